@@ -1,0 +1,101 @@
+"""Project tasks: set up the environment, run the worked example, the tests, the benchmarks.
+
+Usage (from a fresh clone, with only Python 3.10+):
+
+    python3 scripts/dev.py example     # the worked example
+    python3 scripts/dev.py test        # ruff, mypy --strict, pytest + hypothesis + coverage floor
+    python3 scripts/dev.py bench       # benchmarks (outside the test suite); add --quick
+    python3 scripts/dev.py deep        # the test suite under the deep hypothesis profile
+
+Each task creates ``.venv`` on first use and refreshes it whenever ``pyproject.toml`` or
+``constraints.txt`` change, installing the pinned versions from ``constraints.txt``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+VENV = ROOT / ".venv"
+STAMP = VENV / ".fulian-stamp"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+
+
+def _fingerprint() -> str:
+    digest = hashlib.sha256()
+    for name in ("pyproject.toml", "constraints.txt"):
+        digest.update((ROOT / name).read_bytes())
+    digest.update(sys.version.encode())
+    return digest.hexdigest()
+
+
+def ensure_environment() -> None:
+    """Create or refresh ``.venv`` with the pinned dev dependencies and the package (editable)."""
+    if not PYTHON.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True, clear=True).create(VENV)
+    fingerprint = _fingerprint()
+    if STAMP.exists() and STAMP.read_text() == fingerprint:
+        return
+    print("installing pinned dependencies (constraints.txt)", flush=True)
+    env = {**os.environ, "PIP_CONSTRAINT": str(ROOT / "constraints.txt")}
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[dev]"], check=True, cwd=ROOT, env=env)
+    STAMP.write_text(fingerprint)
+
+
+def run(*args: str) -> None:
+    print("$", " ".join(args), flush=True)
+    completed = subprocess.run([str(BIN / args[0]), *args[1:]], cwd=ROOT, check=False)
+    if completed.returncode != 0:
+        sys.exit(completed.returncode)
+
+
+def task_example() -> None:
+    run("python", "docs/examples/worked_example.py")
+
+
+def task_test() -> None:
+    run("ruff", "check", ".")
+    run("ruff", "format", "--check", ".")
+    run("mypy")
+    run(
+        "python",
+        "-m",
+        "pytest",
+        "-q",
+        "--cov",
+        "--cov-branch",
+        "--cov-report=term",
+        "--cov-fail-under=95",
+    )
+
+
+def task_deep() -> None:
+    os.environ["FULIAN_HYPOTHESIS_PROFILE"] = "deep"
+    run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
+
+
+def task_bench() -> None:
+    run("python", "benchmarks/run.py", *sys.argv[2:])
+
+
+TASKS = {"example": task_example, "test": task_test, "deep": task_deep, "bench": task_bench}
+
+
+def main() -> None:
+    if len(sys.argv) < 2 or sys.argv[1] not in TASKS:
+        print(__doc__)
+        sys.exit(2)
+    ensure_environment()
+    TASKS[sys.argv[1]]()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,116 @@
+"""fulian_core: the domain of China's women's federations (妇联) as values and rules.
+
+The kernel: the organisation hierarchy (:class:`OrgTree`), periods and schedules
+(:class:`Period`, :class:`Schedule`, :class:`WorkingDayCalendar`), reported figures
+(:class:`Quantity`), shares (:func:`percentage_shares`), personal data
+(:class:`ResidentId`, :func:`mask_name`), and one converter for plain data
+(:func:`structure`, :func:`unstructure`). Pure: no I/O, no clock, no hidden randomness.
+"""
+
+from fulian_core.calendars import WorkingDayCalendar
+from fulian_core.errors import (
+    CalendarRangeError,
+    DefinitionError,
+    Fault,
+    FulianError,
+    HierarchyError,
+    UnitMismatchError,
+    UnknownUnitError,
+    ValidationError,
+)
+from fulian_core.holidays import OFFICIAL_SCHEDULES, Holiday, HolidaySchedule, china_calendar
+from fulian_core.orgs import (
+    Level,
+    OrgKind,
+    OrgTree,
+    OrgUnit,
+    division_level,
+    normalize_division_code,
+    pad_division_code,
+)
+from fulian_core.periods import Period, PeriodKind
+from fulian_core.privacy import (
+    MobileNumber,
+    ResidentId,
+    mask_mobile,
+    mask_name,
+    mask_resident_id,
+    resident_id_check_character,
+)
+from fulian_core.quantities import (
+    Bounds,
+    Comparison,
+    FoundFigure,
+    Notation,
+    Qualifier,
+    Quantity,
+    Unit,
+    find_figures,
+)
+from fulian_core.schedules import Cadence, Schedule
+from fulian_core.serialization import (
+    configure_converter,
+    converter,
+    make_converter,
+    structure,
+    unstructure,
+)
+from fulian_core.shares import (
+    Ratio,
+    labelled_percentage_shares,
+    largest_remainder,
+    percentage_shares,
+)
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "OFFICIAL_SCHEDULES",
+    "Bounds",
+    "Cadence",
+    "CalendarRangeError",
+    "Comparison",
+    "DefinitionError",
+    "Fault",
+    "FoundFigure",
+    "FulianError",
+    "HierarchyError",
+    "Holiday",
+    "HolidaySchedule",
+    "Level",
+    "MobileNumber",
+    "Notation",
+    "OrgKind",
+    "OrgTree",
+    "OrgUnit",
+    "Period",
+    "PeriodKind",
+    "Qualifier",
+    "Quantity",
+    "Ratio",
+    "ResidentId",
+    "Schedule",
+    "Unit",
+    "UnitMismatchError",
+    "UnknownUnitError",
+    "ValidationError",
+    "WorkingDayCalendar",
+    "__version__",
+    "china_calendar",
+    "configure_converter",
+    "converter",
+    "division_level",
+    "find_figures",
+    "labelled_percentage_shares",
+    "largest_remainder",
+    "make_converter",
+    "mask_mobile",
+    "mask_name",
+    "mask_resident_id",
+    "normalize_division_code",
+    "pad_division_code",
+    "percentage_shares",
+    "resident_id_check_character",
+    "structure",
+    "unstructure",
+]

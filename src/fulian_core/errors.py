@@ -1,0 +1,159 @@
+"""The exceptions of fulian_core (错误), all rooted in :class:`FulianError`.
+
+Every validation fault names *where* (a field path such as ``households[3].code``), *what was
+expected* and *what came*, in one grammar::
+
+    households[3].code: expected 12 digits, got '3710'
+
+A :class:`ValidationError` carries every fault found at once (:attr:`ValidationError.faults`),
+not only the first.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = [
+    "CalendarRangeError",
+    "DefinitionError",
+    "Fault",
+    "FulianError",
+    "HierarchyError",
+    "UnitMismatchError",
+    "UnknownUnitError",
+    "ValidationError",
+    "join_path",
+]
+
+_MAX_GOT = 60
+
+
+def _show(value: object) -> str:
+    text = repr(value)
+    if len(text) > _MAX_GOT:
+        text = text[: _MAX_GOT - 3] + "..."
+    return text
+
+
+@attrs.frozen
+class Fault:
+    """One fault found in a value (错误项): where, what was expected, what came."""
+
+    path: str
+    expected: str
+    got: object = attrs.field(default=None, eq=False)
+    got_text: str = attrs.field(default="", init=False)
+
+    def __attrs_post_init__(self) -> None:
+        object.__setattr__(self, "got_text", _show(self.got))
+
+    def under(self, prefix: str) -> Fault:
+        """The same fault seen from an enclosing value whose field *prefix* holds it."""
+        return Fault(join_path(prefix, self.path), self.expected, self.got)
+
+    def __str__(self) -> str:
+        where = f"{self.path}: " if self.path else ""
+        return f"{where}expected {self.expected}, got {self.got_text}"
+
+
+def join_path(prefix: str, path: str) -> str:
+    """Join two field paths: ``join_path("units[3]", "code") == "units[3].code"``."""
+    if not prefix:
+        return path
+    if not path:
+        return prefix
+    if path.startswith("["):
+        return prefix + path
+    return f"{prefix}.{path}"
+
+
+class FulianError(Exception):
+    """The root of every error fulian_core raises (库错误)."""
+
+
+class ValidationError(FulianError, ValueError):
+    """A value or payload was not valid (校验错误); carries every :class:`Fault` found."""
+
+    faults: tuple[Fault, ...]
+
+    def __init__(self, faults: Sequence[Fault]) -> None:
+        if not faults:
+            raise ValueError("a ValidationError needs at least one fault")
+        self.faults = tuple(faults)
+        super().__init__("\n".join(str(fault) for fault in self.faults))
+
+    @classmethod
+    def single(cls, path: str, expected: str, got: object) -> ValidationError:
+        """An error with one fault."""
+        return cls([Fault(path, expected, got)])
+
+    @property
+    def path(self) -> str:
+        """The path of the first fault."""
+        return self.faults[0].path
+
+    @property
+    def expected(self) -> str:
+        """What the first fault expected."""
+        return self.faults[0].expected
+
+    @property
+    def got(self) -> object:
+        """What the first fault got."""
+        return self.faults[0].got
+
+    def under(self, prefix: str) -> ValidationError:
+        """The same error, every path prefixed by *prefix* (same class)."""
+        return type(self)([fault.under(prefix) for fault in self.faults])
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.faults,))
+
+
+class DefinitionError(ValidationError):
+    """A definition (hierarchy, calendar, schedule, later rubrics and criteria) is inconsistent
+    (定义错误)."""
+
+
+class HierarchyError(DefinitionError):
+    """The organisation tree is inconsistent: duplicate codes, cycles, a second parent, a parent
+    at the same or a lower level, a missing parent (组织层级错误)."""
+
+
+class UnitMismatchError(FulianError, ValueError):
+    """Two figures with different units were combined (单位不一致), e.g. 户 + 人次."""
+
+    def __init__(self, operation: str, left: str, right: str) -> None:
+        self.operation = operation
+        self.left = left
+        self.right = right
+        super().__init__(f"{operation}: expected the same unit on both sides, got {left} and {right}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.operation, self.left, self.right))
+
+
+class UnknownUnitError(FulianError, LookupError):
+    """An organisation code that the hierarchy does not hold (未知单位)."""
+
+    def __init__(self, code: str) -> None:
+        self.code = code
+        super().__init__(f"code: expected a unit of this hierarchy, got {code!r}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.code,))
+
+
+class CalendarRangeError(FulianError, ValueError):
+    """A working-day calendar was asked about a date outside the years it covers (日历范围外)."""
+
+    def __init__(self, day: object, covered: Iterable[int]) -> None:
+        self.day = day
+        self.covered = tuple(sorted(covered))
+        span = ", ".join(str(year) for year in self.covered) or "no year"
+        super().__init__(f"date: expected a day in a covered year ({span}), got {day!s}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.day, self.covered))

@@ -1,0 +1,582 @@
+"""Quantities as reported (数量): a figure, its unit and its qualifier.
+
+Reports write figures such as ``200余场次`` (more than 200 sessions), ``近60余人`` (nearly 60
+people), ``约5万元`` (about 50,000 yuan) or ``20xx户`` (a template blank). A :class:`Quantity`
+keeps the nominal value, the unit, the :class:`Qualifier` and the :class:`Bounds` the qualifier
+implies, so that sums keep what is still known:
+
+>>> from fulian_core import Quantity
+>>> total = Quantity.parse("200余场次") + Quantity.parse("30场次")
+>>> str(total)
+'230余场次'
+>>> Quantity.parse("约5万元").value
+Decimal('50000')
+"""
+
+from __future__ import annotations
+
+import decimal
+import enum
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from decimal import Decimal, InvalidOperation
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults
+from fulian_core.errors import UnitMismatchError, ValidationError
+
+__all__ = [
+    "Bounds",
+    "Comparison",
+    "FoundFigure",
+    "Notation",
+    "Qualifier",
+    "Quantity",
+    "Unit",
+    "find_figures",
+]
+
+_ZERO = Decimal(0)
+_FEN = Decimal("0.01")
+
+
+class Unit(CodedEnum):
+    """A unit in which reports count (计量单位)."""
+
+    HOUSEHOLD = ("household", "户")
+    PERSON = ("person", "人")
+    PERSON_TIME = ("person_time", "人次")
+    SESSION = ("session", "场次")
+    TIME = ("time", "次")
+    ITEM = ("item", "个")
+    COPY = ("copy", "份")
+    YUAN = ("yuan", "元")
+    TEAM = ("team", "支")
+    SITE = ("site", "处")
+    COHORT = ("cohort", "期")
+    ARTICLE = ("article", "篇")
+    INCIDENT = ("incident", "起")
+    PIECE = ("piece", "件")
+    FAMILY = ("family", "家")
+    CASE = ("case", "宗")
+    BLOCK = ("block", "块")
+    BANNER = ("banner", "面")
+    ENTRY = ("entry", "条")
+    PICTURE = ("picture", "幅")
+    PROJECT = ("project", "项")
+    INSTITUTION = ("institution", "所")
+
+    @property
+    def is_money(self) -> bool:
+        """Whether the unit is money (元), exact to the fen."""
+        return self is Unit.YUAN
+
+    @classmethod
+    def from_text(cls, text: str, *, path: str = "unit") -> Unit:
+        """The unit a report's word names, aliases included (名 and 位 are 人, 场 is 场次)."""
+        unit = _UNIT_WORDS.get(text)
+        if unit is None:
+            raise ValidationError.single(path, "a unit such as 户, 人, 人次, 场次, 元", text)
+        return unit
+
+
+_ALIASES: dict[str, Unit] = {"名": Unit.PERSON, "位": Unit.PERSON, "场": Unit.SESSION}
+_UNIT_WORDS: dict[str, Unit] = {unit.label: unit for unit in Unit} | _ALIASES
+
+
+class Qualifier(CodedEnum):
+    """How a reported figure relates to the truth (数量限定)."""
+
+    EXACT = ("exact", "确数")
+    MORE_THAN = ("more_than", "余/多/超过")
+    AT_LEAST = ("at_least", "以上")
+    NEARLY = ("nearly", "近")
+    ABOUT = ("about", "约")
+    UNKNOWN = ("unknown", "不详")
+
+
+class Comparison(CodedEnum):
+    """The answer to a comparison of a qualified figure with a target (比较结果)."""
+
+    YES = ("yes", "是")
+    NO = ("no", "否")
+    UNDECIDABLE = ("undecidable", "无法判定")
+
+
+class _Place(enum.Enum):
+    PREFIX = "prefix"
+    MIDDLE = "middle"
+    SUFFIX = "suffix"
+    AROUND = "around"
+
+
+# marker -> (qualifier it may spell, where it stands)
+_MARKERS: dict[str, tuple[frozenset[Qualifier], _Place | None]] = {
+    "": (frozenset({Qualifier.EXACT, Qualifier.UNKNOWN}), None),
+    "余": (frozenset({Qualifier.MORE_THAN, Qualifier.UNKNOWN}), _Place.MIDDLE),
+    "多": (frozenset({Qualifier.MORE_THAN, Qualifier.UNKNOWN}), _Place.MIDDLE),
+    "超过": (frozenset({Qualifier.MORE_THAN, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "逾": (frozenset({Qualifier.MORE_THAN, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "以上": (frozenset({Qualifier.AT_LEAST, Qualifier.UNKNOWN}), _Place.SUFFIX),
+    "近": (frozenset({Qualifier.NEARLY, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "近…余": (frozenset({Qualifier.NEARLY, Qualifier.UNKNOWN}), _Place.AROUND),
+    "近…多": (frozenset({Qualifier.NEARLY, Qualifier.UNKNOWN}), _Place.AROUND),
+    "约": (frozenset({Qualifier.ABOUT, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "左右": (frozenset({Qualifier.ABOUT, Qualifier.UNKNOWN}), _Place.SUFFIX),
+}
+_CANONICAL_MARKER: dict[Qualifier, str] = {
+    Qualifier.EXACT: "",
+    Qualifier.MORE_THAN: "余",
+    Qualifier.AT_LEAST: "以上",
+    Qualifier.NEARLY: "近",
+    Qualifier.ABOUT: "约",
+    Qualifier.UNKNOWN: "",
+}
+_MAGNITUDES: dict[str, Decimal] = {
+    "": Decimal(1),
+    "千": Decimal(1000),
+    "万": Decimal(10_000),
+    "亿": Decimal(100_000_000),
+}
+_DEFAULT_BLANK = "__"
+# Wide enough that no reported figure is ever rounded.
+_WIDE = decimal.Context(prec=60, traps=[decimal.InvalidOperation])
+
+
+@attrs.frozen
+class Bounds:
+    """The interval a qualified figure is known to lie in (取值区间).
+
+    ``low`` is always known (reported figures are never negative); ``high`` is ``None`` when
+    there is no upper bound. ``low_open``/``high_open`` say whether the ends are excluded.
+    """
+
+    low: Decimal = _ZERO
+    high: Decimal | None = None
+    low_open: bool = False
+    high_open: bool = False
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        if faults.check(self.low.is_finite() and self.low >= 0, "low", "a finite number >= 0", self.low):
+            high = self.high
+            if high is not None and faults.check(high.is_finite(), "high", "a finite number", high):
+                empty = high < self.low or (high == self.low and (self.low_open or self.high_open))
+                faults.check(not empty, "high", f"a bound above low ({self.low})", high)
+        faults.raise_if_any()
+
+    @classmethod
+    def of(cls, qualifier: Qualifier, value: Decimal | None) -> Bounds:
+        """The bounds a qualifier implies for a nominal value."""
+        if value is None or qualifier in (Qualifier.UNKNOWN, Qualifier.ABOUT):
+            return cls()
+        if qualifier is Qualifier.EXACT:
+            return cls(value, value)
+        if qualifier is Qualifier.MORE_THAN:
+            return cls(value, None, low_open=True)
+        if qualifier is Qualifier.AT_LEAST:
+            return cls(value, None)
+        # NEARLY: below the figure, by an unstated margin.
+        return cls(_ZERO, value, high_open=value > 0)
+
+    def __add__(self, other: Bounds) -> Bounds:
+        high = None if self.high is None or other.high is None else self.high + other.high
+        return Bounds(
+            self.low + other.low,
+            high,
+            low_open=self.low_open or other.low_open,
+            high_open=high is not None and (self.high_open or other.high_open),
+        )
+
+    def contains(self, value: Decimal) -> bool:
+        """Whether *value* lies within the bounds."""
+        above = value > self.low or (value == self.low and not self.low_open)
+        below = self.high is None or value < self.high or (value == self.high and not self.high_open)
+        return above and below
+
+
+@attrs.frozen
+class Notation:
+    """How a figure was written, kept for rendering it back (书写形式); not part of equality.
+
+    ``marker`` is the qualifier word as written (``余``, ``多``, ``以上``, ``近…余`` ...),
+    ``magnitude`` the multiplier word (``万``, ``千``, ``亿`` or empty), ``unit_text`` the unit
+    as written (``名`` for 人, ``场`` for 场次, or empty for the unit's own label) and ``blank``
+    the template blank of an unknown figure (``20xx``, ``__``).
+    """
+
+    marker: str = ""
+    magnitude: str = ""
+    unit_text: str = ""
+    blank: str = ""
+
+
+def _check_value(value: Decimal | None, unit: Unit, faults: Faults, path: str = "value") -> None:
+    if value is None:
+        return
+    if not faults.check(value.is_finite(), path, "a finite number", value):
+        return
+    if not faults.check(value >= 0, path, "a number >= 0 (reported figures are never negative)", value):
+        return
+    if unit.is_money:
+        faults.check(
+            value == value.quantize(_FEN, context=_WIDE),
+            path,
+            "an amount exact to the fen (0.01 元)",
+            value,
+        )
+    else:
+        faults.check(value == value.to_integral_value(), path, f"a whole number of {unit.label}", value)
+
+
+def _bounds_default(self: Quantity) -> Bounds:
+    value = self.value
+    if (
+        not isinstance(value, Decimal)
+        or not value.is_finite()
+        or value < 0
+        or not isinstance(self.qualifier, Qualifier)
+    ):
+        return Bounds()  # the value itself is reported as the fault
+    return Bounds.of(self.qualifier, value)
+
+
+@attrs.frozen(eq=False)
+class Quantity:
+    """A reported figure (数量): nominal value, unit, qualifier and the bounds it implies.
+
+    The value is ``None`` only for an unknown figure (a template blank). Money (元) is exact
+    to the fen; every other unit counts whole things. Equality and hashing ignore the
+    :class:`Notation` (``5万元`` equals ``50000元``).
+    """
+
+    value: Decimal | None
+    unit: Unit
+    qualifier: Qualifier = Qualifier.EXACT
+    bounds: Bounds = attrs.field(default=attrs.Factory(_bounds_default, takes_self=True))
+    notation: Notation = Notation()
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        faults.check(isinstance(self.unit, Unit), "unit", "a Unit", self.unit)
+        if isinstance(self.unit, Unit):
+            _check_value(self.value, self.unit, faults)
+        value_ok = not faults
+        known = self.value is not None
+        faults.check(
+            known == (self.qualifier is not Qualifier.UNKNOWN),
+            "qualifier",
+            "'unknown' exactly when the value is None" if known else "'unknown' for a figure without a value",
+            self.qualifier.code,
+        )
+        allowed, _ = _MARKERS.get(self.notation.marker, (frozenset(), None))
+        faults.check(
+            self.qualifier in allowed,
+            "notation.marker",
+            f"a marker that spells {self.qualifier.code}",
+            self.notation.marker,
+        )
+        faults.check(
+            self.notation.magnitude in _MAGNITUDES,
+            "notation.magnitude",
+            "one of '', 千, 万, 亿",
+            self.notation.magnitude,
+        )
+        if self.notation.unit_text and isinstance(self.unit, Unit):
+            faults.check(
+                _UNIT_WORDS.get(self.notation.unit_text) is self.unit,
+                "notation.unit_text",
+                f"a word for {self.unit.label}",
+                self.notation.unit_text,
+            )
+        if value_ok and self.value is not None and self.qualifier is not Qualifier.UNKNOWN:
+            in_bounds = self.bounds.contains(self.value) or (
+                self.qualifier in (Qualifier.MORE_THAN, Qualifier.NEARLY)
+                and self.value in (self.bounds.low, self.bounds.high)
+            )
+            faults.check(in_bounds, "bounds", f"an interval around the value {self.value}", self.bounds)
+        faults.raise_if_any()
+
+    # -- named constructors ------------------------------------------------------------------
+
+    @classmethod
+    def exact(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """An exact figure: ``Quantity.exact(613, Unit.HOUSEHOLD)`` is 613户."""
+        return cls(_to_decimal(value), unit)
+
+    @classmethod
+    def more_than(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """More than the figure (余): ``Quantity.more_than(200, Unit.SESSION)`` is 200余场次."""
+        return cls(_to_decimal(value), unit, Qualifier.MORE_THAN, notation=Notation(marker="余"))
+
+    @classmethod
+    def at_least(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """At least the figure (以上)."""
+        return cls(_to_decimal(value), unit, Qualifier.AT_LEAST, notation=Notation(marker="以上"))
+
+    @classmethod
+    def nearly(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """Nearly the figure (近): below it by an unstated margin."""
+        return cls(_to_decimal(value), unit, Qualifier.NEARLY, notation=Notation(marker="近"))
+
+    @classmethod
+    def about(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """About the figure (约)."""
+        return cls(_to_decimal(value), unit, Qualifier.ABOUT, notation=Notation(marker="约"))
+
+    @classmethod
+    def unknown(cls, unit: Unit, blank: str = _DEFAULT_BLANK) -> Quantity:
+        """A figure left blank in a template (``20xx户``, ``__元``)."""
+        return cls(None, unit, Qualifier.UNKNOWN, notation=Notation(blank=blank))
+
+    @classmethod
+    def yuan(cls, amount: int | str | Decimal) -> Quantity:
+        """An exact amount of money in yuan (元), exact to the fen."""
+        return cls(_to_decimal(amount), Unit.YUAN)
+
+    @classmethod
+    def zero(cls, unit: Unit) -> Quantity:
+        """Exactly nothing, in *unit*: the neutral element of addition."""
+        return cls(_ZERO, unit)
+
+    @classmethod
+    def total(cls, quantities: Iterable[Quantity], unit: Unit) -> Quantity:
+        """The sum of *quantities*, all in *unit*; exactly zero when there are none."""
+        result = cls.zero(unit)
+        for index, quantity in enumerate(quantities):
+            if quantity.unit is not unit:
+                raise UnitMismatchError(f"total[{index}]", unit.label, quantity.unit.label)
+            result = result + quantity
+        return result
+
+    @classmethod
+    def parse(cls, text: str) -> Quantity:
+        """Read a figure as reports write it: ``200余场次``, ``6600次以上``, ``约5万元``, ``20xx户``."""
+        if not isinstance(text, str):
+            raise ValidationError.single("text", "a string such as '200余场次'", text)
+        normalized = unicodedata.normalize("NFKC", text).strip()
+        match = _FIGURE.fullmatch(normalized)
+        if match is None:
+            raise ValidationError.single("text", "a reported figure such as '200余场次' or '约5万元'", text)
+        return _from_match(match, text)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def is_exact(self) -> bool:
+        """Whether the figure is exact."""
+        return self.qualifier is Qualifier.EXACT
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the figure has a value at all (not a template blank)."""
+        return self.value is not None
+
+    def compare_at_least(self, target: int | str | Decimal) -> Comparison:
+        """Whether the figure reaches *target* (达到): yes, no, or undecidable from what is known."""
+        goal = _to_decimal(target)
+        bounds = self.bounds
+        if bounds.low >= goal:
+            return Comparison.YES
+        if bounds.high is not None and (bounds.high < goal or (bounds.high == goal and bounds.high_open)):
+            return Comparison.NO
+        return Comparison.UNDECIDABLE
+
+    def compare_at_most(self, limit: int | str | Decimal) -> Comparison:
+        """Whether the figure stays within *limit* (不超过): yes, no, or undecidable."""
+        goal = _to_decimal(limit)
+        bounds = self.bounds
+        if bounds.high is not None and bounds.high <= goal:
+            return Comparison.YES
+        if bounds.low > goal or (bounds.low == goal and bounds.low_open):
+            return Comparison.NO
+        return Comparison.UNDECIDABLE
+
+    # -- arithmetic --------------------------------------------------------------------------
+
+    def __add__(self, other: Quantity) -> Quantity:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        if other.unit is not self.unit:
+            raise UnitMismatchError("add", self.unit.label, other.unit.label)
+        bounds = self.bounds + other.bounds
+        if self.value is None or other.value is None:
+            blank = self.notation.blank or other.notation.blank or _DEFAULT_BLANK
+            return Quantity(None, self.unit, Qualifier.UNKNOWN, bounds, Notation(blank=blank))
+        value = self.value + other.value
+        qualifier = _classify(value, bounds)
+        return Quantity(value, self.unit, qualifier, bounds, _sum_notation(qualifier, self, other))
+
+    def __radd__(self, other: object) -> Quantity:
+        # sum() starts from the integer 0.
+        if other == 0 and not isinstance(other, bool):
+            return self
+        return NotImplemented
+
+    # -- equality ----------------------------------------------------------------------------
+
+    def _key(self) -> tuple[object, ...]:
+        return (self.value, self.unit, self.qualifier, self.bounds)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Quantity):
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(self._key())
+
+    # -- rendering ---------------------------------------------------------------------------
+
+    def render(self) -> str:
+        """The figure written back as a report writes it (``230余场次``, ``近60余人``)."""
+        notation = self.notation
+        magnitude = notation.magnitude
+        if self.value is None:
+            number = notation.blank or _DEFAULT_BLANK
+            magnitude = ""
+        else:
+            number = _format_decimal(self.value / _MAGNITUDES[magnitude])
+        unit = notation.unit_text or self.unit.label
+        marker = notation.marker
+        _, place = _MARKERS[marker]
+        core = f"{number}{magnitude}"
+        if place is _Place.PREFIX:
+            return f"{marker}{core}{unit}"
+        if place is _Place.MIDDLE:
+            return f"{core}{marker}{unit}"
+        if place is _Place.SUFFIX:
+            return f"{core}{unit}{marker}"
+        if place is _Place.AROUND:
+            first, second = marker.split("…")
+            return f"{first}{core}{second}{unit}"
+        return f"{core}{unit}"
+
+    def __str__(self) -> str:
+        return self.render()
+
+    def __repr__(self) -> str:
+        return f"Quantity.parse({self.render()!r})"
+
+
+def _classify(value: Decimal, bounds: Bounds) -> Qualifier:
+    if bounds.low == value and bounds.high == value:
+        return Qualifier.EXACT
+    if bounds.low == value and bounds.high is None:
+        return Qualifier.MORE_THAN if bounds.low_open else Qualifier.AT_LEAST
+    if bounds.high == value and bounds.high_open:
+        return Qualifier.NEARLY
+    return Qualifier.ABOUT
+
+
+def _sum_notation(qualifier: Qualifier, left: Quantity, right: Quantity) -> Notation:
+    markers = {q.notation.marker for q in (left, right) if q.qualifier is not Qualifier.EXACT}
+    marker = _CANONICAL_MARKER[qualifier]
+    if len(markers) == 1:
+        (only,) = markers
+        if qualifier in _MARKERS[only][0]:
+            marker = only
+    magnitude = left.notation.magnitude if left.notation.magnitude == right.notation.magnitude else ""
+    unit_text = left.notation.unit_text if left.notation.unit_text == right.notation.unit_text else ""
+    return Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
+
+
+def _format_decimal(value: Decimal) -> str:
+    return format(value.normalize(_WIDE), "f")
+
+
+def _to_decimal(value: int | str | Decimal) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
+        raise ValidationError.single("value", "an int, a decimal string or a Decimal (never a float)", value)
+    try:
+        return Decimal(value)
+    except InvalidOperation:
+        raise ValidationError.single("value", "a decimal number", value) from None
+
+
+_UNIT_PATTERN = "|".join(re.escape(word) for word in sorted(_UNIT_WORDS, key=len, reverse=True))
+_NUMBER = r"(?P<number>[0-9]+(?:\.[0-9]+)?|[0-9]*[xX_]+[0-9xX_]*)"
+_FIGURE_BODY = (
+    r"(?P<prefix>近|约|大约|超过|逾)?"
+    + _NUMBER
+    + r"(?P<magnitude>万|千|亿)?(?P<middle>余|多)?"
+    + rf"(?P<unit>{_UNIT_PATTERN})(?P<suffix>以上|左右)?"
+)
+_FIGURE = re.compile(_FIGURE_BODY)
+_FIGURE_IN_TEXT = re.compile(r"(?<![0-9.xX_])" + _FIGURE_BODY)
+
+_COMBINATIONS: dict[tuple[str, str, str], tuple[Qualifier, str]] = {
+    ("", "", ""): (Qualifier.EXACT, ""),
+    ("", "余", ""): (Qualifier.MORE_THAN, "余"),
+    ("", "多", ""): (Qualifier.MORE_THAN, "多"),
+    ("超过", "", ""): (Qualifier.MORE_THAN, "超过"),
+    ("逾", "", ""): (Qualifier.MORE_THAN, "逾"),
+    ("", "", "以上"): (Qualifier.AT_LEAST, "以上"),
+    ("近", "", ""): (Qualifier.NEARLY, "近"),
+    ("近", "余", ""): (Qualifier.NEARLY, "近…余"),
+    ("近", "多", ""): (Qualifier.NEARLY, "近…多"),
+    ("约", "", ""): (Qualifier.ABOUT, "约"),
+    ("大约", "", ""): (Qualifier.ABOUT, "约"),
+    ("", "", "左右"): (Qualifier.ABOUT, "左右"),
+}
+
+
+def _from_match(match: re.Match[str], original: str) -> Quantity:
+    prefix, middle, suffix = match["prefix"] or "", match["middle"] or "", match["suffix"] or ""
+    combination = _COMBINATIONS.get((prefix, middle, suffix))
+    if combination is None:
+        raise ValidationError.single("text", "at most one qualifier (余, 多, 以上, 近, 约 ...)", original)
+    qualifier, marker = combination
+    unit_word = match["unit"]
+    unit = _UNIT_WORDS[unit_word]
+    unit_text = "" if unit_word == unit.label else unit_word
+    number = match["number"]
+    magnitude = match["magnitude"] or ""
+    if not number[0].isdigit() or any(ch in "xX_" for ch in number):
+        notation = Notation(marker=marker, unit_text=unit_text, blank=number + magnitude)
+        return Quantity(None, unit, Qualifier.UNKNOWN, notation=notation)
+    value = Decimal(number) * _MAGNITUDES[magnitude]
+    notation = Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
+    faults = Faults()
+    _check_value(value, unit, faults, path="text")
+    if faults:
+        raise ValidationError.single(
+            "text",
+            f"a whole number of {unit.label}" if not unit.is_money else "an amount exact to the fen",
+            original,
+        )
+    return Quantity(value, unit, qualifier, notation=notation)
+
+
+@attrs.frozen
+class FoundFigure:
+    """A figure found in running text (文中数字): where it stands and what it says."""
+
+    start: int
+    end: int
+    text: str
+    quantity: Quantity
+
+
+def find_figures(text: str) -> list[FoundFigure]:
+    """Every figure with a unit in a paragraph, in order (``组建46支…200余场次`` …).
+
+    Years (``2024年``) and bare numbers are not figures; a blank figure (``20xx户``) is found
+    as an unknown quantity.
+    """
+    return list(_iter_figures(text))
+
+
+def _iter_figures(text: str) -> Iterator[FoundFigure]:
+    normalized = unicodedata.normalize("NFKC", text)
+    # NFKC keeps CJK characters one-for-one, so offsets agree whenever the lengths agree.
+    source = normalized if len(normalized) == len(text) else text
+    for match in _FIGURE_IN_TEXT.finditer(source):
+        try:
+            quantity = _from_match(match, match.group(0))
+        except ValidationError:
+            continue
+        yield FoundFigure(match.start(), match.end(), text[match.start() : match.end()], quantity)

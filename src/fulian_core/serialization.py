@@ -1,0 +1,232 @@
+"""Plain data in and out (序列化): one cattrs converter for every public type.
+
+Decimals travel as strings, dates as ISO 8601, enums by their stable code, periods by their
+code, quantities as a record (or, on input, as the text a report writes). Unknown keys are
+rejected, and every fault of a payload is reported at once, each with its path:
+
+>>> from fulian_core import Level, OrgUnit, structure, unstructure, ValidationError
+>>> unstructure(OrgUnit("371082", "荣成市", Level.COUNTY))
+{'code': '371082', 'name': '荣成市', 'level': 'county', 'parent': None, 'kind': 'geographic'}
+>>> try:
+...     structure({"code": "371082", "name": "", "level": "shire", "colour": 1}, OrgUnit)
+... except ValidationError as error:
+...     print(error)
+colour: expected no such key (unknown keys are rejected), got 'colour'
+level: expected one of 'national', 'province', 'city', 'county', 'township', 'village', 'grid', got 'shire'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from decimal import Decimal
+from typing import Any, TypeVar, get_origin
+
+import cattrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from fulian_core._enums import CodedEnum
+from fulian_core.errors import Fault, ValidationError, join_path
+from fulian_core.orgs import OrgTree, OrgUnit
+from fulian_core.periods import Period
+from fulian_core.privacy import MobileNumber, ResidentId
+from fulian_core.quantities import Quantity
+
+__all__ = ["configure_converter", "converter", "make_converter", "structure", "unstructure"]
+
+_T = TypeVar("_T")
+
+
+class _Missing:
+    def __repr__(self) -> str:
+        return "nothing"
+
+
+_MISSING = _Missing()
+
+
+def _strict_int(value: object, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise ValidationError.single("", "a whole number", value)
+    return value
+
+
+def _strict_str(value: object, _: type) -> str:
+    if not isinstance(value, str):
+        raise ValidationError.single("", "text", value)
+    return value
+
+
+def _strict_bool(value: object, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise ValidationError.single("", "true or false", value)
+    return value
+
+
+def _structure_decimal(value: object, _: type) -> Decimal:
+    # Never from a float: money and figures stay exact.
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ValidationError.single("", "a decimal number written as a string", value)
+    try:
+        number = Decimal(value)
+    except decimal.InvalidOperation:
+        raise ValidationError.single("", "a decimal number written as a string", value) from None
+    if not number.is_finite():
+        raise ValidationError.single("", "a finite decimal number", value)
+    return number
+
+
+def _structure_date(value: object, _: type) -> dt.date:
+    if not isinstance(value, str) or len(value) != 10:
+        raise ValidationError.single("", "an ISO 8601 date (YYYY-MM-DD)", value)
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.single("", "an ISO 8601 date (YYYY-MM-DD)", value) from None
+
+
+def _structure_period(value: object, _: type) -> Period:
+    if not isinstance(value, str):
+        raise ValidationError.single("", "a period code such as '2024Q3'", value)
+    try:
+        return Period.from_code(value)
+    except ValidationError as error:
+        raise ValidationError.single("", error.expected, value) from None
+
+
+def _structure_coded_enum(cls: type[CodedEnum]) -> Any:
+    def hook(value: object, _: type) -> CodedEnum:
+        if not isinstance(value, str):
+            raise ValidationError.single("", f"a {cls.__name__} code", value)
+        return cls.from_code(value, path="")
+
+    return hook
+
+
+def _is_frozenset(cls: object) -> bool:
+    return cls is frozenset or get_origin(cls) is frozenset
+
+
+def _is_coded_enum(cls: object) -> bool:
+    return isinstance(cls, type) and issubclass(cls, CodedEnum)
+
+
+def configure_converter(conv: cattrs.Converter) -> None:
+    """Teach *conv* the plain-data forms of fulian_core's types (idempotent)."""
+    conv.register_structure_hook(int, _strict_int)
+    conv.register_structure_hook(str, _strict_str)
+    conv.register_structure_hook(bool, _strict_bool)
+    conv.register_unstructure_hook(Decimal, str)
+    conv.register_structure_hook(Decimal, _structure_decimal)
+    conv.register_unstructure_hook(dt.date, dt.date.isoformat)
+    conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
+    conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
+    conv.register_unstructure_hook(Period, lambda period: period.code)
+    conv.register_structure_hook(Period, _structure_period)
+    conv.register_unstructure_hook_func(
+        _is_frozenset, lambda values: [conv.unstructure(v) for v in sorted(values)]
+    )
+
+    conv.register_unstructure_hook(ResidentId, lambda value: value.number)
+    conv.register_structure_hook(ResidentId, lambda value, _: ResidentId(_strict_str(value, str)))
+    conv.register_unstructure_hook(MobileNumber, lambda value: value.number)
+    conv.register_structure_hook(MobileNumber, lambda value, _: MobileNumber(_strict_str(value, str)))
+
+    structure_quantity_record = conv.get_structure_hook(Quantity)
+
+    def structure_quantity(value: object, cls: type) -> Quantity:
+        if isinstance(value, str):
+            return Quantity.parse(value)
+        return structure_quantity_record(value, cls)  # type: ignore[no-any-return]
+
+    conv.register_structure_hook(Quantity, structure_quantity)
+
+    unstructure_unit = conv.get_unstructure_hook(OrgUnit)
+    structure_units = conv.get_structure_hook(tuple[OrgUnit, ...])
+    conv.register_unstructure_hook(OrgTree, lambda tree: {"units": [unstructure_unit(unit) for unit in tree]})
+
+    def structure_tree(value: object, _: type) -> OrgTree:
+        if not isinstance(value, dict):
+            raise ValidationError.single("", "a mapping with 'units'", value)
+        extra = sorted(set(value) - {"units"}, key=str)
+        if extra:
+            raise ValidationError(
+                [Fault(str(key), "no such key (unknown keys are rejected)", key) for key in extra]
+            )
+        if "units" not in value:
+            raise ValidationError.single("units", "a list of units", _MISSING)
+        units_data = value["units"]
+        if not isinstance(units_data, (list, tuple)):
+            raise ValidationError.single("units", "a list of units", units_data)
+        try:
+            units = structure_units(units_data, tuple[OrgUnit, ...])
+        except cattrs.BaseValidationError as error:
+            raise ValidationError(_faults(error, "units")) from None
+        return OrgTree(units)
+
+    conv.register_structure_hook(OrgTree, structure_tree)
+
+
+def make_converter() -> cattrs.Converter:
+    """A new converter configured for fulian_core: strict, path-reporting, rejecting unknown keys."""
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    configure_converter(conv)
+    return conv
+
+
+converter = make_converter()
+"""The ready converter used by :func:`structure` and :func:`unstructure`."""
+
+
+def unstructure(value: object) -> Any:
+    """*value* as JSON-compatible plain data (dicts, lists, strings, numbers, None)."""
+    return converter.unstructure(value)
+
+
+def structure(data: object, cls: type[_T]) -> _T:
+    """Build a *cls* from plain data, or raise :class:`~fulian_core.errors.ValidationError` with
+    every fault of the payload, each with its path."""
+    try:
+        return converter.structure(data, cls)
+    except ValidationError as error:
+        raise error from None
+    except (
+        cattrs.BaseValidationError,
+        TypeError,
+        ValueError,
+        KeyError,
+        AttributeError,
+        RecursionError,
+    ) as error:
+        raise ValidationError(_faults(error, "")) from None
+
+
+def _faults(error: BaseException, path: str) -> list[Fault]:  # noqa: PLR0911 - one return per error kind
+    if isinstance(error, ValidationError):
+        return [fault.under(path) for fault in error.faults]
+    if isinstance(error, ForbiddenExtraKeysError):
+        return [
+            Fault(join_path(path, str(key)), "no such key (unknown keys are rejected)", key)
+            for key in sorted(error.extra_fields, key=str)
+        ]
+    if isinstance(error, ClassValidationError):
+        with_notes, without = error.group_exceptions()
+        found = [fault for inner, note in with_notes for fault in _faults(inner, join_path(path, note.name))]
+        return found + [fault for inner in without for fault in _faults(inner, path)]
+    if isinstance(error, IterableValidationError):
+        with_index, without = error.group_exceptions()
+        found = [
+            fault
+            for inner, note in with_index
+            for fault in _faults(
+                inner,
+                f"{path}[{note.index!r}]" if isinstance(note.index, str) else f"{path}[{note.index}]",
+            )
+        ]
+        return found + [fault for inner in without for fault in _faults(inner, path)]
+    if isinstance(error, KeyError):
+        return [Fault(path, "a value (the key is required)", _MISSING)]
+    if isinstance(error, cattrs.BaseValidationError):
+        return [fault for inner in error.exceptions for fault in _faults(inner, path)]
+    return [Fault(path, "a value of the right shape", str(error))]

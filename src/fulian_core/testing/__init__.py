@@ -1,0 +1,49 @@
+"""Hypothesis strategies for fulian_core's types (测试策略), for downstream test suites.
+
+Strategies are named as plurals of their type, take keyword-only options, and take
+strategies (never "a value or a strategy") where a choice is to be drawn::
+
+    from hypothesis import given
+    from fulian_core.testing import quantities, periods
+
+    @given(quantities(units=st.just(Unit.HOUSEHOLD)))
+    def test_my_rule(figure): ...
+
+Installing fulian_core also registers these with hypothesis, so ``st.from_type(Period)``
+works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obey, as
+reusable assertions.
+"""
+
+from fulian_core.testing._strategies import (
+    chinese_names,
+    division_codes,
+    holiday_schedules,
+    mobile_numbers,
+    org_trees,
+    org_units,
+    periods,
+    quantities,
+    ratios,
+    resident_ids,
+    schedules,
+    share_counts,
+    working_day_calendars,
+    yuan_amounts,
+)
+
+__all__ = [
+    "chinese_names",
+    "division_codes",
+    "holiday_schedules",
+    "mobile_numbers",
+    "org_trees",
+    "org_units",
+    "periods",
+    "quantities",
+    "ratios",
+    "resident_ids",
+    "schedules",
+    "share_counts",
+    "working_day_calendars",
+    "yuan_amounts",
+]

@@ -1,0 +1,98 @@
+"""The library stays pure and its dependencies flow one way (checked on the source with ast)."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+import pytest
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "fulian_core"
+FILES = sorted(SRC.rglob("*.py"))
+KERNEL = {
+    "errors",
+    "orgs",
+    "periods",
+    "schedules",
+    "calendars",
+    "holidays",
+    "quantities",
+    "shares",
+    "privacy",
+    "serialization",
+    "_enums",
+    "_faults",
+}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators"}
+FORBIDDEN_MODULES = {
+    "os",
+    "sys",
+    "io",
+    "pathlib",
+    "subprocess",
+    "socket",
+    "shutil",
+    "logging",
+    "requests",
+    "urllib",
+    "http",
+    "random",
+    "time",
+    "tempfile",
+    "glob",
+    "threading",
+    "asyncio",
+}
+FORBIDDEN_CALLS = {"open", "print", "input", "exec", "eval", "breakpoint"}
+CLOCK_ATTRIBUTES = {"now", "today", "utcnow"}
+
+
+def _module_name(path: Path) -> str:
+    return ".".join(("fulian_core", *path.relative_to(SRC).with_suffix("").parts)).removesuffix(".__init__")
+
+
+def _imports(tree: ast.AST) -> list[str]:
+    found: list[str] = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Import):
+            found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            found.append(node.module)
+    return found
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SRC)))
+def test_no_io_no_clock_no_hidden_randomness(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    for name in _imports(tree):
+        assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name} imports {name}"
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
+            assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
+        if isinstance(node, ast.Attribute):
+            assert node.attr not in CLOCK_ATTRIBUTES, f"{path.name} reads the clock ({node.attr})"
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SRC)))
+def test_dependencies_flow_one_way(path: Path) -> None:
+    module = _module_name(path)
+    parts = module.split(".")
+    imported = [
+        name
+        for name in _imports(ast.parse(path.read_text(encoding="utf-8")))
+        if name.startswith("fulian_core")
+    ]
+    if len(parts) > 1 and parts[1] == "testing":
+        return  # testing may import everything
+    for name in imported:
+        target = name.split(".")
+        assert len(target) < 2 or target[1] != "testing", f"{module} imports {name}: nothing imports testing"
+        if len(parts) > 1 and parts[1] in KERNEL and len(target) > 1:
+            assert target[1] not in CAPABILITIES, f"kernel module {module} imports capability {name}"
+        if len(parts) > 1 and parts[1] in KERNEL:
+            assert name != "fulian_core", f"kernel module {module} imports the package root"
+
+
+def test_the_kernel_is_all_there() -> None:
+    present = {path.stem for path in SRC.glob("*.py")}
+    assert present - {"__init__"} == KERNEL

@@ -1,0 +1,64 @@
+"""The error hierarchy: one root, built-in mix-ins, paths, and pickling."""
+
+from __future__ import annotations
+
+import datetime as dt
+import pickle
+
+import pytest
+
+from fulian_core import (
+    CalendarRangeError,
+    DefinitionError,
+    Fault,
+    FulianError,
+    HierarchyError,
+    UnitMismatchError,
+    UnknownUnitError,
+    ValidationError,
+)
+from fulian_core.errors import join_path
+
+
+def test_hierarchy() -> None:
+    assert issubclass(ValidationError, FulianError)
+    assert issubclass(ValidationError, ValueError)
+    assert issubclass(DefinitionError, ValidationError)
+    assert issubclass(HierarchyError, DefinitionError)
+    assert issubclass(UnitMismatchError, ValueError)
+    assert issubclass(UnknownUnitError, LookupError)
+    assert issubclass(CalendarRangeError, ValueError)
+    for cls in (UnitMismatchError, UnknownUnitError, CalendarRangeError):
+        assert issubclass(cls, FulianError)
+
+
+def test_one_grammar() -> None:
+    error = ValidationError.single("households[3].code", "12 digits", "3710")
+    assert str(error) == "households[3].code: expected 12 digits, got '3710'"
+    assert (error.path, error.expected, error.got) == ("households[3].code", "12 digits", "3710")
+    nested = error.under("plan")
+    assert str(nested) == "plan.households[3].code: expected 12 digits, got '3710'"
+    assert type(DefinitionError.single("x", "y", 1).under("z")) is DefinitionError
+    assert str(Fault("", "a mapping", [])) == "expected a mapping, got []"
+    assert str(Fault("x", "short", "y" * 200)).endswith("...")
+    assert join_path("units", "[3]") == "units[3]"
+    assert join_path("", "code") == "code"
+    assert join_path("units[3]", "") == "units[3]"
+    with pytest.raises(ValueError, match="at least one fault"):
+        ValidationError([])
+
+
+@pytest.mark.parametrize(
+    "error",
+    [
+        ValidationError([Fault("a", "b", 1), Fault("c", "d", 2)]),
+        HierarchyError.single("units[0].parent", "a unit", "x"),
+        UnitMismatchError("add", "户", "人"),
+        UnknownUnitError("999"),
+        CalendarRangeError(dt.date(2030, 1, 1), [2024]),
+    ],
+)
+def test_errors_pickle(error: FulianError) -> None:
+    again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
+    assert type(again) is type(error)
+    assert str(again) == str(error)

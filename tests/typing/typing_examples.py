@@ -1,0 +1,50 @@
+"""A downstream app's use of the public API; checked by mypy --strict, so no Any leaks out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from hypothesis import strategies as st
+
+import fulian_core as fc
+from fulian_core.testing import periods, quantities
+
+
+def township_total(texts: list[str]) -> fc.Quantity:
+    figures: list[fc.Quantity] = [fc.Quantity.parse(text) for text in texts]
+    return fc.Quantity.total(figures, fc.Unit.SESSION)
+
+
+def county_of(tree: fc.OrgTree, village: str) -> str | None:
+    county: fc.OrgUnit | None = tree.ancestor_at(village, fc.Level.COUNTY)
+    return None if county is None else county.name
+
+
+def notice_end(start: dt.date) -> dt.date:
+    calendar: fc.WorkingDayCalendar = fc.china_calendar(2024, 2025)
+    return calendar.add_working_days(start, 5)
+
+
+def shares(counts: list[int]) -> list[Decimal]:
+    return list(fc.percentage_shares(counts))
+
+
+def payload(period: fc.Period) -> object:
+    data: object = fc.unstructure(period)
+    again: fc.Period = fc.structure(data, fc.Period)
+    return again.code
+
+
+def strategies() -> tuple[st.SearchStrategy[fc.Period], st.SearchStrategy[fc.Quantity]]:
+    return periods(kinds=st.just(fc.PeriodKind.QUARTER)), quantities(units=st.just(fc.Unit.YUAN))
+
+
+def errors() -> str:
+    try:
+        fc.Quantity.parse("abc")
+    except fc.ValidationError as error:
+        path: str = error.path
+        faults: tuple[fc.Fault, ...] = error.faults
+        return f"{path}: {len(faults)}"
+    return ""
