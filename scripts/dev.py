@@ -6,6 +6,7 @@ Usage (from a fresh clone, with only Python 3.10+):
     python3 scripts/dev.py test        # ruff, mypy --strict, pytest + hypothesis + coverage floor
     python3 scripts/dev.py bench       # benchmarks (outside the test suite); add --quick
     python3 scripts/dev.py deep        # the test suite under the deep hypothesis profile
+    python3 scripts/dev.py lock        # re-pin constraints.txt to the newest versions
 
 Each task creates ``.venv`` on first use and refreshes it whenever ``pyproject.toml`` or
 ``constraints.txt`` change, installing the pinned versions from ``constraints.txt``.
@@ -57,6 +58,22 @@ def run(*args: str) -> None:
         sys.exit(completed.returncode)
 
 
+def task_lock() -> None:
+    """Re-resolve the newest versions and rewrite constraints.txt (review the diff)."""
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-U", "-e", f"{ROOT}[dev]", "hatchling"], check=True, cwd=ROOT)
+    frozen = subprocess.run(
+        [*pip, "freeze", "--exclude-editable"], check=True, cwd=ROOT, capture_output=True, text=True
+    ).stdout
+    header = (
+        "# Pinned versions for development, tests and builds (pip constraints; used by scripts/dev.py).\n"
+        "# Refresh: python3 scripts/dev.py lock\n"
+    )
+    backports = 'exceptiongroup==1.3.1 ; python_version < "3.11"\ntomli==2.5.0 ; python_version < "3.11"\n'
+    lines = [line for line in frozen.splitlines() if line and not line.startswith("fulian")]
+    (ROOT / "constraints.txt").write_text(header + "\n".join(lines) + "\n" + backports)
+
+
 def task_example() -> None:
     run("python", "docs/examples/worked_example.py")
 
@@ -86,7 +103,13 @@ def task_bench() -> None:
     run("python", "benchmarks/run.py", *sys.argv[2:])
 
 
-TASKS = {"example": task_example, "test": task_test, "deep": task_deep, "bench": task_bench}
+TASKS = {
+    "example": task_example,
+    "test": task_test,
+    "deep": task_deep,
+    "bench": task_bench,
+    "lock": task_lock,
+}
 
 
 def main() -> None:

@@ -61,6 +61,18 @@ def test_qualifiers_have_interval_semantics(text: str, bounds: Bounds) -> None:
     assert Quantity.parse(text).bounds == bounds
 
 
+def test_bounds_print_as_intervals() -> None:
+    assert [
+        str(Quantity.parse(text).bounds) for text in ("613户", "200余场次", "6600次以上", "近60人", "约5万元")
+    ] == [
+        "[613, 613]",
+        "(200, ∞)",
+        "[6600, ∞)",
+        "[0, 60)",
+        "[0, ∞)",
+    ]
+
+
 @pytest.mark.parametrize(
     ("text", "rendered", "value"),
     [

@@ -14,11 +14,14 @@ class CodedEnum(enum.Enum):
     """An enum whose value is a stable English code and which has a Chinese :attr:`label`."""
 
     label: str
+    ordinal: int
 
     def __new__(cls, code: str, label: str) -> CodedEnum:
         member = object.__new__(cls)
         member._value_ = code
         member.label = label
+        # Position in declaration order, a plain attribute so hot loops avoid Enum.__hash__.
+        member.ordinal = len(cls._member_map_)
         return member
 
     @property

@@ -50,10 +50,7 @@ class Level(CodedEnum):
     @property
     def rank(self) -> int:
         """0 for 全国, increasing downwards."""
-        return _RANKS[self]
-
-
-_RANKS: Final = {level: index for index, level in enumerate(Level)}
+        return self.ordinal
 
 
 class OrgKind(CodedEnum):
@@ -143,15 +140,24 @@ class OrgUnit:
         faults.raise_if_any()
 
 
-def _unit_unchecked(code: str, name: str, level: Level, parent: str | None) -> OrgUnit:
-    # Bulk construction from codes already validated as a whole: skip per-unit re-validation.
-    unit = object.__new__(OrgUnit)
-    object.__setattr__(unit, "code", code)
-    object.__setattr__(unit, "name", name)
-    object.__setattr__(unit, "level", level)
-    object.__setattr__(unit, "parent", parent)
-    object.__setattr__(unit, "kind", OrgKind.GEOGRAPHIC)
-    return unit
+def _significant(code: object) -> str | None:
+    """The significant form of a string of 2, 4, 6, 9 or 12 ASCII digits, else None (fast path)."""
+    if not isinstance(code, str) or not code.isascii() or not code.isdigit():
+        return None
+    if len(code) == 12:
+        for keep, tail in _ZERO_TAILS:
+            if code.endswith(tail):
+                return code[:keep]
+        return code
+    return code if len(code) in _LENGTH_LEVEL else None
+
+
+def _plausible(code: str) -> bool:
+    """Whether a significant code has no all-zero last part (else the slow path explains)."""
+    if code.startswith("00"):
+        return False
+    length = len(code)
+    return length == 2 or not code.endswith("000" if length > 6 else "00")
 
 
 class OrgTree:
@@ -159,13 +165,17 @@ class OrgTree:
 
     A tree is a value: :meth:`with_units` returns a new tree and leaves this one unchanged.
     Look-ups by code are dictionary reads; ancestors are found by following parents, never by
-    scanning the tree.
+    scanning the tree. Units built from division codes are materialized on first access.
     """
 
-    __slots__ = ("_by_code", "_children", "_units")
+    __slots__ = ("_cache", "_children", "_codes", "_kind", "_level", "_name", "_parent")
 
-    _units: tuple[OrgUnit, ...]
-    _by_code: dict[str, OrgUnit]
+    _codes: list[str]
+    _parent: dict[str, str | None]
+    _level: dict[str, Level]
+    _name: dict[str, str]
+    _kind: dict[str, OrgKind]
+    _cache: dict[str, OrgUnit]
     _children: dict[str, list[str]] | None
 
     def __init__(self, units: Iterable[OrgUnit]) -> None:
@@ -176,17 +186,15 @@ class OrgTree:
         faults.raise_if_any(HierarchyError)
         by_code = _index(units)
         _check_links(units, by_code)
-        self._units = units
-        self._by_code = by_code
+        self._codes = list(by_code)
+        self._parent = {code: unit.parent for code, unit in by_code.items()}
+        self._level = {code: unit.level for code, unit in by_code.items()}
+        self._name = {code: unit.name for code, unit in by_code.items()}
+        self._kind = {
+            code: unit.kind for code, unit in by_code.items() if unit.kind is not OrgKind.GEOGRAPHIC
+        }
+        self._cache = by_code
         self._children = None
-
-    @classmethod
-    def _trusted(cls, units: tuple[OrgUnit, ...], by_code: dict[str, OrgUnit]) -> OrgTree:
-        tree = object.__new__(cls)
-        tree._units = units
-        tree._by_code = by_code
-        tree._children = None
-        return tree
 
     # -- construction ------------------------------------------------------------------------
 
@@ -225,89 +233,108 @@ class OrgTree:
                 short[current] = current
                 length = _PARENT_LENGTH.get(len(current))
                 current = current[:length] if length is not None else None
-
-        units: list[OrgUnit] = []
-        by_code: dict[str, OrgUnit] = {}
-        for code, name in short.items():
-            parent_length = _PARENT_LENGTH.get(len(code))
-            parent = code[:parent_length] if parent_length is not None else None
-            unit = _unit_unchecked(code, name, _LENGTH_LEVEL[len(code)], parent if parent in short else None)
-            units.append(unit)
-            by_code[code] = unit
+        parents = {code: _parent_in(code, short) for code in short}
         extra = tuple(others)
-        if not extra:
-            return cls._trusted(tuple(units), by_code)
-        return cls([*units, *extra])
+        if extra:
+            units = [
+                OrgUnit(code, name, _LENGTH_LEVEL[len(code)], parents[code]) for code, name in short.items()
+            ]
+            return cls([*units, *extra])
+        # Codes derive their parents, so the tree is valid by construction.
+        tree = object.__new__(cls)
+        tree._codes = list(short)
+        tree._name = short
+        tree._level = {code: _LENGTH_LEVEL[len(code)] for code in short}
+        tree._parent = parents
+        tree._kind = {}
+        tree._cache = {}
+        tree._children = None
+        return tree
 
     def with_units(self, units: Iterable[OrgUnit]) -> OrgTree:
         """A new tree with *units* added; this tree is unchanged, even when they are refused."""
-        return OrgTree([*self._units, *units])
+        return OrgTree([*self, *units])
 
     # -- reading -----------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._units)
+        return len(self._codes)
 
     def __iter__(self) -> Iterator[OrgUnit]:
-        return iter(self._units)
+        return (self._materialize(code) for code in self._codes)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._by_code
+        return code in self._parent
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OrgTree):
             return NotImplemented
-        return self._by_code == other._by_code
+        mine = (self._parent, self._level, self._name, self._kind)
+        return mine == (other._parent, other._level, other._name, other._kind)
 
     __hash__ = None  # type: ignore[assignment]
 
     def __repr__(self) -> str:
-        return f"<OrgTree: {len(self._units)} units, roots {[unit.code for unit in self.roots][:5]}>"
+        return f"<OrgTree: {len(self)} units, roots {[unit.code for unit in self.roots][:5]}>"
 
     @property
     def units(self) -> tuple[OrgUnit, ...]:
         """Every unit, in the order given."""
-        return self._units
+        return tuple(self)
 
     @property
     def roots(self) -> tuple[OrgUnit, ...]:
         """The units without a parent."""
-        return tuple(unit for unit in self._units if unit.parent is None)
+        return tuple(self._materialize(code) for code in self._codes if self._parent[code] is None)
+
+    def _materialize(self, code: str) -> OrgUnit:
+        unit = self._cache.get(code)
+        if unit is None:
+            kind = self._kind.get(code, OrgKind.GEOGRAPHIC)
+            unit = _unit_unchecked(code, self._name[code], self._level[code], self._parent[code], kind)
+            self._cache[code] = unit
+        return unit
+
+    def _code(self, code: str) -> str:
+        if code in self._parent:
+            return code
+        significant = _significant(code)
+        if significant is None or significant not in self._parent:
+            raise UnknownUnitError(code)
+        return significant
 
     def unit(self, code: str) -> OrgUnit:
         """The unit with *code*; division codes may be given zero-padded."""
-        unit = self._by_code.get(code)
-        if unit is None:
-            unit = self._by_code.get(_try_normalize(code))
-            if unit is None:
-                raise UnknownUnitError(code)
-        return unit
+        return self._materialize(self._code(code))
 
     def parent(self, code: str) -> OrgUnit | None:
         """The unit's parent, or ``None`` for a root."""
-        parent = self.unit(code).parent
-        return None if parent is None else self._by_code[parent]
+        parent = self._parent[self._code(code)]
+        return None if parent is None else self._materialize(parent)
 
     def ancestors(self, code: str) -> tuple[OrgUnit, ...]:
         """The unit's ancestors, nearest first."""
         found: list[OrgUnit] = []
-        parent = self.unit(code).parent
+        parents = self._parent
+        parent = parents[self._code(code)]
         while parent is not None:
-            unit = self._by_code[parent]
-            found.append(unit)
-            parent = unit.parent
+            found.append(self._materialize(parent))
+            parent = parents[parent]
         return tuple(found)
 
     def ancestor_at(self, code: str, level: Level) -> OrgUnit | None:
         """The unit itself or its ancestor at *level*, or ``None`` if the chain has none."""
-        unit: OrgUnit | None = self.unit(code)
-        by_code = self._by_code
-        while unit is not None:
-            if unit.level is level:
-                return unit
-            if unit.level.rank < level.rank:
+        parents, levels = self._parent, self._level
+        current: str | None = code if code in parents else self._code(code)
+        target = level.ordinal
+        while current is not None:
+            found = levels[current]
+            if found is level:
+                return self._materialize(current)
+            if found.ordinal > target:
+                current = parents[current]
+            else:
                 return None
-            unit = by_code[unit.parent] if unit.parent is not None else None
         return None
 
     def path(self, code: str) -> tuple[OrgUnit, ...]:
@@ -316,28 +343,33 @@ class OrgTree:
 
     def depth(self, code: str) -> int:
         """The number of ancestors."""
-        return len(self.ancestors(code))
+        depth = 0
+        parent = self._parent[self._code(code)]
+        while parent is not None:
+            depth += 1
+            parent = self._parent[parent]
+        return depth
 
     def children(self, code: str) -> tuple[OrgUnit, ...]:
         """The units directly under this one, in the order given."""
-        self.unit(code)
-        return tuple(self._by_code[child] for child in self._child_index().get(self.unit(code).code, ()))
+        return tuple(self._materialize(child) for child in self._child_index().get(self._code(code), ()))
 
     def descendants(self, code: str) -> tuple[OrgUnit, ...]:
         """Every unit under this one, depth first, in the order given."""
         index = self._child_index()
         found: list[OrgUnit] = []
-        stack = list(reversed(index.get(self.unit(code).code, ())))
+        stack = list(reversed(index.get(self._code(code), ())))
         while stack:
             current = stack.pop()
-            found.append(self._by_code[current])
+            found.append(self._materialize(current))
             stack.extend(reversed(index.get(current, ())))
         return tuple(found)
 
     def units_at(self, level: Level, *, under: str | None = None) -> tuple[OrgUnit, ...]:
         """The units at *level*, all of them or only those under the unit *under*."""
-        pool = self._units if under is None else self.descendants(under)
-        return tuple(unit for unit in pool if unit.level is level)
+        if under is not None:
+            return tuple(unit for unit in self.descendants(under) if unit.level is level)
+        return tuple(self._materialize(code) for code in self._codes if self._level[code] is level)
 
     def common_ancestor(self, first: str, second: str) -> OrgUnit | None:
         """The nearest unit that is (or is an ancestor of) both, or ``None`` in different trees."""
@@ -349,17 +381,39 @@ class OrgTree:
 
     def is_within(self, code: str, ancestor: str) -> bool:
         """Whether the unit *code* is *ancestor* or lies under it."""
-        target = self.unit(ancestor).code
-        return any(unit.code == target for unit in self.path(code))
+        target = self._code(ancestor)
+        current: str | None = self._code(code)
+        while current is not None:
+            if current == target:
+                return True
+            current = self._parent[current]
+        return False
 
     def _child_index(self) -> dict[str, list[str]]:
         if self._children is None:
             index: dict[str, list[str]] = {}
-            for unit in self._units:
-                if unit.parent is not None:
-                    index.setdefault(unit.parent, []).append(unit.code)
+            for code in self._codes:
+                parent = self._parent[code]
+                if parent is not None:
+                    index.setdefault(parent, []).append(code)
             self._children = index
         return self._children
+
+
+def _parent_in(code: str, present: Mapping[str, str]) -> str | None:
+    length = _PARENT_LENGTH.get(len(code))
+    return code[:length] if length is not None and code[:length] in present else None
+
+
+def _unit_unchecked(code: str, name: str, level: Level, parent: str | None, kind: OrgKind) -> OrgUnit:
+    # Units of a validated tree: skip per-unit re-validation.
+    unit = object.__new__(OrgUnit)
+    object.__setattr__(unit, "code", code)
+    object.__setattr__(unit, "name", name)
+    object.__setattr__(unit, "level", level)
+    object.__setattr__(unit, "parent", parent)
+    object.__setattr__(unit, "kind", kind)
+    return unit
 
 
 def _read_division_codes(pairs: Iterable[object]) -> tuple[dict[str, str], dict[str, int]]:
@@ -372,11 +426,13 @@ def _read_division_codes(pairs: Iterable[object]) -> tuple[dict[str, str], dict[
             faults.add(f"codes[{index}]", "a (code, name) pair", pair)
             continue
         raw, name = pair
-        try:
-            code = normalize_division_code(raw, path=f"codes[{index}]")
-        except ValidationError as error:
-            faults.extend(list(error.faults))
-            continue
+        code = _significant(raw)
+        if code is None or not _plausible(code):
+            try:
+                code = normalize_division_code(raw, path=f"codes[{index}]")
+            except ValidationError as error:
+                faults.extend(list(error.faults))
+                continue
         if not (isinstance(name, str) and name and name.strip() == name):
             faults.add(f"codes[{index}].name", "non-empty text without surrounding spaces", name)
         elif code in short:
@@ -401,13 +457,6 @@ def _gaps(short: dict[str, str]) -> dict[str, str]:
         if ancestor is not None:
             missing.setdefault(code[:parent_length], code)
     return missing
-
-
-def _try_normalize(code: str) -> str:
-    try:
-        return normalize_division_code(code)
-    except ValidationError:
-        return code
 
 
 def _index(units: tuple[OrgUnit, ...]) -> dict[str, OrgUnit]:

@@ -91,11 +91,11 @@ class Qualifier(CodedEnum):
     """How a reported figure relates to the truth (数量限定)."""
 
     EXACT = ("exact", "确数")
-    MORE_THAN = ("more_than", "余/多/超过")
-    AT_LEAST = ("at_least", "以上")
-    NEARLY = ("nearly", "近")
-    ABOUT = ("about", "约")
-    UNKNOWN = ("unknown", "不详")
+    MORE_THAN = ("more_than", "多于")
+    AT_LEAST = ("at_least", "不少于")
+    NEARLY = ("nearly", "接近")
+    ABOUT = ("about", "约数")
+    UNKNOWN = ("unknown", "未填")
 
 
 class Comparison(CodedEnum):
@@ -190,6 +190,13 @@ class Bounds:
             low_open=self.low_open or other.low_open,
             high_open=high is not None and (self.high_open or other.high_open),
         )
+
+    def __str__(self) -> str:
+        """Interval notation: ``[613, 613]``, ``(200, ∞)``, ``[0, 60)``."""
+        high = "∞" if self.high is None else _format_decimal(self.high)
+        left = "(" if self.low_open else "["
+        right = ")" if self.high_open or self.high is None else "]"
+        return f"{left}{_format_decimal(self.low)}, {high}{right}"
 
     def contains(self, value: Decimal) -> bool:
         """Whether *value* lies within the bounds."""

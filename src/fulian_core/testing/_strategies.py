@@ -193,8 +193,15 @@ def working_day_calendars(
     for year in covered:
         days = st.dates(dt.date(year, 1, 1), dt.date(year, 12, 31))
         holidays.update(draw(st.lists(days, max_size=12)))
-        weekend = days.filter(lambda day: day.weekday() >= 5)
-        workdays.update(day for day in draw(st.lists(weekend, max_size=4)) if day not in holidays)
+        first_saturday = dt.date(year, 1, 1) + dt.timedelta(days=(5 - dt.date(year, 1, 1).weekday()) % 7)
+        weekend = st.builds(
+            lambda week, sunday, saturday=first_saturday: saturday + dt.timedelta(days=7 * week + sunday),
+            st.integers(0, 51),
+            st.integers(0, 1),
+        )
+        workdays.update(
+            day for day in draw(st.lists(weekend, max_size=4)) if day not in holidays and day.year == year
+        )
     return WorkingDayCalendar(frozenset(covered), frozenset(holidays), frozenset(workdays), "generated")
 
 

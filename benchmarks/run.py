@@ -1,0 +1,164 @@
+"""Benchmarks: fulian_core side by side with a plain baseline, in one process, as ratios.
+
+Usage::
+
+    python3 scripts/dev.py bench            # full size (700,000 villages)
+    python3 scripts/dev.py bench --quick    # small size, for a quick look
+
+Each scenario generates its data from a fixed seed, runs the library and each contender on
+the same data, alternating them over several rounds, checks that they give the same answer
+(a benchmark that compares different answers is void), and reports the median time, the
+median of the per-round ratios and their spread. It prints a table and one JSON line per
+scenario and contender. Absolute times on a shared machine are noise; the ratio is the result.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import random
+import statistics
+import time
+from collections.abc import Callable
+from typing import Any
+
+from fulian_core import Level, OrgTree
+
+_PARENT_LENGTH = {4: 2, 6: 4, 9: 6, 12: 9}
+
+
+def make_divisions(villages: int) -> dict[str, str]:
+    """12-digit division codes and names: about *villages* villages and every unit above them."""
+    codes: dict[str, str] = {}
+    per_township = 15
+    townships = max(1, villages // per_township)
+    made = 0
+    province = 11
+    while True:
+        codes[f"{province:02d}".ljust(12, "0")] = f"省{province}"
+        for city in range(1, 11):
+            city_code = f"{province:02d}{city:02d}"
+            codes[city_code.ljust(12, "0")] = f"市{city_code}"
+            for county in range(1, 11):
+                county_code = f"{city_code}{county:02d}"
+                codes[county_code.ljust(12, "0")] = f"县{county_code}"
+                for township in range(1, 16):
+                    township_code = f"{county_code}{township:03d}"
+                    codes[township_code.ljust(12, "0")] = f"镇{township_code}"
+                    for village in range(1, per_township + 1):
+                        codes[f"{township_code}{200 + village:03d}"] = f"村{township_code}{200 + village:03d}"
+                    made += 1
+                    if made >= townships:
+                        return codes
+        province += 1
+
+
+def _shuffled(codes: dict[str, str], seed: int) -> dict[str, str]:
+    items = list(codes.items())
+    random.Random(seed).shuffle(items)
+    return dict(items)
+
+
+def library_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[str]:
+    tree = OrgTree.from_division_codes(divisions)
+    result: list[str] = []
+    for code in villages:
+        county = tree.ancestor_at(code, Level.COUNTY)
+        result.append("" if county is None else county.code)
+    return result
+
+
+def _significant(code: str) -> str:
+    for keep, tail in ((2, "0000000000"), (4, "00000000"), (6, "000000"), (9, "000")):
+        if code.endswith(tail):
+            return code[:keep]
+    return code
+
+
+def baseline_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[str]:
+    """What a user writes by hand: significant codes, a dict of parents, a walk up."""
+    names = {_significant(code): name for code, name in divisions.items()}
+    parent: dict[str, str | None] = {}
+    for code in names:
+        length = _PARENT_LENGTH.get(len(code))
+        parent[code] = code[:length] if length is not None and code[:length] in names else None
+    result: list[str] = []
+    for code in villages:
+        current: str | None = code
+        while current is not None and len(current) != 6:
+            current = parent[current]
+        result.append(current or "")
+    return result
+
+
+def measure(
+    name: str,
+    size: int,
+    contenders: dict[str, Callable[[], Any]],
+    rounds: int,
+) -> list[dict[str, Any]]:
+    reference = "fulian_core"
+    answers = {label: run() for label, run in contenders.items()}
+    for label, answer in answers.items():
+        if answer != answers[reference]:
+            raise SystemExit(f"{name}: {label} disagrees with fulian_core; the benchmark is void")
+    times: dict[str, list[float]] = {label: [] for label in contenders}
+    for round_index in range(rounds):
+        order = list(contenders) if round_index % 2 == 0 else list(reversed(contenders))
+        for label in order:
+            gc.collect()
+            started = time.perf_counter()
+            contenders[label]()
+            times[label].append(time.perf_counter() - started)
+    rows = []
+    library = times[reference]
+    for label, samples in times.items():
+        ratios = [lib / other for lib, other in zip(library, samples, strict=True)]
+        rows.append(
+            {
+                "scenario": name,
+                "n": size,
+                "contender": label,
+                "median_seconds": round(statistics.median(samples), 6),
+                "ratio_to_library": round(statistics.median(ratios), 3),
+                "ratio_spread": [round(min(ratios), 3), round(max(ratios), 3)],
+                "throughput_per_second": round(size / statistics.median(samples)),
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="small sizes, finishes in seconds")
+    parser.add_argument("--rounds", type=int, default=None)
+    parser.add_argument("--seed", type=int, default=20241231)
+    args = parser.parse_args()
+    villages = 50_000 if args.quick else 700_000
+    rounds = args.rounds or 5
+
+    divisions = _shuffled(make_divisions(villages), args.seed)
+    village_codes = [code for code in divisions if not code.endswith("000")]
+    rows = measure(
+        "hierarchy: build from 12-digit codes, resolve every village's county",
+        len(village_codes),
+        {
+            "fulian_core": lambda: library_hierarchy(divisions, village_codes),
+            "dict of parents (baseline)": lambda: baseline_hierarchy(divisions, village_codes),
+        },
+        rounds,
+    )
+    print(f"{'scenario':<62} {'contender':<28} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
+    for row in rows:
+        spread = f"{row['ratio_spread'][0]}–{row['ratio_spread'][1]}"
+        print(
+            f"{row['scenario']:<62} {row['contender']:<28} {row['n']:>9} "
+            f"{row['median_seconds']:>9.3f} {row['ratio_to_library']:>9.2f}  {spread}"
+        )
+    for row in rows:
+        print(json.dumps(row, ensure_ascii=False))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,144 @@
+"""The worked example: a county federation reads a township's annual report (工作总结).
+
+It builds a small hierarchy from division codes, reads every figure of a paragraph of seed
+001 (篇1: its teams, households, sessions and money) as qualified quantities, sums them per
+unit the way the report would, rolls the villages' figures up the hierarchy, and prints
+percentage shares that add up to exactly 100.00.
+
+Run it with ``python3 scripts/dev.py example``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+from fulian_core import (
+    Level,
+    OrgKind,
+    OrgTree,
+    OrgUnit,
+    Quantity,
+    Unit,
+    china_calendar,
+    find_figures,
+    labelled_percentage_shares,
+    mask_name,
+)
+
+# Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
+REPORT = """\
+广泛开展“巾帼心向党奋进新征程”巾帼大宣讲活动,组织广大妇女开展巾帼大学习,组建46支巾帼宣讲队伍开展党的政策、理论宣讲活动和普法教育活动。
+在全镇各村打造特色农家,创建精致农家示范户613户,精品户307户。组织巾帼志愿者参与村居环境整治志愿服务活动200余场次。
+组建46支巾帼林长护林队伍,护林防火期内各个村开展防火巡查6600次以上,参与人数达到138人。
+通过“解语花开”身边人讲身边事故事分享会和新时代文明实践讲堂宣讲、暖心食堂“餐前一刻钟”活动,宣讲场次达60余场。
+每月组织各村居开展“巾帼心向党奋进新征程”主题宣讲,全年开展主题宣讲1200场次以上。
+对困难学生和儿童进行摸排,自筹“社会妈妈”捐款15645元,共收到社会各界爱心善款56745元,全部发放至31名困难学子手中。
+做好普法宣传工作,全年开展普法宣讲1100余场次。
+依托____镇农创梦想之家开展电商培训,全年开展各类培训18场次,受众达1300余人次。
+在南柳、北新庄、埠东夼村打造妇女微家3处,在荣成纯家牧业有限公司打造巾帼共富工坊1处、成立两新领域妇联组织2处。
+"""
+
+# A county, two townships and their villages, with real-looking 12-digit codes.
+DIVISIONS = {
+    "371082000000": "荣成市",
+    "371082103000": "人和镇",
+    "371082103201": "南柳村",
+    "371082103202": "北新庄村",
+    "371082103203": "埠东夼村",
+    "371082104000": "俚岛镇",
+    "371082104201": "烟墩角村",
+}
+ENTERPRISE = OrgUnit(
+    "371082103-LX01", "荣成纯家牧业有限公司妇联", Level.VILLAGE, "371082103", OrgKind.NEW_ORGANISATION
+)
+
+# What each village reported for 妇女微家 (women's micro-homes), as its own report writes it.
+VILLAGE_REPORTS = {
+    "371082103201": "1处",
+    "371082103202": "1处",
+    "371082103203": "1处",
+    "371082104201": "2处",
+}
+
+
+def build_hierarchy() -> OrgTree:
+    tree = OrgTree.from_division_codes(DIVISIONS, others=[ENTERPRISE])
+    print("一、组织层级 (the hierarchy)")
+    for root in tree.roots:
+        for unit in (root, *tree.descendants(root.code)):
+            indent = "  " * tree.depth(unit.code)
+            print(f"  {indent}{unit.name} [{unit.level.label}] {unit.code}")
+    county = tree.ancestor_at("371082103203", Level.COUNTY)
+    assert county is not None
+    print(f"  埠东夼村所属县级单位: {county.name}")
+    print()
+    return tree
+
+
+def read_figures() -> dict[Unit, list[Quantity]]:
+    print("二、报告中的数字 (every figure in the paragraph)")
+    by_unit: dict[Unit, list[Quantity]] = defaultdict(list)
+    for found in find_figures(REPORT):
+        figure = found.quantity
+        print(f"  {found.text:<10} → {figure.qualifier.label:<4} 区间 {figure.bounds}")
+        by_unit[figure.unit].append(figure)
+    print()
+    return by_unit
+
+
+def sum_per_unit(by_unit: dict[Unit, list[Quantity]]) -> None:
+    print("三、按单位合计 (sums per unit, qualifiers kept)")
+    for unit, figures in by_unit.items():
+        total = Quantity.total(figures, unit)
+        terms = " + ".join(str(figure) for figure in figures)
+        print(f"  {unit.label:<3} {terms} = {total}")
+    print()
+
+
+def shares() -> None:
+    print("四、占比 (shares from counts, adding up to 100.00)")
+    households = labelled_percentage_shares({"示范户": 613, "精品户": 307})
+    money = labelled_percentage_shares({"“社会妈妈”自筹": 15645, "社会各界善款": 56745})
+    for title, table in (("精致农家创建户", households), ("助学资金", money)):
+        parts = "，".join(f"{label}{share}%" for label, share in table.items())
+        print(f"  {title}: {parts}（合计{sum(table.values())}%）")
+    print()
+
+
+def roll_up(tree: OrgTree) -> None:
+    print("五、逐级汇总 (village figures rolled up the hierarchy)")
+    totals: dict[str, Quantity] = {}
+    for village, text in VILLAGE_REPORTS.items():
+        figure = Quantity.parse(text)
+        for unit in tree.path(village):
+            totals[unit.code] = totals.get(unit.code, Quantity.zero(Unit.SITE)) + figure
+    reported = Quantity.parse("3处")
+    for unit in tree:
+        if unit.level in (Level.COUNTY, Level.TOWNSHIP) and unit.code in totals:
+            print(f"  {unit.name}: 妇女微家 {totals[unit.code]}")
+    summed = totals["371082103"]
+    verdict = "一致" if reported == summed else "不一致"
+    print(f"  人和镇报告 {reported}，各村合计 {summed}：{verdict}")
+    print()
+
+
+def notice() -> None:
+    print("六、公示 (a public notice, names masked, 5 working days)")
+    start = dt.date(2024, 9, 27)
+    end = china_calendar(2024).add_working_days(start, 5)
+    print(f"  最美家庭候选: {mask_name('张秀梅')}家庭")
+    print(f"  公示自{start:%Y-%m-%d}起5个工作日，至{end:%Y-%m-%d}（国庆假期不计，9月29日调休上班计入）")
+
+
+def main() -> None:
+    tree = build_hierarchy()
+    by_unit = read_figures()
+    sum_per_unit(by_unit)
+    shares()
+    roll_up(tree)
+    notice()
+
+
+if __name__ == "__main__":
+    main()
