@@ -11,8 +11,8 @@ rejected, and every fault of a payload is reported at once, each with its path:
 ...     structure({"code": "371082", "name": "", "level": "shire", "colour": 1}, OrgUnit)
 ... except ValidationError as error:
 ...     print(error)
-colour: expected no such key (unknown keys are rejected), got 'colour'
 level: expected one of 'national', 'province', 'city', 'county', 'township', 'village', 'grid', got 'shire'
+colour: expected no such key (unknown keys are rejected), got 'colour'
 """
 
 from __future__ import annotations
