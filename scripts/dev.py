@@ -59,19 +59,22 @@ def run(*args: str) -> None:
 
 
 def task_lock() -> None:
-    """Re-resolve the newest versions and rewrite constraints.txt (review the diff)."""
+    """Re-resolve the newest versions and rewrite constraints.txt (review the diff).
+
+    Run it with Python 3.10, the oldest supported, so that every pin also installs there.
+    """
+    if sys.version_info[:2] != (3, 10):
+        print("warning: lock with Python 3.10 so that every pin installs on all supported versions")
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
     subprocess.run([*pip, "install", "-U", "-e", f"{ROOT}[dev]", "hatchling"], check=True, cwd=ROOT)
     frozen = subprocess.run(
         [*pip, "freeze", "--exclude-editable"], check=True, cwd=ROOT, capture_output=True, text=True
     ).stdout
-    header = (
-        "# Pinned versions for development, tests and builds (pip constraints; used by scripts/dev.py).\n"
-        "# Refresh: python3 scripts/dev.py lock\n"
+    header = "".join(
+        line + "\n" for line in (ROOT / "constraints.txt").read_text().splitlines() if line.startswith("#")
     )
-    backports = 'exceptiongroup==1.3.1 ; python_version < "3.11"\ntomli==2.5.0 ; python_version < "3.11"\n'
     lines = [line for line in frozen.splitlines() if line and not line.startswith("fulian")]
-    (ROOT / "constraints.txt").write_text(header + "\n".join(lines) + "\n" + backports)
+    (ROOT / "constraints.txt").write_text(header + "\n".join(lines) + "\n")
 
 
 def task_example() -> None:
