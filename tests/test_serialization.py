@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 
 from fulian_core import (
     Bounds,
+    FoundFigure,
     Holiday,
     HolidaySchedule,
     Level,
@@ -49,7 +50,18 @@ from fulian_core.testing import (
 )
 from fulian_core.testing.laws import assert_round_trip
 
+_HOLIDAYS = st.builds(
+    lambda first, days: Holiday("节日", first, first + dt.timedelta(days=days)),
+    st.dates(dt.date(2000, 1, 1), dt.date(2099, 12, 1)),
+    st.integers(0, 8),
+)
+_FOUND = quantities().map(lambda figure: FoundFigure(3, 3 + len(figure.render()), figure.render(), figure))
+
 ROUND_TRIPS: list[tuple[st.SearchStrategy[Any], type[Any]]] = [
+    (_HOLIDAYS, Holiday),
+    (quantities().map(lambda figure: figure.bounds), Bounds),
+    (quantities().map(lambda figure: figure.notation), Notation),
+    (_FOUND, FoundFigure),
     (org_units(), OrgUnit),
     (org_trees(), OrgTree),
     (periods(), Period),

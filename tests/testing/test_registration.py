@@ -1,0 +1,49 @@
+"""The entry point registers a strategy for every public type, so st.from_type works downstream."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fulian_core import (
+    HolidaySchedule,
+    MobileNumber,
+    OrgTree,
+    OrgUnit,
+    Period,
+    Quantity,
+    Ratio,
+    ResidentId,
+    Schedule,
+    WorkingDayCalendar,
+)
+from fulian_core.testing._registration import register_type_strategies
+
+REGISTERED = [
+    Period,
+    Quantity,
+    OrgTree,
+    OrgUnit,
+    Schedule,
+    WorkingDayCalendar,
+    HolidaySchedule,
+    Ratio,
+    ResidentId,
+    MobileNumber,
+]
+
+
+@pytest.mark.parametrize("cls", REGISTERED, ids=lambda cls: cls.__name__)
+@given(data=st.data())
+def test_from_type_draws_valid_values(cls: type[Any], data: st.DataObject) -> None:
+    value = data.draw(st.from_type(cls))
+    assert isinstance(value, cls)
+
+
+def test_registration_is_idempotent() -> None:
+    register_type_strategies()
+    register_type_strategies()
+    assert isinstance(st.from_type(Period), st.SearchStrategy)
