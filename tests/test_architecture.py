@@ -22,6 +22,7 @@ KERNEL = {
     "serialization",
     "_enums",
     "_faults",
+    "_figures",
 }
 CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators"}
 FORBIDDEN_MODULES = {
@@ -56,6 +57,12 @@ def _imports(tree: ast.AST) -> list[str]:
     for node in ast.walk(tree):
         if isinstance(node, ast.Import):
             found.extend(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module == "fulian_core":
+            # "from fulian_core import _figures" imports a module, not the package root's names.
+            found.extend(
+                f"fulian_core.{alias.name}" if alias.name.startswith("_") else "fulian_core"
+                for alias in node.names
+            )
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.append(node.module)
     return found

@@ -102,6 +102,31 @@ def test_other_written_forms(text: str, rendered: str | None, value: Decimal | N
     assert figure.value == value
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "qualifier"),
+    [
+        ("近两千余人", Decimal(2000), Qualifier.NEARLY),  # seed 002: 前来应聘人数近两千余人
+        ("三万元", Decimal(30000), Qualifier.EXACT),
+        ("一万五千余元", Decimal(15000), Qualifier.MORE_THAN),
+        ("近千名", Decimal(1000), Qualifier.NEARLY),  # seed 002: 近千名居民
+        ("十余场", Decimal(10), Qualifier.MORE_THAN),
+        ("两百多人", Decimal(200), Qualifier.MORE_THAN),
+    ],
+)
+def test_chinese_numerals(text: str, value: Decimal, qualifier: Qualifier) -> None:
+    figure = Quantity.parse(text)
+    assert (figure.value, figure.qualifier) == (value, qualifier)
+    assert figure.render() == text
+    assert figure == Quantity(value, figure.unit, qualifier)  # the marker defaults to the canonical one
+
+
+def test_chinese_numerals_are_checked_against_the_value() -> None:
+    with pytest.raises(
+        ValidationError, match="^notation.numeral: expected a Chinese numeral for the value 3, got '两千'$"
+    ):
+        Quantity(Decimal(3), Unit.PERSON, notation=Notation(numeral="两千"))
+
+
 def test_aliases_are_the_same_unit() -> None:
     assert Quantity.parse("31名") == Quantity.parse("31人")
     assert Quantity.parse("60余场") == Quantity.parse("60余场次")
@@ -171,10 +196,8 @@ def test_comparison_with_a_target(text: str, target: int, at_least: Comparison, 
         ("abc", "text: expected a reported figure such as '200余场次' or '约5万元', got 'abc'"),
         ("", "text: expected a reported figure such as '200余场次' or '约5万元', got ''"),
         ("200余", "text: expected a reported figure such as '200余场次' or '约5万元', got '200余'"),
-        (
-            "近两千余人",
-            "text: expected a reported figure such as '200余场次' or '约5万元', got '近两千余人'",
-        ),
+        ("近两千两千人", "text: expected a well-formed Chinese numeral (两千, 一万五千), got '近两千两千人'"),
+        ("三万5千元", "text: expected a reported figure such as '200余场次' or '约5万元', got '三万5千元'"),
         ("1.5户", "text: expected a whole number of 户, got '1.5户'"),
         ("0.001元", "text: expected an amount exact to the fen, got '0.001元'"),
         (
@@ -250,6 +273,10 @@ def test_find_figures_in_a_seed_paragraph() -> None:
     assert find_figures("20__年以来,____镇妇联") == []
     assert [f.text for f in find_figures("２００余场次和20xx户")] == ["２００余场次", "20xx户"]
     assert find_figures("0.001元") == []
+    # Chinese numerals only when asked: running text is full of phrases that read like figures.
+    slogan = "形成一户一档,第一期培训,吸引了近千名居民"
+    assert [f.text for f in find_figures(slogan)] == []
+    assert [f.text for f in find_figures(slogan, chinese_numerals=True)] == ["一户", "近千名"]
 
 
 def _same_unit(count: int) -> st.SearchStrategy[tuple[Quantity, ...]]:

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import decimal
 import enum
-import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
 
 import attrs
 
+from fulian_core import _figures
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import UnitMismatchError, ValidationError
@@ -211,14 +211,16 @@ class Notation:
 
     ``marker`` is the qualifier word as written (``余``, ``多``, ``以上``, ``近…余`` ...),
     ``magnitude`` the multiplier word (``万``, ``千``, ``亿`` or empty), ``unit_text`` the unit
-    as written (``名`` for 人, ``场`` for 场次, or empty for the unit's own label) and ``blank``
-    the template blank of an unknown figure (``20xx``, ``__``).
+    as written (``名`` for 人, ``场`` for 场次, or empty for the unit's own label), ``blank``
+    the template blank of an unknown figure (``20xx``, ``__``) and ``numeral`` the number in
+    Chinese numerals when it was so written (``两千``).
     """
 
     marker: str = ""
     magnitude: str = ""
     unit_text: str = ""
     blank: str = ""
+    numeral: str = ""
 
 
 def _check_value(value: Decimal | None, unit: Unit, faults: Faults, path: str = "value") -> None:
@@ -267,6 +269,14 @@ class Quantity:
     notation: Notation = Notation()
 
     def __attrs_post_init__(self) -> None:
+        if (
+            self.notation.marker == ""
+            and self.qualifier in _CANONICAL_MARKER
+            and self.qualifier is not Qualifier.UNKNOWN
+        ):
+            # Quantity(200, Unit.SESSION, Qualifier.MORE_THAN) is written 200余场次.
+            marker = _CANONICAL_MARKER[self.qualifier]
+            object.__setattr__(self, "notation", attrs.evolve(self.notation, marker=marker))
         faults = Faults()
         faults.check(isinstance(self.unit, Unit), "unit", "a Unit", self.unit)
         if isinstance(self.unit, Unit):
@@ -292,6 +302,17 @@ class Quantity:
             "one of '', 千, 万, 亿",
             self.notation.magnitude,
         )
+        if self.notation.numeral:
+            written = _figures.chinese_numeral_value(self.notation.numeral)
+            faults.check(
+                written is not None
+                and self.value is not None
+                and Decimal(written) == self.value
+                and not self.notation.magnitude,
+                "notation.numeral",
+                f"a Chinese numeral for the value {self.value}",
+                self.notation.numeral,
+            )
         if self.notation.unit_text and isinstance(self.unit, Unit):
             faults.check(
                 _UNIT_WORDS.get(self.notation.unit_text) is self.unit,
@@ -365,10 +386,10 @@ class Quantity:
         if not isinstance(text, str):
             raise ValidationError.single("text", "a string such as '200余场次'", text)
         normalized = unicodedata.normalize("NFKC", text).strip()
-        match = _FIGURE.fullmatch(normalized)
-        if match is None:
+        parts = _GRAMMAR.match(normalized)
+        if parts is None:
             raise ValidationError.single("text", "a reported figure such as '200余场次' or '约5万元'", text)
-        return _from_match(match, text)
+        return _from_parts(parts, text)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -445,6 +466,8 @@ class Quantity:
         if self.value is None:
             number = notation.blank or _DEFAULT_BLANK
             magnitude = ""
+        elif notation.numeral:
+            number = notation.numeral
         else:
             number = _format_decimal(self.value / _MAGNITUDES[magnitude])
         unit = notation.unit_text or self.unit.label
@@ -504,49 +527,29 @@ def _to_decimal(value: int | str | Decimal) -> Decimal:
         raise ValidationError.single("value", "a decimal number", value) from None
 
 
-_UNIT_PATTERN = "|".join(re.escape(word) for word in sorted(_UNIT_WORDS, key=len, reverse=True))
-_NUMBER = r"(?P<number>[0-9]+(?:\.[0-9]+)?|[0-9]*[xX_]+[0-9xX_]*)"
-_FIGURE_BODY = (
-    r"(?P<prefix>近|约|大约|超过|逾)?"
-    + _NUMBER
-    + r"(?P<magnitude>万|千|亿)?(?P<middle>余|多)?"
-    + rf"(?P<unit>{_UNIT_PATTERN})(?P<suffix>以上|左右)?"
-)
-_FIGURE = re.compile(_FIGURE_BODY)
-_FIGURE_IN_TEXT = re.compile(r"(?<![0-9.xX_])" + _FIGURE_BODY)
-
-_COMBINATIONS: dict[tuple[str, str, str], tuple[Qualifier, str]] = {
-    ("", "", ""): (Qualifier.EXACT, ""),
-    ("", "余", ""): (Qualifier.MORE_THAN, "余"),
-    ("", "多", ""): (Qualifier.MORE_THAN, "多"),
-    ("超过", "", ""): (Qualifier.MORE_THAN, "超过"),
-    ("逾", "", ""): (Qualifier.MORE_THAN, "逾"),
-    ("", "", "以上"): (Qualifier.AT_LEAST, "以上"),
-    ("近", "", ""): (Qualifier.NEARLY, "近"),
-    ("近", "余", ""): (Qualifier.NEARLY, "近…余"),
-    ("近", "多", ""): (Qualifier.NEARLY, "近…多"),
-    ("约", "", ""): (Qualifier.ABOUT, "约"),
-    ("大约", "", ""): (Qualifier.ABOUT, "约"),
-    ("", "", "左右"): (Qualifier.ABOUT, "左右"),
-}
+_GRAMMAR = _figures.FigureGrammar(_UNIT_WORDS)
 
 
-def _from_match(match: re.Match[str], original: str) -> Quantity:
-    prefix, middle, suffix = match["prefix"] or "", match["middle"] or "", match["suffix"] or ""
-    combination = _COMBINATIONS.get((prefix, middle, suffix))
-    if combination is None:
+def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:
+    spelling = _figures.QUALIFIER_SPELLINGS.get((parts.prefix, parts.middle, parts.suffix))
+    if spelling is None:
         raise ValidationError.single("text", "at most one qualifier (余, 多, 以上, 近, 约 ...)", original)
-    qualifier, marker = combination
-    unit_word = match["unit"]
-    unit = _UNIT_WORDS[unit_word]
-    unit_text = "" if unit_word == unit.label else unit_word
-    number = match["number"]
-    magnitude = match["magnitude"] or ""
-    if not number[0].isdigit() or any(ch in "xX_" for ch in number):
+    qualifier, marker = Qualifier.from_code(spelling[0]), spelling[1]
+    unit = _UNIT_WORDS[parts.unit_word]
+    unit_text = "" if parts.unit_word == unit.label else parts.unit_word
+    number, magnitude = parts.number, parts.magnitude
+    if number[0] in _figures.CHINESE_DIGITS:
+        numeral_value = _figures.chinese_numeral_value(number)
+        if numeral_value is None or magnitude:
+            raise ValidationError.single("text", "a well-formed Chinese numeral (两千, 一万五千)", original)
+        value = Decimal(numeral_value)
+        notation = Notation(marker=marker, unit_text=unit_text, numeral=number)
+    elif not number[0].isdigit() or any(ch in "xX_" for ch in number):
         notation = Notation(marker=marker, unit_text=unit_text, blank=number + magnitude)
         return Quantity(None, unit, Qualifier.UNKNOWN, notation=notation)
-    value = Decimal(number) * _MAGNITUDES[magnitude]
-    notation = Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
+    else:
+        value = Decimal(number) * _MAGNITUDES[magnitude]
+        notation = Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
     faults = Faults()
     _check_value(value, unit, faults, path="text")
     if faults:
@@ -568,22 +571,23 @@ class FoundFigure:
     quantity: Quantity
 
 
-def find_figures(text: str) -> list[FoundFigure]:
+def find_figures(text: str, *, chinese_numerals: bool = False) -> list[FoundFigure]:
     """Every figure with a unit in a paragraph, in order (``组建46支…200余场次`` …).
 
     Years (``2024年``) and bare numbers are not figures; a blank figure (``20xx户``) is found
-    as an unknown quantity.
+    as an unknown quantity. Figures in Chinese numerals (``两千余人``) are found only with
+    ``chinese_numerals=True``, since running text is full of phrases such as ``一户一档`` that
+    read like figures but are not.
     """
-    return list(_iter_figures(text))
-
-
-def _iter_figures(text: str) -> Iterator[FoundFigure]:
     normalized = unicodedata.normalize("NFKC", text)
     # NFKC keeps CJK characters one-for-one, so offsets agree whenever the lengths agree.
     source = normalized if len(normalized) == len(text) else text
-    for match in _FIGURE_IN_TEXT.finditer(source):
+    found: list[FoundFigure] = []
+    for parts in _GRAMMAR.scan(source, chinese_numerals=chinese_numerals):
+        written = text[parts.start : parts.end]
         try:
-            quantity = _from_match(match, match.group(0))
+            quantity = _from_parts(parts, written)
         except ValidationError:
             continue
-        yield FoundFigure(match.start(), match.end(), text[match.start() : match.end()], quantity)
+        found.append(FoundFigure(parts.start, parts.end, written, quantity))
+    return found

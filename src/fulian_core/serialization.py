@@ -8,11 +8,13 @@ rejected, and every fault of a payload is reported at once, each with its path:
 >>> unstructure(OrgUnit("371082", "荣成市", Level.COUNTY))
 {'code': '371082', 'name': '荣成市', 'level': 'county', 'parent': None, 'kind': 'geographic'}
 >>> try:
-...     structure({"code": "371082", "name": "", "level": "shire", "colour": 1}, OrgUnit)
+...     structure({"code": "371082", "name": "荣成市", "level": "shire", "colour": 1}, OrgUnit)
 ... except ValidationError as error:
-...     print(error)
-level: expected one of 'national', 'province', 'city', 'county', 'township', 'village', 'grid', got 'shire'
-colour: expected no such key (unknown keys are rejected), got 'colour'
+...     faults = error.faults
+>>> [fault.path for fault in faults]
+['level', 'colour']
+>>> str(faults[1])
+"colour: expected no such key (unknown keys are rejected), got 'colour'"
 """
 
 from __future__ import annotations

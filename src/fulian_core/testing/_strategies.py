@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
+from fulian_core._figures import chinese_numeral
 from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.holidays import OFFICIAL_SCHEDULES, HolidaySchedule
 from fulian_core.orgs import Level, OrgKind, OrgTree, OrgUnit
@@ -247,7 +248,12 @@ def quantities(
     if qualifier is Qualifier.NEARLY and value == 0:
         value = Decimal(1)
     magnitude = "万" if value >= 10_000 and value % 10_000 == 0 and draw(st.booleans()) else ""
-    return Quantity(value, unit, qualifier, notation=Notation(marker=marker, magnitude=magnitude))
+    numeral = ""
+    if not magnitude and value == value.to_integral_value() and draw(st.booleans()):
+        numeral = chinese_numeral(int(value))
+    return Quantity(
+        value, unit, qualifier, notation=Notation(marker=marker, magnitude=magnitude, numeral=numeral)
+    )
 
 
 def ratios(*, max_count: int = 1_000_000) -> st.SearchStrategy[Ratio]:
