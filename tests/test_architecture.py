@@ -60,8 +60,7 @@ def _imports(tree: ast.AST) -> list[str]:
         elif isinstance(node, ast.ImportFrom) and node.module == "fulian_core":
             # "from fulian_core import _figures" imports a module, not the package root's names.
             found.extend(
-                f"fulian_core.{alias.name}" if alias.name.startswith("_") else "fulian_core"
-                for alias in node.names
+                f"fulian_core.{alias.name}" if alias.name.startswith("_") else "fulian_core" for alias in node.names
             )
         elif isinstance(node, ast.ImportFrom) and node.module:
             found.append(node.module)
@@ -85,9 +84,7 @@ def test_dependencies_flow_one_way(path: Path) -> None:
     module = _module_name(path)
     parts = module.split(".")
     imported = [
-        name
-        for name in _imports(ast.parse(path.read_text(encoding="utf-8")))
-        if name.startswith("fulian_core")
+        name for name in _imports(ast.parse(path.read_text(encoding="utf-8"))) if name.startswith("fulian_core")
     ]
     if len(parts) > 1 and parts[1] == "testing":
         return  # testing may import everything

@@ -114,9 +114,7 @@ def test_bad_calendars_report_every_fault() -> None:
         "workdays: expected dates in a covered year, got '2023-12-30'",
     ]
     with pytest.raises(DefinitionError) as raised:
-        WorkingDayCalendar(
-            frozenset({2024}), frozenset({D(2024, 2, 4)}), frozenset({D(2024, 2, 4), D(2024, 2, 5)})
-        )
+        WorkingDayCalendar(frozenset({2024}), frozenset({D(2024, 2, 4)}), frozenset({D(2024, 2, 4), D(2024, 2, 5)}))
     assert str(raised.value).splitlines() == [
         "workdays: expected no day that is also a holiday, got '2024-02-04'",
         "workdays: expected make-up working days on a Saturday or Sunday, got '2024-02-05'",
@@ -129,9 +127,7 @@ def test_bad_calendars_report_every_fault() -> None:
         "years: expected whole years, got '2024'",
         "holidays: expected dates, got '2024-01-01'",
     ]
-    with pytest.raises(
-        DefinitionError, match="^last: expected a date on or after 2024-01-02, got '2024-01-01'$"
-    ):
+    with pytest.raises(DefinitionError, match="^last: expected a date on or after 2024-01-02, got '2024-01-01'$"):
         Holiday("元旦", D(2024, 1, 2), D(2024, 1, 1))
     with pytest.raises(DefinitionError) as raised:
         HolidaySchedule(

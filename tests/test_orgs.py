@@ -132,9 +132,7 @@ def test_partial_trees_and_gaps() -> None:
     county_only = OrgTree.from_division_codes({"371082": "荣成市", "371082103": "人和镇"})
     assert [unit.code for unit in county_only.roots] == ["371082"]
     with pytest.raises(HierarchyError) as raised:
-        OrgTree.from_division_codes(
-            [("371082", "荣成市"), ("371082103201", "院东村"), ("371082104201", "北新庄村")]
-        )
+        OrgTree.from_division_codes([("371082", "荣成市"), ("371082103201", "院东村"), ("371082104201", "北新庄村")])
     assert str(raised.value).splitlines() == [
         "codes[1]: expected its parent 371082103 to be given (or fill_gaps=True), got '371082103201'",
         "codes[2]: expected its parent 371082104 to be given (or fill_gaps=True), got '371082104201'",

@@ -38,9 +38,7 @@ CASES = [
 
 
 @pytest.mark.parametrize(("code", "label", "kind", "start", "end"), CASES)
-def test_codes_and_labels_both_ways(
-    code: str, label: str, kind: PeriodKind, start: dt.date, end: dt.date
-) -> None:
+def test_codes_and_labels_both_ways(code: str, label: str, kind: PeriodKind, start: dt.date, end: dt.date) -> None:
     period = Period.from_code(code)
     assert (period.kind, period.start, period.end) == (kind, start, end)
     assert period.code == code
@@ -178,9 +176,7 @@ def test_ordering() -> None:
 
 def test_subdivide() -> None:
     assert [p.code for p in Period.year(2024).subdivide(PeriodKind.HALF)] == ["2024H1", "2024H2"]
-    assert [p.code for p in Period.half(2024, 2).subdivide(PeriodKind.MONTH)] == [
-        f"2024-{m:02d}" for m in range(7, 13)
-    ]
+    assert [p.code for p in Period.half(2024, 2).subdivide(PeriodKind.MONTH)] == [f"2024-{m:02d}" for m in range(7, 13)]
     assert len(Period.between(dt.date(2024, 3, 1), dt.date(2024, 3, 10)).subdivide(PeriodKind.DAY)) == 10
     with pytest.raises(ValidationError, match="^kind: expected a kind that tiles a 季度, got 'half'$"):
         Period.quarter(2024, 1).subdivide(PeriodKind.HALF)

@@ -66,13 +66,8 @@ def test_mobile_numbers() -> None:
     assert str(MobileNumber("13812345678")) == "138****5678"
     with pytest.raises(ValidationError) as raised:
         MobileNumber("12812345678")
-    assert (
-        str(raised.value)
-        == "mobile: expected an 11-digit mainland mobile number starting 13-19, got '128****5678'"
-    )
-    with pytest.raises(
-        ValidationError, match="^mobile: expected an 11-digit mainland mobile number, got None$"
-    ):
+    assert str(raised.value) == "mobile: expected an 11-digit mainland mobile number starting 13-19, got '128****5678'"
+    with pytest.raises(ValidationError, match="^mobile: expected an 11-digit mainland mobile number, got None$"):
         MobileNumber(None)
 
 

@@ -37,9 +37,7 @@ SEED_FIGURES = [
 
 
 @pytest.mark.parametrize(("text", "value", "unit", "qualifier"), SEED_FIGURES)
-def test_seed_figures_parse_and_render_back(
-    text: str, value: Decimal | None, unit: Unit, qualifier: Qualifier
-) -> None:
+def test_seed_figures_parse_and_render_back(text: str, value: Decimal | None, unit: Unit, qualifier: Qualifier) -> None:
     figure = Quantity.parse(text)
     assert (figure.value, figure.unit, figure.qualifier) == (value, unit, qualifier)
     assert figure.render() == text
@@ -62,9 +60,7 @@ def test_qualifiers_have_interval_semantics(text: str, bounds: Bounds) -> None:
 
 
 def test_bounds_print_as_intervals() -> None:
-    assert [
-        str(Quantity.parse(text).bounds) for text in ("613户", "200余场次", "6600次以上", "近60人", "约5万元")
-    ] == [
+    assert [str(Quantity.parse(text).bounds) for text in ("613户", "200余场次", "6600次以上", "近60人", "约5万元")] == [
         "[613, 613]",
         "(200, ∞)",
         "[6600, ∞)",
@@ -92,10 +88,7 @@ def test_other_written_forms(text: str, rendered: str | None, value: Decimal | N
     if rendered is None:
         with pytest.raises(ValidationError) as raised:
             Quantity.parse(text)
-        assert (
-            str(raised.value)
-            == f"text: expected at most one qualifier (余, 多, 以上, 近, 约 ...), got {text!r}"
-        )
+        assert str(raised.value) == f"text: expected at most one qualifier (余, 多, 以上, 近, 约 ...), got {text!r}"
         return
     figure = Quantity.parse(text)
     assert figure.render() == rendered

@@ -118,9 +118,7 @@ def test_plain_forms() -> None:
 def test_quantities_may_arrive_as_report_text() -> None:
     assert structure("200余场次", Quantity) == Quantity.parse("200余场次")
     assert structure({"value": "613", "unit": "household"}, Quantity) == Quantity.parse("613户")
-    assert structure(["200余场次", {"value": "30", "unit": "session"}], list[Quantity])[1] == Quantity.parse(
-        "30场次"
-    )
+    assert structure(["200余场次", {"value": "30", "unit": "session"}], list[Quantity])[1] == Quantity.parse("30场次")
 
 
 def test_every_fault_of_a_payload_is_reported_with_its_path() -> None:
@@ -264,9 +262,9 @@ def test_converter_is_configurable_and_shared() -> None:
     configure_converter(plain)
     assert plain.unstructure(Period.year(2024)) == "2024"
     assert plain.structure("2024H1", Period) == Period.half(2024, 1)
-    assert structure(
-        {"value": "3", "unit": "site", "notation": {"unit_text": "处"}}, Quantity
-    ).notation == Notation(unit_text="处")
+    assert structure({"value": "3", "unit": "site", "notation": {"unit_text": "处"}}, Quantity).notation == Notation(
+        unit_text="处"
+    )
     assert structure({"low": "1"}, Bounds) == Bounds(Decimal(1))
     assert structure({"code": "x", "name": "x", "level": "grid"}, OrgUnit).level is Level.GRID
     assert structure({"value": "3", "unit": "site"}, Quantity).unit is Unit.SITE

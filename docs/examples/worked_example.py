@@ -49,9 +49,7 @@ DIVISIONS = {
     "371082104000": "俚岛镇",
     "371082104201": "烟墩角村",
 }
-ENTERPRISE = OrgUnit(
-    "371082103-LX01", "荣成纯家牧业有限公司妇联", Level.VILLAGE, "371082103", OrgKind.NEW_ORGANISATION
-)
+ENTERPRISE = OrgUnit("371082103-LX01", "荣成纯家牧业有限公司妇联", Level.VILLAGE, "371082103", OrgKind.NEW_ORGANISATION)
 
 # What each village reported for 妇女微家 (women's micro-homes), as its own report writes it.
 VILLAGE_REPORTS = {

@@ -41,9 +41,7 @@ _DIGIT_NAMES: Final = "零一二三四五六七八九"
 def chinese_numeral_value(text: str) -> int | None:  # noqa: PLR0911, PLR0912 - a hand-written parser reads best as one loop
     """The integer a Chinese numeral writes (``两千`` 2000, ``一万五千`` 15000, ``十五`` 15,
     ``一千五`` 1500), or ``None`` when *text* is not a well-formed numeral."""
-    if not text or any(
-        ch not in _DIGIT_VALUES and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text
-    ):
+    if not text or any(ch not in _DIGIT_VALUES and ch not in _SMALL_UNITS and ch not in _BIG_UNITS for ch in text):
         return None
     if all(ch in _BIG_UNITS for ch in text):
         return None

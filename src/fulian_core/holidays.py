@@ -39,9 +39,7 @@ class Holiday:
 
     def __attrs_post_init__(self) -> None:
         if self.last < self.first:
-            raise DefinitionError.single(
-                "last", f"a date on or after {self.first.isoformat()}", self.last.isoformat()
-            )
+            raise DefinitionError.single("last", f"a date on or after {self.first.isoformat()}", self.last.isoformat())
 
     @property
     def dates(self) -> tuple[dt.date, ...]:
@@ -86,9 +84,7 @@ class HolidaySchedule:
 
     def calendar(self) -> WorkingDayCalendar:
         """The working-day calendar of this year."""
-        return WorkingDayCalendar(
-            frozenset({self.year}), self.days_off, frozenset(self.workdays), self.notice
-        )
+        return WorkingDayCalendar(frozenset({self.year}), self.days_off, frozenset(self.workdays), self.notice)
 
 
 def _d(year: int, month: int, day: int) -> dt.date:

@@ -190,9 +190,7 @@ class OrgTree:
         self._parent = {code: unit.parent for code, unit in by_code.items()}
         self._level = {code: unit.level for code, unit in by_code.items()}
         self._name = {code: unit.name for code, unit in by_code.items()}
-        self._kind = {
-            code: unit.kind for code, unit in by_code.items() if unit.kind is not OrgKind.GEOGRAPHIC
-        }
+        self._kind = {code: unit.kind for code, unit in by_code.items() if unit.kind is not OrgKind.GEOGRAPHIC}
         self._cache = by_code
         self._children = None
 
@@ -236,9 +234,7 @@ class OrgTree:
         parents = {code: _parent_in(code, short) for code in short}
         extra = tuple(others)
         if extra:
-            units = [
-                OrgUnit(code, name, _LENGTH_LEVEL[len(code)], parents[code]) for code, name in short.items()
-            ]
+            units = [OrgUnit(code, name, _LENGTH_LEVEL[len(code)], parents[code]) for code, name in short.items()]
             return cls([*units, *extra])
         # Codes derive their parents, so the tree is valid by construction.
         tree = object.__new__(cls)

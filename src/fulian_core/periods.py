@@ -115,9 +115,7 @@ class Period:
         elif self.kind is not PeriodKind.RANGE:
             months = _MONTHS[self.kind]
             aligned = self.start.day == 1 and (self.start.month - 1) % months == 0
-            if faults.check(
-                aligned, "start", f"the first day of a {self.kind.label}", self.start.isoformat()
-            ):
+            if faults.check(aligned, "start", f"the first day of a {self.kind.label}", self.start.isoformat()):
                 expected = self.start + relativedelta(months=months, days=-1)
                 faults.check(
                     self.end == expected,
@@ -164,9 +162,7 @@ class Period:
     def containing(cls, kind: PeriodKind, day: dt.date) -> Period:
         """The period of *kind* that contains *day* (a range kind is not allowed)."""
         if kind is PeriodKind.RANGE:
-            raise ValidationError.single(
-                "kind", "a calendar kind (year, half, quarter, month, day)", kind.code
-            )
+            raise ValidationError.single("kind", "a calendar kind (year, half, quarter, month, day)", kind.code)
         if kind is PeriodKind.DAY:
             return cls.day(day)
         months = _MONTHS[kind]
@@ -239,14 +235,11 @@ class Period:
         if match is None:
             raise ValidationError.single(
                 "code",
-                "a period code such as '2024', '2024H1', '2024Q3', '2024-05', '2024-05-01' "
-                "or '2024-03-01/2024-03-10'",
+                "a period code such as '2024', '2024H1', '2024Q3', '2024-05', '2024-05-01' or '2024-03-01/2024-03-10'",
                 code,
             )
         try:
-            dates = [
-                dt.date.fromisoformat(text) for text in (match["single"], match["from"], match["to"]) if text
-            ]
+            dates = [dt.date.fromisoformat(text) for text in (match["single"], match["from"], match["to"]) if text]
         except ValueError:
             raise ValidationError.single("code", "real calendar dates", code) from None
         try:
@@ -285,9 +278,7 @@ class Period:
                 return build(the_year, match)
             except (ValidationError, ValueError):
                 raise ValidationError.single("label", "a label naming real dates", label) from None
-        raise ValidationError.single(
-            "label", "a Chinese period label such as '2024年第三季度' or '2024年5月'", label
-        )
+        raise ValidationError.single("label", "a Chinese period label such as '2024年第三季度' or '2024年5月'", label)
 
     # -- relations ---------------------------------------------------------------------------
 

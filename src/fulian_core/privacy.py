@@ -53,9 +53,7 @@ def _validate_resident_id(text: object) -> str:
         raise ValidationError.single("resident_id", "an 18-character resident ID number", text)
     number = _normalize(text)
     if not _ID_SHAPE.fullmatch(number):
-        raise ValidationError.single(
-            "resident_id", "17 digits and a check digit or X", mask_resident_id(number)
-        )
+        raise ValidationError.single("resident_id", "17 digits and a check digit or X", mask_resident_id(number))
     try:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
     except ValueError:
@@ -64,9 +62,7 @@ def _validate_resident_id(text: object) -> str:
         ) from None
     expected = resident_id_check_character(number[:17])
     if number[17] != expected:
-        raise ValidationError.single(
-            "resident_id", "a correct check digit (GB 11643)", mask_resident_id(number)
-        )
+        raise ValidationError.single("resident_id", "a correct check digit (GB 11643)", mask_resident_id(number))
     return number
 
 
@@ -79,9 +75,7 @@ def _validate_mobile(text: object) -> str:
     elif number.startswith("86") and len(number) == 13:
         number = number[2:]
     if not _MOBILE_SHAPE.fullmatch(number):
-        raise ValidationError.single(
-            "mobile", "an 11-digit mainland mobile number starting 13-19", mask_mobile(number)
-        )
+        raise ValidationError.single("mobile", "an 11-digit mainland mobile number starting 13-19", mask_mobile(number))
     return number
 
 

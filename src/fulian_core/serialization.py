@@ -126,9 +126,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)
     conv.register_structure_hook(Period, _structure_period)
-    conv.register_unstructure_hook_func(
-        _is_frozenset, lambda values: [conv.unstructure(v) for v in sorted(values)]
-    )
+    conv.register_unstructure_hook_func(_is_frozenset, lambda values: [conv.unstructure(v) for v in sorted(values)])
 
     conv.register_unstructure_hook(ResidentId, lambda value: value.number)
     conv.register_structure_hook(ResidentId, lambda value, _: ResidentId(_strict_str(value, str)))
@@ -153,9 +151,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
             raise ValidationError.single("", "a mapping with 'units'", value)
         extra = sorted(set(value) - {"units"}, key=str)
         if extra:
-            raise ValidationError(
-                [Fault(str(key), "no such key (unknown keys are rejected)", key) for key in extra]
-            )
+            raise ValidationError([Fault(str(key), "no such key (unknown keys are rejected)", key) for key in extra])
         if "units" not in value:
             raise ValidationError.single("units", "a list of units", _MISSING)
         units_data = value["units"]

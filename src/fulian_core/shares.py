@@ -47,9 +47,7 @@ def _check_counts(counts: Sequence[int], path: str) -> None:
         raise ValidationError.single(path, "counts with a positive total", list(counts))
 
 
-def largest_remainder(
-    counts: Sequence[int], *, total: Decimal | int = 100, places: int = 2
-) -> tuple[Decimal, ...]:
+def largest_remainder(counts: Sequence[int], *, total: Decimal | int = 100, places: int = 2) -> tuple[Decimal, ...]:
     """Split *total* in proportion to *counts*, rounded to *places* decimals, summing exactly.
 
     Each share is first rounded down; the units of the last place still missing go to the

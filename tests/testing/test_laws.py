@@ -40,9 +40,7 @@ def test_share_law_catches_bad_rounding(monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(laws, "percentage_shares", lambda counts, places: (Decimal("33.33"),) * 3)
     with pytest.raises(AssertionError, match=r"add up to 99.99, not 100"):
         laws.assert_shares_exact([1, 1, 1])
-    monkeypatch.setattr(
-        laws, "percentage_shares", lambda counts, places: (Decimal("50.00"), Decimal("50.00"))
-    )
+    monkeypatch.setattr(laws, "percentage_shares", lambda counts, places: (Decimal("50.00"), Decimal("50.00")))
     with pytest.raises(AssertionError, match="is not within 0.01"):
         laws.assert_shares_exact([1, 3])
 

@@ -182,9 +182,7 @@ def schedules(draw: st.DrawFn, *, cadences: st.SearchStrategy[Cadence] | None = 
 
 
 @st.composite
-def working_day_calendars(
-    draw: st.DrawFn, *, years: st.SearchStrategy[list[int]] | None = None
-) -> WorkingDayCalendar:
+def working_day_calendars(draw: st.DrawFn, *, years: st.SearchStrategy[list[int]] | None = None) -> WorkingDayCalendar:
     """Calendars with random holidays and make-up weekend working days over the drawn years."""
     covered = draw(
         years if years is not None else st.lists(st.integers(2000, 2040), min_size=1, max_size=3, unique=True)
@@ -200,9 +198,7 @@ def working_day_calendars(
             st.integers(0, 51),
             st.integers(0, 1),
         )
-        workdays.update(
-            day for day in draw(st.lists(weekend, max_size=4)) if day not in holidays and day.year == year
-        )
+        workdays.update(day for day in draw(st.lists(weekend, max_size=4)) if day not in holidays and day.year == year)
     return WorkingDayCalendar(frozenset(covered), frozenset(holidays), frozenset(workdays), "generated")
 
 
@@ -251,9 +247,7 @@ def quantities(
     numeral = ""
     if not magnitude and value == value.to_integral_value() and draw(st.booleans()):
         numeral = chinese_numeral(int(value))
-    return Quantity(
-        value, unit, qualifier, notation=Notation(marker=marker, magnitude=magnitude, numeral=numeral)
-    )
+    return Quantity(value, unit, qualifier, notation=Notation(marker=marker, magnitude=magnitude, numeral=numeral))
 
 
 def ratios(*, max_count: int = 1_000_000) -> st.SearchStrategy[Ratio]:
@@ -263,9 +257,7 @@ def ratios(*, max_count: int = 1_000_000) -> st.SearchStrategy[Ratio]:
     )
 
 
-def share_counts(
-    *, min_size: int = 1, max_size: int = 12, max_count: int = 100_000
-) -> st.SearchStrategy[list[int]]:
+def share_counts(*, min_size: int = 1, max_size: int = 12, max_count: int = 100_000) -> st.SearchStrategy[list[int]]:
     """Lists of counts with a positive total, for splitting into shares."""
     return st.lists(st.integers(0, max_count), min_size=min_size, max_size=max_size).filter(
         lambda counts: sum(counts) > 0
