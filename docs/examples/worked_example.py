@@ -3,7 +3,8 @@
 It builds a small hierarchy from division codes, reads every figure of a paragraph of seed
 001 (篇1: its teams, households, sessions and money) as qualified quantities, sums them per
 unit the way the report would, rolls the villages' figures up the hierarchy, and prints
-percentage shares that add up to exactly 100.00.
+percentage shares that add up to exactly 100.00. Then the county adapts the national 最美家庭
+standard and assesses three families, printing each explanation.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -20,11 +21,23 @@ from fulian_core import (
     OrgUnit,
     Quantity,
     Unit,
+    ValidationError,
     china_calendar,
     find_figures,
     labelled_percentage_shares,
     mask_name,
 )
+from fulian_core.criteria import (
+    Candidate,
+    CriteriaCatalog,
+    Criterion,
+    CriterionKind,
+    Evidence,
+    Fact,
+    assess,
+)
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -129,6 +142,51 @@ def notice() -> None:
     print(f"  公示自{start:%Y-%m-%d}起5个工作日，至{end:%Y-%m-%d}（国庆假期不计，9月29日调休上班计入）")
 
 
+def criteria(tree: OrgTree) -> None:
+    print()
+    print("七、最美家庭评审 (a county adapts the national standard and assesses three families)")
+    county = NATIONAL.adapt(
+        issuer="371082",
+        version="2024",
+        effective_from=dt.date(2024, 3, 1),
+        add=[Criterion("family_motto", "有良好家训家风", title_en="a good family motto")],
+        source="荣成市妇联2024年最美家庭评选方案（示例）",
+    )
+    standards = CriteriaCatalog((NATIONAL, county))
+    in_force = standards.in_force(MOST_BEAUTIFUL_FAMILY.code, "371082103201", dt.date(2024, 5, 10), tree=tree)
+    print(f"  南柳村适用标准: {in_force.ref}（基于 {in_force.based_on}）")
+    pairs = NATIONAL.codes[:5]
+    vetoes = [criterion.code for criterion in NATIONAL.of_kind(CriterionKind.DISQUALIFIER)]
+    clear = {code: Fact.no() for code in vetoes}
+    families = [
+        Evidence(
+            Candidate("f-001", "刘红玉", unit="371082103201"),
+            {code: Fact.yes("村妇联入户核实") for code in pairs} | {"family_motto": Fact.yes("家训“勤俭持家”")} | clear,
+        ),
+        Evidence(
+            Candidate("f-002", "王永勤", unit="371082103202"),
+            {code: Fact.yes() for code in pairs} | clear | {"vice": Fact.unknown("待派出所回函")},
+        ),
+        Evidence(
+            Candidate("f-003", "聂福则", unit="371082103203"),
+            {code: Fact.yes() for code in pairs}
+            | {"family_motto": Fact.yes()}
+            | clear
+            | {"unlawful": Fact.yes("法院判决书")},
+        ),
+    ]
+    for evidence in families:
+        assessment = assess(in_force, evidence, on=dt.date(2024, 5, 10))
+        print()
+        for line in assessment.explain().splitlines():
+            print(f"  {line}")
+    try:
+        assess(in_force, Evidence(Candidate("f-004", "赵敏"), {"respect": Fact.yes()}), on=dt.date(2024, 5, 10))
+    except ValidationError as error:
+        print()
+        print(f"  材料有误: {error}")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -136,6 +194,7 @@ def main() -> None:
     shares()
     roll_up(tree)
     notice()
+    criteria(tree)
 
 
 if __name__ == "__main__":

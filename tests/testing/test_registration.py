@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
 from typing import Any
 
 import pytest
@@ -20,9 +22,13 @@ from fulian_core import (
     Schedule,
     WorkingDayCalendar,
 )
+from fulian_core.criteria import Candidate, CriteriaSet, Criterion
 from fulian_core.testing._registration import register_type_strategies
 
 REGISTERED = [
+    Candidate,
+    CriteriaSet,
+    Criterion,
     Period,
     Quantity,
     OrgTree,
@@ -47,3 +53,10 @@ def test_registration_is_idempotent() -> None:
     register_type_strategies()
     register_type_strategies()
     assert isinstance(st.from_type(Period), st.SearchStrategy)
+
+
+def test_importing_the_strategies_first_works() -> None:
+    """Hypothesis runs the registration hook while fulian_core.testing is still importing."""
+    code = "import fulian_core.testing as t; from hypothesis import strategies as st; from fulian_core import Period; st.from_type(Period)"
+    completed = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)  # noqa: S603 - our own code
+    assert completed.returncode == 0, completed.stderr

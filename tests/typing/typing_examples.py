@@ -48,3 +48,14 @@ def errors() -> str:
         faults: tuple[fc.Fault, ...] = error.faults
         return f"{path}: {len(faults)}"
     return ""
+
+
+def criteria_verdict(on: dt.date) -> str:
+    from fulian_core.criteria import Candidate, Evidence, Fact, Verdict, assess
+    from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL
+
+    facts: dict[str, Fact] = {code: Fact.yes() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes}
+    assessment = assess(MOST_BEAUTIFUL_FAMILY_NATIONAL, Evidence(Candidate("f", "王芳"), facts), on=on)
+    verdict: Verdict = assessment.verdict
+    text: str = assessment.explain()
+    return verdict.code + text

@@ -241,7 +241,7 @@ criterion a *not applicable* fact, which leaves it out."""
 EIGHT_GOODS_STANDARD: Final = CriteriaSet(
     award=EIGHT_GOODS,
     issuer=resolution.NATIONAL_ISSUER,
-    version="representative",
+    version="domain",
     effective_from=dt.date(2000, 1, 1),
     criteria=(*EIGHT_GOODS_ROLES, *STANDARD_DISQUALIFIERS),
     source=(

@@ -174,7 +174,7 @@ class Criterion:
             faults.check(self.weight == 1, "weight", f"no weight for a {self.kind.label}", self.weight)
             faults.check(not self.levels, "levels", f"no levels for a {self.kind.label}", list(self.levels))
         names: set[str] = set()
-        for index, level in enumerate(self.levels):
+        for index, level in enumerate(self.levels if earns else ()):
             path = f"levels[{index}]"
             if not faults.check(isinstance(level, GradeLevel), path, "a GradeLevel", level):
                 continue
@@ -303,7 +303,8 @@ class CriteriaSet:
     ) -> CriteriaSet:
         """A local version of this set (结合本地实际): drop, then replace, then add criteria by
         code. Dropping or replacing a code the set does not have, or adding one it has, is an
-        error; this set is unchanged either way. Unset numbers are inherited."""
+        error; this set is unchanged either way. Added criteria go before the disqualifiers
+        (added disqualifiers after them). Unset numbers are inherited."""
         criteria = list(self.criteria)
         codes = [criterion.code for criterion in criteria]
         faults = Faults()
@@ -322,8 +323,11 @@ class CriteriaSet:
             if faults.check(
                 criterion.code not in codes, f"add[{index}].code", "a code not already in the set", criterion.code
             ):
-                criteria.append(criterion)
-                codes.append(criterion.code)
+                # New criteria join their kind's neighbours: before the disqualifiers, unless one.
+                vetoes = [i for i, c in enumerate(criteria) if c.kind is CriterionKind.DISQUALIFIER]
+                at = len(criteria) if criterion.kind is CriterionKind.DISQUALIFIER or not vetoes else vetoes[0]
+                criteria.insert(at, criterion)
+                codes.insert(at, criterion.code)
         faults.raise_if_any(DefinitionError)
         return CriteriaSet(
             award=self.award,

@@ -14,6 +14,7 @@ works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obe
 reusable assertions.
 """
 
+from fulian_core.testing._criteria import candidates, criteria, criteria_sets, evidence, facts_for
 from fulian_core.testing._strategies import (
     chinese_names,
     division_codes,
@@ -32,8 +33,13 @@ from fulian_core.testing._strategies import (
 )
 
 __all__ = [
+    "candidates",
     "chinese_names",
+    "criteria",
+    "criteria_sets",
     "division_codes",
+    "evidence",
+    "facts_for",
     "holiday_schedules",
     "mobile_numbers",
     "org_trees",

@@ -1,14 +1,30 @@
-"""Registers fulian_core's strategies with hypothesis (through its entry point)."""
+"""Registers fulian_core's strategies with hypothesis (through its entry point).
+
+Hypothesis calls :func:`register_type_strategies` while it is being imported, possibly from
+inside ``import fulian_core.testing`` itself, so the strategies are looked up only when
+``st.from_type`` first needs them.
+"""
 
 from __future__ import annotations
+
+from typing import Any
+
+
+def _deferred(name: str) -> Any:
+    def resolve(_: type) -> Any:
+        from fulian_core import testing  # noqa: PLC0415 - fully imported by the time from_type runs
+
+        return getattr(testing, name)()
+
+    return resolve
 
 
 def register_type_strategies() -> None:
     """Make ``st.from_type`` work for fulian_core's public types."""
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis calls this while importing
 
-    from fulian_core import testing  # noqa: PLC0415
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
+    from fulian_core.criteria import Candidate, CriteriaSet, Criterion  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
     from fulian_core.periods import Period  # noqa: PLC0415
@@ -17,13 +33,20 @@ def register_type_strategies() -> None:
     from fulian_core.schedules import Schedule  # noqa: PLC0415
     from fulian_core.shares import Ratio  # noqa: PLC0415
 
-    st.register_type_strategy(Period, testing.periods())
-    st.register_type_strategy(Quantity, testing.quantities())
-    st.register_type_strategy(OrgTree, testing.org_trees())
-    st.register_type_strategy(OrgUnit, testing.org_units())
-    st.register_type_strategy(Schedule, testing.schedules())
-    st.register_type_strategy(WorkingDayCalendar, testing.working_day_calendars())
-    st.register_type_strategy(HolidaySchedule, testing.holiday_schedules())
-    st.register_type_strategy(Ratio, testing.ratios())
-    st.register_type_strategy(ResidentId, testing.resident_ids())
-    st.register_type_strategy(MobileNumber, testing.mobile_numbers())
+    registrations: dict[type, str] = {
+        Period: "periods",
+        Quantity: "quantities",
+        OrgTree: "org_trees",
+        OrgUnit: "org_units",
+        Schedule: "schedules",
+        WorkingDayCalendar: "working_day_calendars",
+        HolidaySchedule: "holiday_schedules",
+        Ratio: "ratios",
+        ResidentId: "resident_ids",
+        MobileNumber: "mobile_numbers",
+        Criterion: "criteria",
+        CriteriaSet: "criteria_sets",
+        Candidate: "candidates",
+    }
+    for cls, name in registrations.items():
+        st.register_type_strategy(cls, _deferred(name))
