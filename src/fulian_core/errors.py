@@ -21,6 +21,7 @@ __all__ = [
     "Fault",
     "FulianError",
     "HierarchyError",
+    "InsufficientCreditError",
     "UnitMismatchError",
     "UnknownUnitError",
     "ValidationError",
@@ -157,3 +158,16 @@ class CalendarRangeError(FulianError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.day, self.covered))
+
+
+class InsufficientCreditError(FulianError, ValueError):
+    """A credit-point spend above the balance (积分不足); the ledger is unchanged."""
+
+    def __init__(self, holder: str, wanted: int, balance: int) -> None:
+        self.holder = holder
+        self.wanted = wanted
+        self.balance = balance
+        super().__init__(f"points: expected at most the balance of {holder} ({balance}), got {wanted}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.holder, self.wanted, self.balance))

@@ -1,0 +1,98 @@
+"""A rubric compiled once into a flat plan, so the scoring loop does no re-validation."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Final, NamedTuple
+
+from fulian_core.courtyard.rubric import ItemMode, PrerequisiteKind, Rubric, Tier
+
+CHECKLIST: Final = 0
+DEDUCTION: Final = 1
+GRADED: Final = 2
+BONUS: Final = 3
+VETO: Final = 4
+_MODES: Final = {
+    ItemMode.CHECKLIST: CHECKLIST,
+    ItemMode.DEDUCTION: DEDUCTION,
+    ItemMode.GRADED: GRADED,
+    ItemMode.BONUS: BONUS,
+    ItemMode.VETO: VETO,
+}
+
+
+class PlanItem(NamedTuple):
+    code: str
+    title: str
+    dimension: int
+    mode: int
+    points: Decimal
+    per_defect: Decimal
+    floor: Decimal  # the least the item can fall to (扣完为止)
+    levels: dict[str, Decimal]
+    level_names: str
+
+
+class PlanTier(NamedTuple):
+    tier: Tier
+    min_score: Decimal
+    # (kind, dimension index or item index, value)
+    prerequisites: tuple[tuple[PrerequisiteKind, int, Decimal], ...]
+    descriptions: tuple[str, ...]
+
+
+class Plan(NamedTuple):
+    ref: str
+    items: tuple[PlanItem, ...]
+    positions: dict[str, int]
+    dimension_codes: tuple[str, ...]
+    dimension_titles: tuple[str, ...]
+    tiers: tuple[PlanTier, ...]
+    maximum: Decimal
+    bonus_cap: Decimal
+    provisional_on_missing: bool
+    scale_not_applicable: bool
+
+
+def compile_plan(rubric: Rubric) -> Plan:
+    dimension_codes = tuple(dimension.code for dimension in rubric.dimensions)
+    position = {code: index for index, code in enumerate(dimension_codes)}
+    items = tuple(
+        PlanItem(
+            code=item.code,
+            title=item.title,
+            dimension=position[item.dimension],
+            mode=_MODES[item.mode],
+            points=item.points,
+            per_defect=item.per_defect,
+            floor=item.points - item.max_deduction if item.max_deduction is not None else Decimal(0),
+            levels={level.name: level.points for level in item.levels},
+            level_names="、".join(level.name for level in item.levels),
+        )
+        for item in rubric.items
+    )
+    positions = {item.code: number for number, item in enumerate(items)}
+    tiers = tuple(
+        PlanTier(
+            tier=rule.tier,
+            min_score=rule.min_score,
+            prerequisites=tuple(
+                (p.kind, positions[p.target] if p.kind is PrerequisiteKind.ITEM_MET else position[p.target], p.value)
+                for p in rule.prerequisites
+            ),
+            descriptions=tuple(p.describe() for p in rule.prerequisites),
+        )
+        for rule in rubric.tiers
+    )
+    return Plan(
+        ref=rubric.ref,
+        items=items,
+        positions=positions,
+        dimension_codes=dimension_codes,
+        dimension_titles=tuple(dimension.title for dimension in rubric.dimensions),
+        tiers=tiers,
+        maximum=rubric.maximum,
+        bonus_cap=rubric.bonus_cap,
+        provisional_on_missing=rubric.missing.code == "provisional",
+        scale_not_applicable=rubric.scale_not_applicable,
+    )
