@@ -14,6 +14,14 @@ works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obe
 reusable assertions.
 """
 
+from fulian_core.testing._courtyard import (
+    credit_ledgers,
+    households,
+    inspections,
+    observations_for,
+    rubric_items,
+    rubrics,
+)
 from fulian_core.testing._criteria import candidates, criteria, criteria_sets, evidence, facts_for
 from fulian_core.testing._strategies import (
     chinese_names,
@@ -35,19 +43,25 @@ from fulian_core.testing._strategies import (
 __all__ = [
     "candidates",
     "chinese_names",
+    "credit_ledgers",
     "criteria",
     "criteria_sets",
     "division_codes",
     "evidence",
     "facts_for",
     "holiday_schedules",
+    "households",
+    "inspections",
     "mobile_numbers",
+    "observations_for",
     "org_trees",
     "org_units",
     "periods",
     "quantities",
     "ratios",
     "resident_ids",
+    "rubric_items",
+    "rubrics",
     "schedules",
     "share_counts",
     "working_day_calendars",

@@ -11,7 +11,20 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import TypeVar
 
+import attrs
+
 from fulian_core.calendars import WorkingDayCalendar
+from fulian_core.courtyard import (
+    Inspection,
+    ItemMode,
+    Observation,
+    PrerequisiteKind,
+    Rubric,
+    RubricItem,
+    ScoreCard,
+    ScoringPlan,
+    Tier,
+)
 from fulian_core.periods import Period, PeriodKind
 from fulian_core.quantities import Quantity
 from fulian_core.serialization import structure, unstructure
@@ -20,7 +33,9 @@ from fulian_core.shares import percentage_shares
 __all__ = [
     "assert_addition_associative",
     "assert_addition_commutative",
+    "assert_card_laws",
     "assert_round_trip",
+    "assert_rubric_laws",
     "assert_shares_exact",
     "assert_subdivision_tiles",
     "assert_working_days_consistent",
@@ -102,3 +117,93 @@ def assert_working_days_consistent(calendar: WorkingDayCalendar, day: dt.date, c
         counted = -sum(1 for current in span.dates() if calendar.is_working_day(current))
     if counted != count:
         _fail(f"{day} + {count} working days = {landed}, but counting finds {counted}")
+
+
+def _with(inspection: Inspection, code: str, observation: Observation) -> Inspection:
+    return attrs.evolve(inspection, observations={**inspection.observations, code: observation})
+
+
+def _prerequisite_targets(rubric: Rubric) -> tuple[set[str], set[str]]:
+    items: set[str] = set()
+    dimensions: set[str] = set()
+    for rule in rubric.tiers:
+        for prerequisite in rule.prerequisites:
+            (items if prerequisite.kind is PrerequisiteKind.ITEM_MET else dimensions).add(prerequisite.target)
+    return items, dimensions
+
+
+def assert_card_laws(rubric: Rubric | ScoringPlan, inspection: Inspection) -> None:
+    """The laws of one inspection's card: the score stays within [0, maximum]; scoring twice
+    gives the same card; one more defect never raises the score; a better grade never lowers
+    it; a veto always means no tier; a better item outside every tier prerequisite never lowers
+    the tier."""
+    plan = rubric if isinstance(rubric, ScoringPlan) else ScoringPlan(rubric)
+    card = plan.score(inspection)
+    if not 0 <= card.total <= card.maximum:
+        _fail(f"{inspection.id}: total {card.total} outside [0, {card.maximum}]")
+    if plan.score(inspection) != card:
+        _fail(f"{inspection.id}: scoring twice gave different cards")
+    if card.veto_hits and card.tier is not Tier.NONE:
+        _fail(f"{inspection.id}: veto {card.veto_hits} but tier {card.tier.code}")
+    targets = _prerequisite_targets(plan.rubric)
+    for item in plan.rubric.items:
+        observation = inspection.observations.get(item.code)
+        if observation is not None and not observation.not_applicable:
+            _item_laws(plan, inspection, card=card, item=item, observation=observation, targets=targets)
+
+
+def _item_laws(
+    plan: ScoringPlan,
+    inspection: Inspection,
+    *,
+    card: ScoreCard,
+    item: RubricItem,
+    observation: Observation,
+    targets: tuple[set[str], set[str]],
+) -> None:
+    better: Inspection | None = None
+    if item.mode is ItemMode.DEDUCTION and observation.defects is not None:
+        worse = plan.score(_with(inspection, item.code, Observation.found(observation.defects + 1)))
+        if worse.total > card.total:
+            _fail(f"{inspection.id}: one more defect on {item.code} raised the score")
+        if observation.defects:
+            better = _with(inspection, item.code, Observation.found(observation.defects - 1))
+    elif item.mode is ItemMode.GRADED and observation.level is not None:
+        current = item.level(observation.level)
+        higher = [level for level in item.levels if current is not None and level.points > current.points]
+        if higher:
+            better = _with(inspection, item.code, Observation.graded(higher[0].name))
+    elif item.mode is ItemMode.VETO and not observation.hit:
+        hit = plan.score(_with(inspection, item.code, Observation.vetoed(True)))
+        if hit.tier is not Tier.NONE:
+            _fail(f"{inspection.id}: veto {item.code} hit but tier {hit.tier.code}")
+    if better is None:
+        return
+    improved = plan.score(better)
+    if improved.total < card.total:
+        _fail(f"{inspection.id}: a better {item.code} lowered the score")
+    outside = item.code not in targets[0] and item.dimension not in targets[1]
+    if outside and improved.tier.rank < card.tier.rank:
+        _fail(f"{inspection.id}: a better {item.code} lowered the tier from {card.tier.code} to {improved.tier.code}")
+
+
+def assert_rubric_laws(rubric: Rubric, *, max_examples: int = 200) -> None:
+    """Check a rubric against every card law over generated inspections, in one call.
+
+    Use it in a county's own test suite (outside any ``@given`` test)::
+
+        def test_our_rubric():
+            assert_rubric_laws(OUR_RUBRIC)
+    """
+    from hypothesis import HealthCheck, given, settings  # noqa: PLC0415 - only when checking
+
+    from fulian_core.testing._courtyard import inspections  # noqa: PLC0415
+
+    plan = ScoringPlan(rubric)
+
+    @settings(max_examples=max_examples, deadline=None, database=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(inspections(rubric=rubric))
+    def check(inspection: Inspection) -> None:
+        assert_card_laws(plan, inspection)
+
+    check()
