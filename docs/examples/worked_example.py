@@ -4,7 +4,9 @@ It builds a small hierarchy from division codes, reads every figure of a paragra
 001 (篇1: its teams, households, sessions and money) as qualified quantities, sums them per
 unit the way the report would, rolls the villages' figures up the hierarchy, and prints
 percentage shares that add up to exactly 100.00. Then the county adapts the national 最美家庭
-standard and assesses three families, printing each explanation.
+standard and assesses three families, printing each explanation. Last, a township's month of
+courtyard work: a spot-check sample, cross-village groups, scored home visits, plaques that
+move, and credit points.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -12,9 +14,12 @@ Run it with ``python3 scripts/dev.py example``.
 from __future__ import annotations
 
 import datetime as dt
+import itertools
+import random
 from collections import defaultdict
 
 from fulian_core import (
+    InsufficientCreditError,
     Level,
     OrgKind,
     OrgTree,
@@ -27,6 +32,24 @@ from fulian_core import (
     labelled_percentage_shares,
     mask_name,
 )
+from fulian_core.courtyard import (
+    CreditLedger,
+    CreditRules,
+    Household,
+    Inspection,
+    InspectionKind,
+    Inspector,
+    Observation,
+    PlaquePolicy,
+    ScoreCard,
+    Tier,
+    VillageDistances,
+    assign_inspectors,
+    compile_rubric,
+    plaque_history,
+    stratified_sample,
+)
+from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.criteria import (
     Candidate,
     CriteriaCatalog,
@@ -187,6 +210,109 @@ def criteria(tree: OrgTree) -> None:
         print(f"  材料有误: {error}")
 
 
+def _observations(rng: random.Random, quality: int) -> dict[str, Observation]:
+    """What inspectors might see in a household of a given quality (0 poor … 3 excellent)."""
+    grades = ["差", "一般", "较好", "好"]
+    defects = [4, 2, 1, 0][quality]
+    return {
+        "yard_litter": Observation.found(rng.randint(0, defects)),
+        "kitchen_grease": Observation.found(rng.randint(0, defects)),
+        "door_window_dust": Observation.found(rng.randint(0, defects)),
+        "toilet_clean": Observation.checked(quality >= 1),
+        "yard_clutter": Observation.found(rng.randint(0, defects)),
+        "indoor_storage": Observation.graded(grades[quality]),
+        "walls_tidy": Observation.graded(grades[min(3, quality + rng.randint(0, 1))]),
+        "greenery": Observation.graded(grades[quality]) if rng.random() > 0.1 else Observation.skipped(note="无庭院"),
+        "featured": Observation.bonus(5 if quality == 3 and rng.random() > 0.5 else 0),
+        "illegal_building": Observation.vetoed(rng.random() < 0.03),
+        "unlawful": Observation.vetoed(False),
+    }
+
+
+def courtyards(tree: OrgTree) -> None:
+    print()
+    print("八、精致农家 一个月 (a township's month of courtyard inspections)")
+    rng = random.Random(20240531)  # noqa: S311 - the caller's seed: the same seed, the same month
+    villages = [
+        unit.code for unit in tree.units_at(Level.VILLAGE, under="371082103") if unit.kind is OrgKind.GEOGRAPHIC
+    ]
+    names = {code: tree.unit(code).name for code in villages}
+    households = {village: [f"{names[village]}-{n:02d}" for n in range(1, 9)] for village in villages}
+
+    sample = stratified_sample(households, "0.25", rng=rng)
+    print("  每月一抽查 (25%): " + "；".join(f"{names[v]} {'、'.join(chosen)}" for v, chosen in sample.items()))
+
+    chairs = [Inspector(f"{names[village]}妇联主席", village) for village in villages]
+    distances = VillageDistances.from_adjacency(villages, itertools.pairwise(villages))
+    assignment = assign_inspectors(chairs, villages, distances, groups=2)
+    for group in assignment.groups:
+        members = "、".join(member.id for member in group.members)
+        print(f"  验收小组{group.number}（{members}）→ {'、'.join(names[v] for v in group.villages)}")
+
+    plan = compile_rubric(FOUR_GOALS_RUBRIC)
+    policy = PlaquePolicy()
+    rules = CreditRules(for_tier={Tier.BOUTIQUE: 20, Tier.DEMONSTRATION: 10, Tier.CLEAN: 5})
+    tiers_by_village: dict[str, dict[Tier, int]] = {village: dict.fromkeys(Tier, 0) for village in villages}
+    shown: list[ScoreCard] = []
+    ledgers: dict[str, CreditLedger] = {}
+    for village in villages:
+        for number, household_id in enumerate(households[village]):
+            home = Household(household_id, village)
+            quality = (number * 7 + len(village)) % 4
+            cards = [
+                plan.score(
+                    Inspection(
+                        f"{household_id}-01",
+                        home,
+                        dt.date(2024, 1, 20),
+                        InspectionKind.ACCEPTANCE,
+                        _observations(rng, quality),
+                    )
+                ),
+                plan.score(
+                    Inspection(
+                        f"{household_id}-05",
+                        home,
+                        dt.date(2024, 5, 31),
+                        InspectionKind.HOME_VISIT,
+                        _observations(rng, max(0, quality - rng.randint(0, 1))),
+                    )
+                ),
+            ]
+            if household_id in sample[village]:
+                spot = _observations(rng, quality)
+                cards.insert(
+                    1,
+                    plan.score(
+                        Inspection(f"{household_id}-04", home, dt.date(2024, 4, 15), InspectionKind.SPOT_CHECK, spot)
+                    ),
+                )
+            history = plaque_history(cards, policy, until=dt.date(2024, 5, 31))
+            tiers_by_village[village][history.tier] += 1
+            ledger = CreditLedger(household_id)
+            for event in history.events:
+                if event.change.code in ("awarded", "reawarded", "upgraded"):
+                    ledger = ledger.earn_for_tier(rules, event.after, event.date, event.card)
+            ledgers[household_id] = ledger
+            if household_id in ("南柳村-02", "北新庄村-03"):
+                shown.append(cards[-1])
+    for card in shown:
+        print()
+        for line in card.render().splitlines():
+            print(f"  {line}")
+    print()
+    print("  挂牌情况（精品户/示范户/清洁户/未达标）:")
+    for village in villages:
+        counts = tiers_by_village[village]
+        print(f"    {names[village]}: " + "/".join(str(counts[tier]) for tier in Tier))
+    ledger = ledgers["南柳村-02"]
+    try:
+        ledger = ledger.spend(15, dt.date(2024, 6, 1), "洗衣液一瓶")
+        print(f"  巾帼信用超市: 南柳村-02 兑换洗衣液一瓶，余额 {ledger.balance} 分")
+    except InsufficientCreditError as error:
+        print(f"  巾帼信用超市: 积分不足 — {error}")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -195,6 +321,7 @@ def main() -> None:
     roll_up(tree)
     notice()
     criteria(tree)
+    courtyards(tree)
 
 
 if __name__ == "__main__":

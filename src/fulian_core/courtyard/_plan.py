@@ -72,6 +72,7 @@ def compile_plan(rubric: Rubric) -> Plan:
         for item in rubric.items
     )
     positions = {item.code: number for number, item in enumerate(items)}
+    titles = {item.code: item.title for item in rubric.items} | {d.code: d.title for d in rubric.dimensions}
     tiers = tuple(
         PlanTier(
             tier=rule.tier,
@@ -80,7 +81,7 @@ def compile_plan(rubric: Rubric) -> Plan:
                 (p.kind, positions[p.target] if p.kind is PrerequisiteKind.ITEM_MET else position[p.target], p.value)
                 for p in rule.prerequisites
             ),
-            descriptions=tuple(p.describe() for p in rule.prerequisites),
+            descriptions=tuple(_describe(p.kind, titles.get(p.target, p.target), p.value) for p in rule.prerequisites),
         )
         for rule in rubric.tiers
     )
@@ -96,3 +97,11 @@ def compile_plan(rubric: Rubric) -> Plan:
         provisional_on_missing=rubric.missing.code == "provisional",
         scale_not_applicable=rubric.scale_not_applicable,
     )
+
+
+def _describe(kind: PrerequisiteKind, title: str, value: Decimal) -> str:
+    if kind is PrerequisiteKind.ITEM_MET:
+        return f"{title}须达标"
+    if kind is PrerequisiteKind.NO_DEFECT_IN_DIMENSION:
+        return f"{title}须无扣分"
+    return f"{title}得分须不低于{format(value.normalize(), 'f')}"

@@ -199,10 +199,15 @@ def _assign(
     formed: list[list[Inspector]], villages: list[str], loads: list[int], distances: VillageDistances
 ) -> tuple[list[list[str]], int]:
     """Min-cost flow: source → group (its load) → village (no own village) → sink."""
-    network = _Network(2 + len(formed) + len(villages))
-    source, sink, first_village = 0, network.size - 1, 1 + len(formed)
-    for number, load in enumerate(loads):
-        network.edge(source, 1 + number, load, 0)
+    # Every group takes the base load; the flow itself picks which groups take one more (via
+    # the `extra` node), so loads differ by at most one whichever groups can best take them.
+    network = _Network(3 + len(formed) + len(villages))
+    source, sink, extra, first_village = 0, network.size - 1, network.size - 2, 1 + len(formed)
+    base = min(loads)
+    network.edge(source, extra, sum(loads) - base * len(formed), 0)
+    for number in range(len(formed)):
+        network.edge(source, 1 + number, base, 0)
+        network.edge(extra, 1 + number, 1, 0)
     for number, members in enumerate(formed):
         homes = {member.home for member in members}
         for index, village in enumerate(villages):
@@ -216,7 +221,7 @@ def _assign(
         [
             villages[to - first_village]
             for to, capacity, _, _ in network.edges[1 + number]
-            if first_village <= to < sink and capacity == 0
+            if first_village <= to < extra and capacity == 0
         ]
         for number in range(len(formed))
     ]

@@ -231,9 +231,9 @@ class Prerequisite:
     value: Decimal = attrs.field(default=_ZERO, converter=_value)
 
     def describe(self) -> str:
-        """The condition in Chinese."""
+        """The condition in Chinese, naming the target by its code."""
         if self.kind is PrerequisiteKind.MIN_DIMENSION_SCORE:
-            return f"{self.target}得分不低于{self.value}"
+            return f"{self.target}得分不低于{format(self.value.normalize(), 'f')}"
         return f"{self.target}{self.kind.label}"
 
 

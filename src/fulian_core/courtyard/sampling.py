@@ -40,8 +40,8 @@ def stratified_sample(
 
     The total is the rate times all items, rounded half up; the strata's shares of it are split
     by largest remainder, so they add up exactly. ``at_least_one`` gives every non-empty stratum
-    at least one. *rng* is a generator (``random.Random(seed)``) or a seed. Items within a
-    stratum are sorted before drawing, so the order they came in does not matter.
+    at least one. *rng* is a generator (``random.Random(seed)``) or a seed. Strata are drawn in
+    name order and items sorted first, so the order they came in does not matter.
     """
     faults = Faults()
     try:
@@ -53,7 +53,7 @@ def stratified_sample(
         faults.check(len(set(items)) == len(items), f"strata[{name!r}]", "items without duplicates", len(items))
     faults.raise_if_any()
     generator: RandomSource = random.Random(rng) if isinstance(rng, int) else rng  # noqa: S311 - sampling, not security
-    names = list(strata)
+    names = sorted(strata)  # drawn in name order, so the mapping's order does not matter
     sizes = [len(strata[name]) for name in names]
     population = sum(sizes)
     wanted = int((fraction * population + Fraction(1, 2)) // 1)
@@ -63,7 +63,8 @@ def stratified_sample(
         counts = [int(share) for share in shares]
     if at_least_one:
         counts = [max(count, 1) if size else 0 for count, size in zip(counts, sizes, strict=True)]
-    return {
+    drawn = {
         name: tuple(sorted(generator.sample(sorted(strata[name]), min(count, len(strata[name])))))
         for name, count in zip(names, counts, strict=True)
     }
+    return {name: drawn[name] for name in strata}

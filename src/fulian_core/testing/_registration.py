@@ -24,6 +24,7 @@ def register_type_strategies() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis calls this while importing
 
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
+    from fulian_core.courtyard import CreditLedger, Household, Rubric  # noqa: PLC0415
     from fulian_core.criteria import Candidate, CriteriaSet, Criterion  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
@@ -47,6 +48,9 @@ def register_type_strategies() -> None:
         Criterion: "criteria",
         CriteriaSet: "criteria_sets",
         Candidate: "candidates",
+        Rubric: "rubrics",
+        Household: "households",
+        CreditLedger: "credit_ledgers",
     }
     for cls, name in registrations.items():
         st.register_type_strategy(cls, _deferred(name))
