@@ -15,6 +15,7 @@ scenario and contender. Absolute times on a shared machine are noise; the ratio 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import gc
 import json
 import random
@@ -24,6 +25,8 @@ from collections.abc import Callable
 from typing import Any
 
 from fulian_core import Level, OrgTree
+from fulian_core.courtyard import Household, Inspection, InspectionKind, ItemMode, Observation, compile_rubric
+from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
 
 _PARENT_LENGTH = {4: 2, 6: 4, 9: 6, 12: 9}
 
@@ -92,14 +95,112 @@ def baseline_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[s
     return result
 
 
+def make_inspections(count: int, seed: int) -> list[Inspection]:
+    """Inspections of the 24-item FOUR_ROOMS_RUBRIC with plausible observations."""
+    rng = random.Random(seed)
+    items = FOUR_ROOMS_RUBRIC.items
+    day = dt.date(2024, 5, 31)
+
+    def observe(item: object) -> Observation:
+        mode = item.mode  # type: ignore[attr-defined]
+        if mode is ItemMode.CHECKLIST:
+            return Observation.checked(rng.random() > 0.15)
+        if mode is ItemMode.DEDUCTION:
+            return Observation.found(rng.choice((0, 0, 0, 1, 2, 3)))
+        if mode is ItemMode.GRADED:
+            return Observation.graded(rng.choice(item.levels).name)  # type: ignore[attr-defined]
+        if mode is ItemMode.BONUS:
+            return Observation.bonus(rng.randint(0, int(item.points)))  # type: ignore[attr-defined]
+        return Observation.vetoed(rng.random() < 0.02)
+
+    return [
+        Inspection(
+            f"i{n}",
+            Household(f"h{n}", "371082103201"),
+            day,
+            InspectionKind.HOME_VISIT,
+            {i.code: observe(i) for i in items},
+        )
+        for n in range(count)
+    ]
+
+
+def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[int, str]]]:
+    """A hand-written dict-and-loop scorer of the same rubric: ints and strings, no validation."""
+    spec = [
+        (
+            item.code,
+            item.mode.code,
+            int(item.points),
+            int(item.per_defect),
+            int(item.points - item.max_deduction) if item.max_deduction is not None else 0,
+            {level.name: int(level.points) for level in item.levels},
+            item.dimension == "kitchen",
+        )
+        for item in FOUR_ROOMS_RUBRIC.items
+    ]
+    rows = [
+        {
+            code: (
+                o.met
+                if o.met is not None
+                else o.defects
+                if o.defects is not None
+                else o.level
+                if o.level is not None
+                else int(o.points)
+                if o.points is not None
+                else o.hit
+            )
+            for code, o in inspection.observations.items()
+        }
+        for inspection in inspections
+    ]
+
+    def one(row: dict[str, Any]) -> tuple[int, str]:
+        total = bonus = 0
+        veto = False
+        kitchen_full = True
+        for code, mode, points, per_defect, floor, levels, kitchen in spec:
+            value = row[code]
+            if mode == "checklist":
+                earned = points if value else 0
+            elif mode == "deduction":
+                earned = max(floor, points - per_defect * value)
+            elif mode == "graded":
+                earned = levels[value]
+            elif mode == "bonus":
+                bonus += value
+                continue
+            else:
+                veto = veto or value
+                continue
+            total += earned
+            if kitchen and earned != points:
+                kitchen_full = False
+        total += min(bonus, 5)
+        if veto:
+            return total, "none"
+        if total >= 90 and kitchen_full:
+            return total, "boutique"
+        if total >= 80:
+            return total, "demonstration"
+        return total, "clean" if total >= 60 else "none"
+
+    return lambda: [one(row) for row in rows]
+
+
 def measure(
     name: str,
     size: int,
     contenders: dict[str, Callable[[], Any]],
     rounds: int,
+    normalize: dict[str, Callable[[Any], Any]] | None = None,
 ) -> list[dict[str, Any]]:
+    """Time the contenders alternately; their answers, normalized outside the timing, must agree."""
     reference = "fulian_core"
-    answers = {label: run() for label, run in contenders.items()}
+    same = normalize or {}
+    answers = {label: same.get(label, lambda answer: answer)(run()) for label, run in contenders.items()}
     for label, answer in answers.items():
         if answer != answers[reference]:
             raise SystemExit(f"{name}: {label} disagrees with fulian_core; the benchmark is void")
@@ -148,6 +249,18 @@ def main() -> None:
             "dict of parents (baseline)": lambda: baseline_hierarchy(divisions, village_codes),
         },
         rounds,
+    )
+    inspections = make_inspections(20_000 if args.quick else 200_000, args.seed)
+    plan = compile_rubric(FOUR_ROOMS_RUBRIC)
+    rows += measure(
+        "scoring: total and tier, 24-item rubric",
+        len(inspections),
+        {
+            "fulian_core": lambda: list(map(plan.total_and_tier, inspections)),
+            "dict-and-loop (baseline)": baseline_scorer(inspections),
+        },
+        rounds,
+        normalize={"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]},
     )
     print(f"{'scenario':<62} {'contender':<28} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
     for row in rows:

@@ -48,3 +48,11 @@ def test_rubrics_inspections_and_cards_round_trip(case: tuple[Rubric, Inspection
 def test_ledgers_round_trip(ledger: CreditLedger) -> None:
     assert ledger.balance >= 0
     assert_round_trip(ledger, CreditLedger)
+
+
+@given(cases)
+def test_the_fast_path_agrees_with_the_full_card(case: tuple[Rubric, Inspection]) -> None:
+    rubric, inspection = case
+    plan = compile_rubric(rubric)
+    card = plan.score(inspection)
+    assert plan.total_and_tier(inspection) == (card.total, card.tier)

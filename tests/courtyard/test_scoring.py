@@ -223,3 +223,26 @@ def test_bad_inspections() -> None:
     assert inspect(perfect()) != inspect(perfect() | {"yard_litter": Observation.found(1)})
     assert inspect(perfect()).__eq__(3) is NotImplemented
     assert hash(inspect(perfect())) == hash(inspect(perfect()))
+
+
+def test_the_fast_path_refuses_what_the_card_refuses() -> None:
+    assert PLAN.total_and_tier(inspect(perfect())) == (Decimal(100), Tier.BOUTIQUE)
+    assert PLAN.total_and_tier(inspect(perfect() | {"kitchen_grease": Observation.found(1)})) == (
+        Decimal(98),
+        Tier.DEMONSTRATION,
+    )
+    for bad in (
+        {"greenery": Observation.graded("优")},
+        {"featured": Observation.bonus(8)},
+        {"toilet_clean": Observation(defects=2)},
+        {"unlawful": Observation(met=True)},
+        {"nope": Observation.checked(True)},
+    ):
+        with pytest.raises(ValidationError):
+            PLAN.total_and_tier(inspect(perfect() | bad))
+    rooms = compile_rubric(FOUR_ROOMS_RUBRIC)
+    with pytest.raises(ValidationError, match="^observations: expected an observation for every item"):
+        rooms.total_and_tier(inspect({"indoor_floor": Observation.checked(True)}))
+    half = perfect() | {"greenery": Observation.skipped(), "featured": Observation.checked(True)}
+    card = PLAN.score(inspect(half))
+    assert PLAN.total_and_tier(inspect(half)) == (card.total, card.tier)

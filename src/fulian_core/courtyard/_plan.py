@@ -105,3 +105,87 @@ def _describe(kind: PrerequisiteKind, title: str, value: Decimal) -> str:
     if kind is PrerequisiteKind.NO_DEFECT_IN_DIMENSION:
         return f"{title}须无扣分"
     return f"{title}得分须不低于{format(value.normalize(), 'f')}"
+
+
+_SHAPES: Final = {CHECKLIST: 1, DEDUCTION: 2, GRADED: 4, BONUS: 8, VETO: 16}
+
+
+class FastItem(NamedTuple):
+    code: str
+    mode: int
+    points: int  # every number scaled to a whole number by FastPlan.scale
+    per_defect: int
+    floor: int
+    levels: dict[str, int]
+    dimension_bit: int
+    item_bit: int  # set only for items a tier prerequisite names
+    shape: int  # the Observation.shape the mode expects
+
+
+class FastPlan(NamedTuple):
+    """The plan again in scaled whole numbers, for total-and-tier scoring in a tight loop."""
+
+    items: tuple[FastItem, ...]
+    codes: frozenset[str]
+    scale: int
+    maximum: int
+    bonus_cap: int
+    # (tier, min score, dimension bits that must be spotless, item bits that must be full)
+    tiers: tuple[tuple[Tier, int, int, int], ...]
+    exact: bool  # False when a prerequisite needs dimension subtotals: use the full card
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def compile_fast(rubric: Rubric, plan: Plan) -> FastPlan:
+    numbers = [rubric.maximum, rubric.bonus_cap, *(rule.min_score for rule in rubric.tiers)]
+    for item in plan.items:
+        numbers.extend((item.points, item.per_defect, item.floor, *item.levels.values()))
+    scale = 10 ** max(_places(number) for number in numbers)
+
+    def whole(value: Decimal) -> int:
+        return int(value * scale)
+
+    item_bits: dict[int, int] = {}
+    for rule in plan.tiers:
+        for kind, target, _ in rule.prerequisites:
+            if kind is PrerequisiteKind.ITEM_MET:
+                item_bits.setdefault(target, 1 << len(item_bits))
+    items = tuple(
+        FastItem(
+            item.code,
+            item.mode,
+            whole(item.points),
+            whole(item.per_defect),
+            whole(item.floor),
+            {name: whole(points) for name, points in item.levels.items()},
+            1 << item.dimension,
+            item_bits.get(number, 0),
+            _SHAPES[item.mode],
+        )
+        for number, item in enumerate(plan.items)
+    )
+    tiers = []
+    exact = True
+    for rule in plan.tiers:
+        dimensions = items_needed = 0
+        for kind, target, _ in rule.prerequisites:
+            if kind is PrerequisiteKind.NO_DEFECT_IN_DIMENSION:
+                dimensions |= 1 << target
+            elif kind is PrerequisiteKind.ITEM_MET:
+                items_needed |= item_bits[target]
+            else:
+                exact = False
+        tiers.append((rule.tier, whole(rule.min_score), dimensions, items_needed))
+    return FastPlan(
+        items=items,
+        codes=frozenset(item.code for item in items),
+        scale=scale,
+        maximum=whole(rubric.maximum),
+        bonus_cap=whole(rubric.bonus_cap),
+        tiers=tuple(tiers),
+        exact=exact,
+    )

@@ -61,8 +61,21 @@ class Observation:
     not_applicable: bool = False
     note: str = ""
     photos: tuple[str, ...] = attrs.field(default=(), converter=_photos)
+    # Which fields are given, as bits (met 1, defects 2, level 4, points 8, hit 16, not
+    # applicable 32): lets a compiled plan check an observation's shape with one comparison.
+    shape: int = attrs.field(init=False, eq=False, repr=False, default=0)
 
     def __attrs_post_init__(self) -> None:
+        object.__setattr__(
+            self,
+            "shape",
+            (self.met is not None)
+            | (self.defects is not None) << 1
+            | (self.level is not None) << 2
+            | (self.points is not None) << 3
+            | (self.hit is not None) << 4
+            | bool(self.not_applicable) << 5,
+        )
         faults = Faults()
         for name in ("met", "hit", "not_applicable"):
             value = getattr(self, name)

@@ -112,7 +112,12 @@ def observations_for(item: RubricItem) -> st.SearchStrategy[Observation]:
     if item.mode is ItemMode.GRADED:
         return st.sampled_from([level.name for level in item.levels]).map(Observation.graded) | skipped
     if item.mode is ItemMode.BONUS:
-        return st.integers(0, int(item.points)).map(Observation.bonus) | st.booleans().map(Observation.checked)
+        fractional = st.decimals(0, item.points, places=1).map(Observation.bonus)
+        return (
+            st.integers(0, int(item.points)).map(Observation.bonus)
+            | fractional
+            | st.booleans().map(Observation.checked)
+        )
     return st.booleans().map(Observation.vetoed)
 
 
