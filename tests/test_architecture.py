@@ -23,6 +23,7 @@ KERNEL = {
     "_enums",
     "_faults",
     "_figures",
+    "_definitions",
 }
 CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators"}
 FORBIDDEN_MODULES = {

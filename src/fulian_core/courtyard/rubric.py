@@ -12,6 +12,7 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import as_decimal, check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -33,45 +34,32 @@ __all__ = [
 _ZERO = Decimal(0)
 
 
-def _as_decimal(value: object, name: str) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            pass
-    raise DefinitionError.single(name, "a number (int, decimal string or Decimal; never a float)", value)
-
-
 def _points(value: object) -> Decimal:
-    return _as_decimal(value, "points")
+    return as_decimal(value, "points")
 
 
 def _per_defect(value: object) -> Decimal:
-    return _as_decimal(value, "per_defect")
+    return as_decimal(value, "per_defect")
 
 
 def _optional_cap(value: object) -> Decimal | None:
-    return None if value is None else _as_decimal(value, "max_deduction")
+    return None if value is None else as_decimal(value, "max_deduction")
 
 
 def _maximum(value: object) -> Decimal:
-    return _as_decimal(value, "maximum")
+    return as_decimal(value, "maximum")
 
 
 def _bonus_cap(value: object) -> Decimal:
-    return _as_decimal(value, "bonus_cap")
+    return as_decimal(value, "bonus_cap")
 
 
 def _min_score(value: object) -> Decimal:
-    return _as_decimal(value, "min_score")
+    return as_decimal(value, "min_score")
 
 
 def _value(value: object) -> Decimal:
-    return _as_decimal(value, "value")
+    return as_decimal(value, "value")
 
 
 class ItemMode(CodedEnum):
@@ -165,9 +153,9 @@ class RubricItem:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        _check_code(self.code, "code", faults)
-        _check_text(self.title, "title", faults)
-        _check_code(self.dimension, "dimension", faults)
+        check_code(self.code, "code", faults)
+        check_text(self.title, "title", faults)
+        check_code(self.dimension, "dimension", faults)
         if not faults.check(isinstance(self.mode, ItemMode), "mode", "an ItemMode", self.mode):
             faults.raise_if_any(DefinitionError)
         mode = self.mode
@@ -202,7 +190,7 @@ class RubricItem:
                     path = f"levels[{index}]"
                     if not faults.check(isinstance(level, Level), path, "a Level", level):
                         continue
-                    _check_text(level.name, f"{path}.name", faults)
+                    check_text(level.name, f"{path}.name", faults)
                     faults.check(level.name not in names, f"{path}.name", "a level name not used before", level.name)
                     names.add(level.name)
                     ok = level.points.is_finite() and 0 <= level.points <= self.points
@@ -295,9 +283,9 @@ class Rubric:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        _check_code(self.code, "code", faults)
-        _check_text(self.title, "title", faults)
-        _check_text(self.version, "version", faults)
+        check_code(self.code, "code", faults)
+        check_text(self.title, "title", faults)
+        check_text(self.version, "version", faults)
         start, end = self.effective_from, self.effective_until
         faults.check(
             isinstance(start, dt.date) and not isinstance(start, dt.datetime), "effective_from", "a date", start
@@ -388,17 +376,6 @@ class Rubric:
     def ceiling(self) -> Decimal:
         """The most a card can show: the maximum plus the bonus cap."""
         return self.maximum + self.bonus_cap
-
-
-def _check_code(value: object, path: str, faults: Faults) -> None:
-    ok = (
-        isinstance(value, str) and bool(value) and value.isascii() and value.replace("_", "").replace("-", "").isalnum()
-    )
-    faults.check(ok, path, "a code of ASCII letters, digits, '_' or '-'", value)
-
-
-def _check_text(value: object, path: str, faults: Faults) -> None:
-    faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value)
 
 
 def _unique(codes: list[str], path: str, faults: Faults) -> list[str]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import as_decimal, check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -32,37 +33,24 @@ _ZERO = Decimal(0)
 _ONE = Decimal(1)
 
 
-def _as_decimal(value: object, name: str) -> Decimal:
-    if isinstance(value, Decimal):
-        return value
-    if isinstance(value, int) and not isinstance(value, bool):
-        return Decimal(value)
-    if isinstance(value, str):
-        try:
-            return Decimal(value)
-        except ArithmeticError:
-            pass
-    raise DefinitionError.single(name, "a number (int, decimal string or Decimal; never a float)", value)
-
-
 def _points(value: object) -> Decimal:
-    return _as_decimal(value, "points")
+    return as_decimal(value, "points")
 
 
 def _weight(value: object) -> Decimal:
-    return _as_decimal(value, "weight")
+    return as_decimal(value, "weight")
 
 
 def _bonus_cap(value: object) -> Decimal:
-    return _as_decimal(value, "bonus_cap")
+    return as_decimal(value, "bonus_cap")
 
 
 def _pass_score(value: object) -> Decimal | None:
-    return None if value is None else _as_decimal(value, "pass_score")
+    return None if value is None else as_decimal(value, "pass_score")
 
 
 def _weights_total(value: object) -> Decimal | None:
-    return None if value is None else _as_decimal(value, "weights_total")
+    return None if value is None else as_decimal(value, "weights_total")
 
 
 def _levels(value: Iterable[GradeLevel]) -> tuple[GradeLevel, ...]:
@@ -100,8 +88,8 @@ class Award:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        _check_code(self.code, "code", faults)
-        _check_text(self.label, "label", faults)
+        check_code(self.code, "code", faults, punctuation="_-.")
+        check_text(self.label, "label", faults)
         faults.check(isinstance(self.candidates, CandidateKind), "candidates", "a CandidateKind", self.candidates)
         faults.raise_if_any(DefinitionError)
 
@@ -112,20 +100,6 @@ class GradeLevel:
 
     name: str
     points: Decimal = attrs.field(converter=_points)
-
-
-def _check_code(value: object, path: str, faults: Faults) -> None:
-    ok = (
-        isinstance(value, str)
-        and bool(value)
-        and value.isascii()
-        and value.replace("_", "").replace("-", "").replace(".", "").isalnum()
-    )
-    faults.check(ok, path, "a code of ASCII letters, digits, '_', '-' or '.'", value)
-
-
-def _check_text(value: object, path: str, faults: Faults) -> None:
-    faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value)
 
 
 def _check_points(value: object, path: str, faults: Faults, *, positive: bool = False) -> bool:
@@ -159,8 +133,8 @@ class Criterion:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        _check_code(self.code, "code", faults)
-        _check_text(self.title, "title", faults)
+        check_code(self.code, "code", faults, punctuation="_-.")
+        check_text(self.title, "title", faults)
         for name in ("description", "title_en"):
             faults.check(isinstance(getattr(self, name), str), name, "text", getattr(self, name))
         if not faults.check(isinstance(self.kind, CriterionKind), "kind", "a CriterionKind", self.kind):
@@ -178,7 +152,7 @@ class Criterion:
             path = f"levels[{index}]"
             if not faults.check(isinstance(level, GradeLevel), path, "a GradeLevel", level):
                 continue
-            _check_text(level.name, f"{path}.name", faults)
+            check_text(level.name, f"{path}.name", faults)
             faults.check(level.name not in names, f"{path}.name", "a level name not used before", level.name)
             names.add(level.name)
             if _check_points(level.points, f"{path}.points", faults) and isinstance(self.points, Decimal):
@@ -346,8 +320,8 @@ class CriteriaSet:
 
 def _check_faults_of_set(criteria_set: CriteriaSet, faults: Faults) -> None:
     faults.check(isinstance(criteria_set.award, Award), "award", "an Award", criteria_set.award)
-    _check_text(criteria_set.issuer, "issuer", faults)
-    _check_text(criteria_set.version, "version", faults)
+    check_text(criteria_set.issuer, "issuer", faults)
+    check_text(criteria_set.version, "version", faults)
     start, end = criteria_set.effective_from, criteria_set.effective_until
     start_ok = faults.check(
         isinstance(start, dt.date) and not isinstance(start, dt.datetime), "effective_from", "a date", start

@@ -1,0 +1,40 @@
+"""Checks shared by the definitions of the capabilities (criteria sets, rubrics …)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from fulian_core._faults import Faults
+from fulian_core.errors import DefinitionError
+
+
+def as_decimal(value: object, name: str) -> Decimal:
+    """*value* as a Decimal, from an int, a decimal string or a Decimal; never from a float."""
+    if isinstance(value, Decimal):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return Decimal(value)
+    if isinstance(value, str):
+        try:
+            return Decimal(value)
+        except ArithmeticError:
+            pass
+    raise DefinitionError.single(name, "a number (int, decimal string or Decimal; never a float)", value)
+
+
+def check_code(value: object, path: str, faults: Faults, *, punctuation: str = "_-") -> None:
+    """A stable code: ASCII letters and digits, and the given punctuation."""
+    ok = (
+        isinstance(value, str)
+        and bool(value)
+        and value.isascii()
+        and value.translate({ord(mark): None for mark in punctuation}).isalnum()
+    )
+    quoted = [f"'{mark}'" for mark in punctuation]
+    allowed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
+    faults.check(ok, path, f"a code of ASCII letters, digits, {allowed}", value)
+
+
+def check_text(value: object, path: str, faults: Faults) -> None:
+    """Non-empty text."""
+    faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value)
