@@ -100,13 +100,7 @@ MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER: Final = MOST_BEAUTIFUL_FAMILY_NATION
     issuer="seed000-zhongyi-community",
     version="2024",
     effective_from=dt.date(2024, 1, 1),
-    drop=(
-        "respect_elders_harmony",
-        "patriotic_lawful_unity",
-        "diligent_dedicated",
-        "moral_public_spirited",
-        "thrifty_green",
-    ),
+    drop=MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[:5],  # the five pairs give way to the local standard
     add=(
         _req("loving_mother", "慈母", title_en="a loving mother"),
         _req("virtuous_wife", "贤妻", title_en="a virtuous wife"),
@@ -121,13 +115,7 @@ MOST_BEAUTIFUL_FAMILY_TOWNSHIP_VIRTUES: Final = MOST_BEAUTIFUL_FAMILY_NATIONAL.a
     issuer="seed003-township",
     version="seed003",
     effective_from=dt.date(2014, 1, 1),
-    drop=(
-        "respect_elders_harmony",
-        "patriotic_lawful_unity",
-        "diligent_dedicated",
-        "moral_public_spirited",
-        "thrifty_green",
-    ),
+    drop=MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[:5],  # the five pairs give way to the local standard
     add=(
         _req("marital_harmony", "夫妻和睦", title_en="harmony between husband and wife"),
         _req("respect_elders", "尊老爱幼", title_en="respect for elders, care for the young"),
