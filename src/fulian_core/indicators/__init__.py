@@ -1,0 +1,83 @@
+"""Indicators (指标): definitions, reported values, rollup over the hierarchy and over time
+with coverage, consistency findings, analysis, rendering, and mergeable aggregates for scale.
+
+>>> from fulian_core import OrgTree, Period, Quantity, Level
+>>> from fulian_core.indicators import Dataset, DataValue, Indicator, IndicatorSet, rollup
+>>> from fulian_core.quantities import Unit
+>>> tree = OrgTree.from_division_codes({"371082103": "人和镇", "371082103201": "南柳村", "371082103202": "北新庄村"})
+>>> sessions = IndicatorSet([Indicator("volunteer_sessions", "志愿服务场次", Unit.SESSION)])
+>>> year = Period.year(2024)
+>>> data = Dataset(sessions, tree, [
+...     DataValue("volunteer_sessions", "371082103201", year, Quantity.parse("200余场次")),
+...     DataValue("volunteer_sessions", "371082103202", year, Quantity.parse("30场次")),
+... ])
+>>> result = rollup(data, "volunteer_sessions", "371082103", year, level=Level.VILLAGE)
+>>> str(result.value), str(result.coverage)
+('230余场次', '2/2')
+"""
+
+from fulian_core.indicators.analysis import Change, Rank, attainment, change, rank_units, share_breakdown
+from fulian_core.indicators.definitions import (
+    Indicator,
+    IndicatorSet,
+    MissingStrategy,
+    RatioIndicator,
+    TimeAggregation,
+    UnitAggregation,
+)
+from fulian_core.indicators.derived import TIER_INDICATORS, tier_values
+from fulian_core.indicators.findings import Finding, FindingKind, Operator, ValidationRule, check_rules, check_totals
+from fulian_core.indicators.rendering import render_percent, render_value
+from fulian_core.indicators.rollup import (
+    Coverage,
+    Partial,
+    RatioResult,
+    RollupResult,
+    RollupStatus,
+    partials,
+    rollup,
+    rollup_ratio,
+)
+from fulian_core.indicators.scale import HouseholdRecord, HouseholdTally, UnitTotals, dask_tally, tally
+from fulian_core.indicators.values import Dataset, DataValue, Origin
+
+__all__ = [
+    "TIER_INDICATORS",
+    "Change",
+    "Coverage",
+    "DataValue",
+    "Dataset",
+    "Finding",
+    "FindingKind",
+    "HouseholdRecord",
+    "HouseholdTally",
+    "Indicator",
+    "IndicatorSet",
+    "MissingStrategy",
+    "Operator",
+    "Origin",
+    "Partial",
+    "Rank",
+    "RatioIndicator",
+    "RatioResult",
+    "RollupResult",
+    "RollupStatus",
+    "TimeAggregation",
+    "UnitAggregation",
+    "UnitTotals",
+    "ValidationRule",
+    "attainment",
+    "change",
+    "check_rules",
+    "check_totals",
+    "dask_tally",
+    "partials",
+    "rank_units",
+    "render_percent",
+    "render_value",
+    "rollup",
+    "rollup_ratio",
+    "share_breakdown",
+    "tally",
+    "tier_values",
+]

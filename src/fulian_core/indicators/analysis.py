@@ -1,0 +1,95 @@
+"""Analysis of indicator values (指标分析): targets, change, rankings (比学赶超), shares."""
+
+from __future__ import annotations
+
+import decimal
+from collections.abc import Mapping
+from decimal import Decimal
+
+import attrs
+
+from fulian_core.quantities import Comparison, Quantity
+from fulian_core.shares import labelled_percentage_shares
+
+__all__ = ["Change", "Rank", "attainment", "change", "rank_units", "share_breakdown"]
+
+
+def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Comparison:
+    """Whether *value* reaches *target* (达标): yes, no, or undecidable when qualifiers (or a
+    missing value) leave it open. A ratio (Decimal) is compared as it is."""
+    if value is None:
+        return Comparison.UNDECIDABLE
+    if isinstance(value, Decimal):
+        return Comparison.YES if value >= Decimal(target) else Comparison.NO
+    return value.compare_at_least(Decimal(target))
+
+
+@attrs.frozen
+class Change:
+    """The change from one period to another (增减): absolute and in percent, ``None`` when the
+    figures do not allow it (unknown values, a zero base)."""
+
+    current: Quantity
+    previous: Quantity
+    absolute: Decimal | None
+    percent: Decimal | None
+    exact: bool
+
+
+def change(current: Quantity, previous: Quantity) -> Change:
+    """The change from *previous* to *current* (同比/环比), nominal values, flagged inexact when
+    either figure is qualified."""
+    if current.value is None or previous.value is None:
+        return Change(current, previous, None, None, exact=False)
+    absolute = current.value - previous.value
+    percent = None
+    if previous.value != 0:
+        percent = (absolute * 100 / previous.value).quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
+    return Change(current, previous, absolute, percent, exact=current.is_exact and previous.is_exact)
+
+
+@attrs.frozen
+class Rank:
+    """A unit's place in a ranking (排名): ties share a place (1, 2, 2, 4)."""
+
+    place: int
+    unit: str
+    value: Quantity | Decimal | None
+
+
+def _key(value: Quantity | Decimal | None) -> Decimal:
+    if value is None:
+        return Decimal("-Infinity")
+    if isinstance(value, Decimal):
+        return value
+    return value.value if value.value is not None else Decimal("-Infinity")
+
+
+def rank_units(values: Mapping[str, Quantity | Decimal | None], *, descending: bool = True) -> tuple[Rank, ...]:
+    """Rank sibling units by value (比学赶超), best first; equal values share a place and keep
+    code order; units without a value come last, sharing the last place."""
+
+    def order(item: tuple[str, Quantity | Decimal | None]) -> tuple[bool, Decimal, str]:
+        key = _key(item[1])
+        return (item[1] is None or not key.is_finite(), -key if descending and key.is_finite() else key, item[0])
+
+    ordered = sorted(values.items(), key=order)
+    ranks: list[Rank] = []
+    for position, (unit, value) in enumerate(ordered, start=1):
+        if ranks and _key(ranks[-1].value) == _key(value) and (ranks[-1].value is None) == (value is None):
+            ranks.append(Rank(ranks[-1].place, unit, value))
+        else:
+            ranks.append(Rank(position, unit, value))
+    return tuple(ranks)
+
+
+def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
+    """Percentage shares of exact whole counts (占比), adding up to exactly 100.00."""
+    whole: dict[str, int] = {}
+    for label, quantity in counts.items():
+        if not quantity.is_exact or quantity.value is None or quantity.value != quantity.value.to_integral_value():
+            from fulian_core.errors import ValidationError  # noqa: PLC0415 - only on the error path
+
+            raise ValidationError.single(f"counts[{label!r}]", "an exact whole count", str(quantity))
+        whole[label] = int(quantity.value)
+    return labelled_percentage_shares(whole)

@@ -1,0 +1,57 @@
+"""Indicators derived from the work itself (由工作记录推算): courtyard score cards become
+households by tier per village and the coverage of 清洁户 and better."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+
+from fulian_core.courtyard import ScoreCard, Tier
+from fulian_core.indicators.values import DataValue, Origin
+from fulian_core.periods import Period
+from fulian_core.quantities import Quantity, Unit
+
+__all__ = ["TIER_INDICATORS", "tier_values"]
+
+TIER_INDICATORS: Mapping[Tier, str] = {
+    Tier.BOUTIQUE: "boutique_households",
+    Tier.DEMONSTRATION: "demonstration_households",
+    Tier.CLEAN: "clean_households",
+}
+"""The default indicator codes for households by tier (精品户数, 示范户数, 清洁户数)."""
+
+
+def tier_values(
+    cards: Iterable[ScoreCard],
+    period: Period,
+    *,
+    households: Mapping[str, int] | None = None,
+    codes: Mapping[Tier, str] = TIER_INDICATORS,
+    at_least_clean: str = "clean_or_better_households",
+    all_households: str = "households",
+) -> tuple[DataValue, ...]:
+    """Values per village from each household's latest card in *period*: households by tier,
+    households at 清洁户 or better, and (when *households* gives each village's number of
+    households) the total to divide by, for a coverage ratio (清洁户覆盖率)."""
+    latest: dict[str, ScoreCard] = {}
+    for card in cards:
+        if period.contains(card.date):
+            key = card.household.id
+            if key not in latest or (card.date, card.inspection) >= (latest[key].date, latest[key].inspection):
+                latest[key] = card
+    counts: dict[str, dict[Tier, int]] = {}
+    for card in latest.values():
+        counts.setdefault(card.household.village, dict.fromkeys(Tier, 0))[card.tier] += 1
+    values: list[DataValue] = []
+    for village in sorted(set(counts) | set(households or {})):
+        tiers = counts.get(village, dict.fromkeys(Tier, 0))
+        for tier, code in codes.items():
+            values.append(DataValue(code, village, period, Quantity.exact(tiers[tier], Unit.HOUSEHOLD), Origin.DERIVED))
+        good = sum(count for tier, count in tiers.items() if tier is not Tier.NONE)
+        values.append(DataValue(at_least_clean, village, period, Quantity.exact(good, Unit.HOUSEHOLD), Origin.DERIVED))
+        if households is not None and village in households:
+            values.append(
+                DataValue(
+                    all_households, village, period, Quantity.exact(households[village], Unit.HOUSEHOLD), Origin.DERIVED
+                )
+            )
+    return tuple(values)

@@ -1,0 +1,241 @@
+"""Rolling values up (逐级汇总): over time to a coarser period, across the hierarchy to any
+level, with the reporting coverage always attached.
+
+The work is done by :class:`Partial`, a mergeable accumulator: it has an identity, its
+merge is associative and commutative, and it pickles, so partitions can be aggregated
+anywhere (see :mod:`fulian_core.indicators.scale`) and merged.
+"""
+
+from __future__ import annotations
+
+import decimal
+from decimal import Decimal
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core.errors import ValidationError
+from fulian_core.indicators.definitions import (
+    Indicator,
+    MissingStrategy,
+    RatioIndicator,
+    TimeAggregation,
+    UnitAggregation,
+)
+from fulian_core.indicators.values import Dataset
+from fulian_core.orgs import Level, OrgUnit
+from fulian_core.periods import Period
+from fulian_core.quantities import Quantity, Unit
+
+__all__ = ["Coverage", "Partial", "RatioResult", "RollupResult", "RollupStatus", "partials", "rollup", "rollup_ratio"]
+
+
+@attrs.frozen
+class Coverage:
+    """How much of what was expected was reported (报送率): "38 of 40 villages reported"."""
+
+    reported: int
+    expected: int
+
+    @property
+    def complete(self) -> bool:
+        """Whether everything expected was reported."""
+        return self.reported == self.expected
+
+    def __str__(self) -> str:
+        return f"{self.reported}/{self.expected}"
+
+
+def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
+    return (value.bounds.low, value.value if value.value is not None else Decimal(-1), value.render())
+
+
+@attrs.frozen
+class Partial:
+    """A mergeable partial aggregate (部分汇总) of one indicator's unit values.
+
+    ``Partial.empty(unit)`` is the identity of :meth:`merge`; merging is associative and
+    commutative; ``reporters`` names the units that contributed.
+    """
+
+    unit: Unit
+    total: Quantity | None = None
+    count: int = 0
+    largest: Quantity | None = None
+    reporters: frozenset[str] = frozenset()
+
+    @classmethod
+    def empty(cls, unit: Unit) -> Partial:
+        """The identity: nothing reported."""
+        return cls(unit)
+
+    @classmethod
+    def of(cls, reporter: str, value: Quantity) -> Partial:
+        """One unit's value."""
+        return cls(value.unit, value, 1, value, frozenset({reporter}))
+
+    def merge(self, other: Partial) -> Partial:
+        """Both partials together."""
+        if other.unit is not self.unit:
+            raise ValidationError.single("other.unit", f"a partial in {self.unit.label}", other.unit.label)
+        total = other.total if self.total is None else self.total if other.total is None else self.total + other.total
+        candidates = [q for q in (self.largest, other.largest) if q is not None]
+        largest = max(candidates, key=_by_size) if candidates else None
+        return Partial(self.unit, total, self.count + other.count, largest, self.reporters | other.reporters)
+
+    def value(self, how: UnitAggregation) -> Quantity | None:
+        """The aggregate across units, by the indicator's rule."""
+        if self.total is None:
+            return None
+        if how is UnitAggregation.MAX:
+            return self.largest
+        if how is UnitAggregation.AVERAGE:
+            if self.total.value is None:
+                return Quantity.unknown(self.unit)
+            mean = self.total.value / self.count
+            rounded = mean.quantize(
+                Decimal("0.01") if self.unit.is_money else Decimal(1), rounding=decimal.ROUND_HALF_UP
+            )
+            if rounded == mean and self.total.is_exact:
+                return Quantity(rounded, self.unit)
+            return Quantity.about(rounded, self.unit)
+        return self.total
+
+
+class RollupStatus(CodedEnum):
+    """What a rollup could say (汇总结果状态)."""
+
+    COMPLETE = ("complete", "数据完整")
+    PARTIAL = ("partial", "部分单位缺报")
+    UNDEFINED = ("undefined", "无法汇总")
+    NO_DATA = ("no_data", "无数据")
+
+
+@attrs.frozen
+class RollupResult:
+    """An indicator rolled up to a unit and period, with its coverage (汇总结果)."""
+
+    indicator: str
+    unit: str
+    period: Period
+    value: Quantity | None
+    coverage: Coverage
+    status: RollupStatus
+    missing: tuple[str, ...] = ()
+    reason: str = ""
+
+
+def _reporting_units(dataset: Dataset, unit: str, level: Level) -> tuple[OrgUnit, ...]:
+    tree = dataset.tree
+    top = tree.unit(unit)
+    if top.level is level:
+        return (top,)
+    if top.level.rank > level.rank:
+        raise ValidationError.single("level", f"a level at or below {top.name}'s ({top.level.label})", level.code)
+    return tree.units_at(level, under=top.code)
+
+
+def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Period) -> tuple[Quantity | None, int, int]:
+    """One unit's value over *period*, and how many of its expected reports were there."""
+    inside = [value.value for value in dataset.series(indicator.code, unit) if period.contains(value.period)]
+    expected = len(period.subdivide(indicator.reported_by)) if indicator.reported_by is not None else 1
+    present = len(inside) if indicator.reported_by is not None else min(1, len(inside))
+    if not inside:
+        return None, 0, expected
+    how = indicator.over_time
+    if how is TimeAggregation.LAST:
+        return inside[-1], present, expected
+    if how is TimeAggregation.MAX:
+        return max(inside, key=_by_size), present, expected
+    total = Quantity.total(inside, indicator.unit)
+    if how is TimeAggregation.AVERAGE:
+        return (
+            Partial(indicator.unit, total, len(inside), None, frozenset()).value(UnitAggregation.AVERAGE),
+            present,
+            expected,
+        )
+    return total, present, expected
+
+
+def partials(
+    dataset: Dataset, indicator_code: str, unit: str, period: Period, *, level: Level
+) -> tuple[Partial, Coverage, tuple[str, ...]]:
+    """The partial aggregate of the reporting units at *level* under *unit*, with coverage."""
+    indicator = dataset.indicators.indicator(indicator_code)
+    partial = Partial.empty(indicator.unit)
+    reported = expected = 0
+    missing: list[str] = []
+    for reporter in _reporting_units(dataset, unit, level):
+        value, present, slots = _unit_value(dataset, indicator, reporter.code, period)
+        reported += present
+        expected += slots
+        if value is None:
+            missing.append(reporter.code)
+        else:
+            partial = partial.merge(Partial.of(reporter.code, value))
+        if present < slots and value is not None:
+            missing.append(reporter.code)
+    return partial, Coverage(reported, expected), tuple(missing)
+
+
+def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RollupResult:
+    """*indicator* rolled up from the units at *level* under *unit* to *unit*, over *period*.
+
+    Flows sum, stocks take each unit's last value in the period, qualifiers are carried, and
+    missing reports are never zeros: the result carries its coverage, and an indicator whose
+    missing strategy is ``UNDEFINED_IF_ANY_MISSING`` gives no value while any report is missing.
+    """
+    definition = dataset.indicators.indicator(indicator)
+    partial, coverage, missing = partials(dataset, indicator, unit, period, level=level)
+    if definition.across_units is UnitAggregation.NONE and len(_reporting_units(dataset, unit, level)) > 1:
+        return RollupResult(
+            indicator, unit, period, None, coverage, RollupStatus.UNDEFINED, missing, f"{definition.name}不可跨单位汇总"
+        )
+    if partial.total is None:
+        return RollupResult(indicator, unit, period, None, coverage, RollupStatus.NO_DATA, missing, "无上报数据")
+    if not coverage.complete and definition.missing is MissingStrategy.UNDEFINED_IF_ANY_MISSING:
+        reason = f"缺报{coverage.expected - coverage.reported}项，按规则不汇总"
+        return RollupResult(indicator, unit, period, None, coverage, RollupStatus.UNDEFINED, missing, reason)
+    status = RollupStatus.COMPLETE if coverage.complete else RollupStatus.PARTIAL
+    return RollupResult(indicator, unit, period, partial.value(definition.across_units), coverage, status, missing)
+
+
+@attrs.frozen
+class RatioResult:
+    """A ratio indicator rolled up (比率汇总结果): recomputed from its rolled-up parts."""
+
+    indicator: str
+    unit: str
+    period: Period
+    value: Decimal | None
+    numerator: RollupResult
+    denominator: RollupResult
+    exact: bool
+    reason: str = ""
+
+
+def rollup_ratio(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RatioResult:
+    """A ratio recomputed from its summed numerator and denominator (never an average of the
+    units' ratios). A zero, missing or unknown denominator gives no value and says why."""
+    definition = dataset.indicators.get(indicator)
+    if not isinstance(definition, RatioIndicator):
+        raise ValidationError.single("indicator", "a ratio indicator", indicator)
+    top = rollup(dataset, definition.numerator, unit, period, level=level)
+    bottom = rollup(dataset, definition.denominator, unit, period, level=level)
+    numerator, denominator = top.value, bottom.value
+
+    def undefined(reason: str) -> RatioResult:
+        return RatioResult(indicator, unit, period, None, top, bottom, exact=False, reason=reason)
+
+    if denominator is None or numerator is None:
+        return undefined("分子或分母无数据")
+    if denominator.value is None or numerator.value is None:
+        return undefined("分子或分母未知")
+    if denominator.value == 0:
+        return undefined("分母为零")
+    step = Decimal(1).scaleb(-definition.places)
+    ratio = (numerator.value * definition.factor_decimal / denominator.value).quantize(
+        step, rounding=decimal.ROUND_HALF_UP
+    )
+    exact = numerator.is_exact and denominator.is_exact and top.coverage.complete and bottom.coverage.complete
+    return RatioResult(indicator, unit, period, ratio, top, bottom, exact=exact)

@@ -1,0 +1,137 @@
+"""Reported values (指标数据): one figure for one indicator, unit and period, and the
+dataset that refuses a second one silently."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from types import MappingProxyType
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults
+from fulian_core.errors import ValidationError
+from fulian_core.indicators.definitions import Indicator, IndicatorSet
+from fulian_core.orgs import OrgTree
+from fulian_core.periods import Period
+from fulian_core.quantities import Quantity
+
+__all__ = ["DataValue", "Dataset", "Origin"]
+
+
+class Origin(CodedEnum):
+    """Where a value comes from (数据来源)."""
+
+    REPORTED = ("reported", "上报")
+    DERIVED = ("derived", "推算")
+
+
+@attrs.frozen
+class DataValue:
+    """One value (指标值): an indicator at a unit over a period, with its origin."""
+
+    indicator: str
+    unit: str
+    period: Period
+    value: Quantity
+    origin: Origin = Origin.REPORTED
+    note: str = ""
+
+    @property
+    def key(self) -> tuple[str, str, Period]:
+        """(indicator, unit, period): what must be unique in a dataset."""
+        return (self.indicator, self.unit, self.period)
+
+
+def _values(value: Iterable[DataValue]) -> tuple[DataValue, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(eq=False)
+class Dataset:
+    """Values checked against the indicator set and the hierarchy (指标数据集).
+
+    A second value for the same indicator, unit and period is refused as a conflict; replace one
+    explicitly with :meth:`replace`.
+    """
+
+    indicators: IndicatorSet
+    tree: OrgTree
+    values: tuple[DataValue, ...] = attrs.field(default=(), converter=_values)
+    index: Mapping[tuple[str, str, Period], DataValue] = attrs.field(init=False, repr=False)
+    by_series: Mapping[tuple[str, str], tuple[DataValue, ...]] = attrs.field(init=False, repr=False)
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        index: dict[tuple[str, str, Period], DataValue] = {}
+        for position, value in enumerate(self.values):
+            path = f"values[{position}]"
+            if not faults.check(isinstance(value, DataValue), path, "a DataValue", value):
+                continue
+            _check_value(value, self.indicators, self.tree, path, faults)
+            previous = index.get(value.key)
+            if previous is not None:
+                faults.add(
+                    path,
+                    f"one value per indicator, unit and period (already {previous.value}; use replace())",
+                    str(value.value),
+                )
+                continue
+            index[value.key] = value
+        faults.raise_if_any()
+        object.__setattr__(self, "index", MappingProxyType(index))
+        series: dict[tuple[str, str], list[DataValue]] = {}
+        for value in index.values():
+            series.setdefault((value.indicator, value.unit), []).append(value)
+        ordered = {key: tuple(sorted(values, key=lambda v: v.period)) for key, values in series.items()}
+        object.__setattr__(self, "by_series", MappingProxyType(ordered))
+
+    def __len__(self) -> int:
+        return len(self.values)
+
+    def __iter__(self) -> Iterator[DataValue]:
+        return iter(self.values)
+
+    def with_values(self, values: Iterable[DataValue]) -> Dataset:
+        """A dataset with more values; this one is unchanged, even when they are refused."""
+        return Dataset(self.indicators, self.tree, (*self.values, *values))
+
+    def replace(self, value: DataValue) -> Dataset:
+        """A dataset where *value* replaces the value with the same key (an explicit correction)."""
+        if value.key not in self.index:
+            raise ValidationError.single(
+                "value", "a value whose indicator, unit and period are already in the dataset", value.key
+            )
+        return Dataset(self.indicators, self.tree, tuple(value if v.key == value.key else v for v in self.values))
+
+    def series(self, indicator: str, unit: str) -> tuple[DataValue, ...]:
+        """Every value of one indicator at one unit, in period order."""
+        return self.by_series.get((indicator, unit), ())
+
+    def get(self, indicator: str, unit: str, period: Period) -> DataValue | None:
+        """The value for one indicator, unit and period, if reported."""
+        return self.index.get((indicator, unit, period))
+
+
+def _check_value(value: DataValue, indicators: IndicatorSet, tree: OrgTree, path: str, faults: Faults) -> None:
+    definition = indicators.by_code.get(value.indicator)
+    if not isinstance(definition, Indicator):
+        faults.add(f"{path}.indicator", "a counted indicator of the set", value.indicator)
+        return
+    faults.check(value.unit in tree, f"{path}.unit", "a unit of the hierarchy", value.unit)
+    quantity = value.value
+    if faults.check(isinstance(quantity, Quantity), f"{path}.value", "a Quantity", quantity):
+        faults.check(
+            quantity.unit is definition.unit,
+            f"{path}.value",
+            f"a figure in {definition.unit.label} for {definition.name}",
+            str(quantity),
+        )
+    period = value.period
+    if definition.reported_by is not None and isinstance(period, Period):
+        faults.check(
+            period.kind is definition.reported_by,
+            f"{path}.period",
+            f"a {definition.reported_by.label} period for {definition.name}",
+            period.code,
+        )
