@@ -23,6 +23,7 @@ from fulian_core.testing._courtyard import (
     rubrics,
 )
 from fulian_core.testing._criteria import candidates, criteria, criteria_sets, evidence, facts_for
+from fulian_core.testing._indicators import household_records, household_tallies, partial_aggregates
 from fulian_core.testing._strategies import (
     chinese_names,
     division_codes,
@@ -50,12 +51,15 @@ __all__ = [
     "evidence",
     "facts_for",
     "holiday_schedules",
+    "household_records",
+    "household_tallies",
     "households",
     "inspections",
     "mobile_numbers",
     "observations_for",
     "org_trees",
     "org_units",
+    "partial_aggregates",
     "periods",
     "quantities",
     "ratios",

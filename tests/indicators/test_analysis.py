@@ -1,0 +1,192 @@
+"""Findings, analysis, rendering and derived values."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from fulian_core import Comparison, DefinitionError, Level, OrgTree, Quantity, ValidationError
+from fulian_core.courtyard import Household, Inspection, InspectionKind, Observation, Tier, compile_rubric
+from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
+from fulian_core.indicators import (
+    Dataset,
+    DataValue,
+    FindingKind,
+    IndicatorSet,
+    Operator,
+    Origin,
+    ValidationRule,
+    attainment,
+    change,
+    check_rules,
+    check_totals,
+    rank_units,
+    render_percent,
+    render_value,
+    share_breakdown,
+    tier_values,
+)
+from tests.indicators.conftest import YEAR
+
+
+def v(indicator: str, unit: str, text: str) -> DataValue:
+    return DataValue(indicator, unit, YEAR, Quantity.parse(text))
+
+
+def test_a_townships_own_total_against_its_villages(tree: OrgTree, indicators: IndicatorSet) -> None:
+    data = Dataset(
+        indicators,
+        tree,
+        [
+            v("teams", "371082103", "46支"),
+            v("teams", "371082103201", "20支"),
+            v("teams", "371082103202", "20支"),
+            v("teams", "371082103203", "5支"),
+            v("teams", "371082104", "10支"),
+            v("teams", "371082104201", "10支"),
+            v("teams", "371082105", "8余支"),
+            v("teams", "371082105201", "8支"),
+        ],
+    )
+    findings = check_totals(data, "teams", YEAR, level=Level.TOWNSHIP, children=Level.VILLAGE)
+    assert [(f.unit, f.kind) for f in findings] == [
+        ("371082103", FindingKind.VIOLATED),
+        ("371082105", FindingKind.VIOLATED),
+    ]
+    assert findings[0].detail == "人和镇巾帼队伍自报46支，下级合计45支（3/3报送）"
+    assert str(findings[1].right) == "8支"
+
+
+def test_rules_between_indicators(tree: OrgTree, indicators: IndicatorSet) -> None:
+    data = Dataset(
+        indicators,
+        tree,
+        [
+            v("screened", "371082103201", "785人"),
+            v("eligible", "371082103201", "700人"),
+            v("screened", "371082103202", "80人"),
+            v("eligible", "371082103202", "近100人"),
+            v("screened", "371082104201", "60余人"),
+            v("eligible", "371082104201", "70人"),
+            v("screened", "371082104202", "10人"),
+        ],
+    )
+    rule = ValidationRule(
+        "screening_le_eligible", "两癌筛查人数不超过适龄妇女人数", "screened", Operator.AT_MOST, "eligible"
+    )
+    units = ["371082103201", "371082103202", "371082104201", "371082104202"]
+    findings = check_rules(data, [rule], units, YEAR)
+    assert [(f.unit, f.kind) for f in findings] == [
+        ("371082103201", FindingKind.VIOLATED),
+        ("371082103202", FindingKind.UNDECIDABLE),
+        ("371082104201", FindingKind.UNDECIDABLE),
+    ]
+    assert findings[0].detail == "两癌筛查人数不超过适龄妇女人数：785人 ≤ 700人 不成立"
+    reverse = ValidationRule("r", "反向", "eligible", Operator.AT_LEAST, "screened")
+    assert [f.unit for f in check_rules(data, [reverse], units, YEAR)] == [
+        "371082103201",
+        "371082103202",
+        "371082104201",
+    ]
+    equal = ValidationRule("e", "相等", "screened", Operator.EQUAL, "eligible")
+    assert [f.kind for f in check_rules(data, [equal], units, YEAR)] == [
+        FindingKind.VIOLATED,
+        FindingKind.UNDECIDABLE,
+        FindingKind.UNDECIDABLE,
+    ]
+    with pytest.raises(DefinitionError):
+        ValidationRule("", "x", "a", Operator.EQUAL, "a")
+
+
+def test_attainment_change_ranking_and_shares() -> None:
+    # 和谐文明家庭要达到总户数30%
+    assert attainment(Decimal("31.5"), 30) is Comparison.YES
+    assert attainment(Decimal("29.9"), 30) is Comparison.NO
+    assert attainment(Quantity.parse("200余场次"), 250) is Comparison.UNDECIDABLE
+    assert attainment(None, 1) is Comparison.UNDECIDABLE
+    grown = change(Quantity.parse("1100余场次"), Quantity.parse("1000场次"))
+    assert (grown.absolute, grown.percent, grown.exact) == (Decimal(100), Decimal("10.00"), False)
+    assert change(Quantity.parse("3处"), Quantity.parse("0处")).percent is None
+    assert change(Quantity.parse("3处"), Quantity.parse("__处")).absolute is None
+    ranks = rank_units(
+        {
+            "c": Quantity.parse("80户"),
+            "a": Quantity.parse("90户"),
+            "b": Quantity.parse("80户"),
+            "d": None,
+            "e": Quantity.parse("70户"),
+        }
+    )
+    assert [(r.place, r.unit) for r in ranks] == [(1, "a"), (2, "b"), (2, "c"), (4, "e"), (5, "d")]
+    assert [r.unit for r in rank_units({"x": Decimal(1), "y": Decimal(2)}, descending=False)] == ["x", "y"]
+    assert share_breakdown({"示范户": Quantity.parse("613户"), "精品户": Quantity.parse("307户")}) == {
+        "示范户": Decimal("66.63"),
+        "精品户": Decimal("33.37"),
+    }
+    with pytest.raises(ValidationError, match=r"^counts\['精品户'\]: expected an exact whole count, got '300余户'$"):
+        share_breakdown({"精品户": Quantity.parse("300余户")})
+
+
+@pytest.mark.parametrize(
+    ("text", "rendered"),
+    [
+        ("1100余场次", "1100余场次"),
+        ("56745元", "5.67万元"),
+        ("181913户", "181,913户"),
+        ("50000元", "5万元"),
+        ("1万余元", "1万余元"),
+        ("两千余人", "两千余人"),
+        ("613户", "613户"),
+        ("__元", "__元"),
+    ],
+)
+def test_rendering(text: str, rendered: str) -> None:
+    assert render_value(Quantity.parse(text)) == rendered
+
+
+def test_rendering_percentages() -> None:
+    assert render_percent(Decimal("90.00")) == "90%"
+    assert render_percent(Decimal("28.07")) == "28.07%"
+    assert render_percent(Decimal("67.90")) == "67.9%"
+    assert render_percent(Decimal("67.9"), places=2) == "67.90%"
+    assert render_percent(None) == "—"
+    assert render_value(Quantity.parse("181913户"), group_digits=False) == "181913户"
+
+
+def test_tier_values_come_from_score_cards() -> None:
+    plan = compile_rubric(FOUR_GOALS_RUBRIC)
+    good = {
+        "yard_litter": Observation.found(0), "kitchen_grease": Observation.found(0), "door_window_dust": Observation.found(0),
+        "toilet_clean": Observation.checked(True), "yard_clutter": Observation.found(0), "indoor_storage": Observation.graded("好"),
+        "walls_tidy": Observation.graded("好"), "greenery": Observation.graded("好"),
+        "illegal_building": Observation.vetoed(False), "unlawful": Observation.vetoed(False),
+    }  # fmt: skip
+    poor = good | {
+        "toilet_clean": Observation.checked(False),
+        "greenery": Observation.graded("差"),
+        "yard_clutter": Observation.found(5),
+    }
+    cards = [
+        plan.score(Inspection("i1", Household("h1", "v1"), dt.date(2024, 3, 1), InspectionKind.ACCEPTANCE, poor)),
+        plan.score(Inspection("i2", Household("h1", "v1"), dt.date(2024, 9, 1), InspectionKind.RECHECK, good)),
+        plan.score(
+            Inspection(
+                "i3",
+                Household("h2", "v1"),
+                dt.date(2024, 9, 1),
+                InspectionKind.RECHECK,
+                poor | {"walls_tidy": Observation.graded("差")},
+            )
+        ),
+        plan.score(Inspection("i4", Household("h3", "v2"), dt.date(2025, 1, 1), InspectionKind.RECHECK, good)),
+    ]
+    values = {(value.indicator, value.unit): value for value in tier_values(cards, YEAR, households={"v1": 3, "v3": 5})}
+    assert values[("boutique_households", "v1")].value == Quantity.parse("1户")
+    assert values[("clean_or_better_households", "v1")].value == Quantity.parse("1户")
+    assert values[("households", "v1")].value == Quantity.parse("3户")
+    assert values[("boutique_households", "v3")].value == Quantity.parse("0户")
+    assert ("boutique_households", "v2") not in values  # its card falls in 2025
+    assert {value.origin for value in values.values()} == {Origin.DERIVED}
+    assert Tier.NONE not in {tier for tier in Tier if tier.code.endswith("households")}
