@@ -4,9 +4,11 @@ It builds a small hierarchy from division codes, reads every figure of a paragra
 001 (篇1: its teams, households, sessions and money) as qualified quantities, sums them per
 unit the way the report would, rolls the villages' figures up the hierarchy, and prints
 percentage shares that add up to exactly 100.00. Then the county adapts the national 最美家庭
-standard and assesses three families, printing each explanation. Last, a township's month of
+standard and assesses three families, printing each explanation. Then a township's month of
 courtyard work: a spot-check sample, cross-village groups, scored home visits, plaques that
-move, and credit points.
+move, and credit points. Last, the township's indicator table rebuilt from its figures, two
+more townships beside it, rolled up to the county with coverage, one consistency finding, and
+the report lines.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -24,6 +26,7 @@ from fulian_core import (
     OrgKind,
     OrgTree,
     OrgUnit,
+    Period,
     Quantity,
     Unit,
     ValidationError,
@@ -61,6 +64,17 @@ from fulian_core.criteria import (
 )
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
+from fulian_core.indicators import (
+    Dataset,
+    DataValue,
+    Indicator,
+    IndicatorSet,
+    Origin,
+    check_totals,
+    render_value,
+    rollup,
+    share_breakdown,
+)
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -84,6 +98,8 @@ DIVISIONS = {
     "371082103203": "埠东夼村",
     "371082104000": "俚岛镇",
     "371082104201": "烟墩角村",
+    "371082105000": "成山镇",
+    "371082105201": "西霞口村",
 }
 ENTERPRISE = OrgUnit("371082103-LX01", "荣成纯家牧业有限公司妇联", Level.VILLAGE, "371082103", OrgKind.NEW_ORGANISATION)
 
@@ -313,6 +329,81 @@ def courtyards(tree: OrgTree) -> None:
         print(f"  巾帼信用超市: 积分不足 — {error}")
 
 
+INDICATORS = IndicatorSet(
+    [
+        Indicator("teams", "巾帼队伍", Unit.TEAM),
+        Indicator("households_created", "创建精致农家示范户、精品户", Unit.HOUSEHOLD),
+        Indicator("sessions", "志愿服务及宣讲场次", Unit.SESSION),
+        Indicator("patrols", "防火巡查", Unit.TIME),
+        Indicator("money_raised", "募集善款", Unit.YUAN),
+    ]
+)
+_BY_UNIT = {
+    Unit.TEAM: "teams",
+    Unit.HOUSEHOLD: "households_created",
+    Unit.SESSION: "sessions",
+    Unit.TIME: "patrols",
+    Unit.YUAN: "money_raised",
+}
+
+
+def indicator_table(tree: OrgTree) -> None:
+    print()
+    print("九、指标汇总 (the township's indicators, two more townships, rolled up to the county)")
+    year = Period.year(2024)
+    values: list[DataValue] = []
+    by_unit: dict[Unit, list[Quantity]] = defaultdict(list)
+    for found in find_figures(REPORT):
+        if found.quantity.unit in _BY_UNIT:
+            by_unit[found.quantity.unit].append(found.quantity)
+    for unit, figures in by_unit.items():
+        values.append(
+            DataValue(_BY_UNIT[unit], "371082103", year, Quantity.total(figures, unit), Origin.DERIVED, "seed 001 篇1")
+        )
+    made_up = {  # two townships made up beside the seed's, one without money figures
+        "371082104": {
+            "teams": "12支",
+            "households_created": "402户",
+            "sessions": "150余场次",
+            "patrols": "2000余次",
+            "money_raised": "约3万元",
+        },
+        "371082105": {"teams": "8支", "households_created": "215户", "sessions": "96场次", "patrols": "1200次"},
+    }
+    for township, texts in made_up.items():
+        values.extend(DataValue(code, township, year, Quantity.parse(text)) for code, text in texts.items())
+    values.extend(
+        [
+            DataValue("teams", "371082104201", year, Quantity.parse("6支")),
+            DataValue("teams", "371082104202", year, Quantity.parse("4支")),
+        ]
+    )
+    tree = tree.with_units([OrgUnit("371082104202", "大庄许家村", Level.VILLAGE, "371082104")])
+    data = Dataset(INDICATORS, tree, values)
+    print(f"  {'指标':<16}{'人和镇':>12}{'俚岛镇':>12}{'成山镇':>12}{'全市合计':>14}  报送")
+    for indicator in INDICATORS.definitions:
+        cells = []
+        for township in ("371082103", "371082104", "371082105"):
+            own = data.get(indicator.code, township, year)
+            cells.append(render_value(own.value) if own else "—")
+        county = rollup(data, indicator.code, "371082", year, level=Level.TOWNSHIP)
+        total = render_value(county.value) if county.value else "—"
+        print(f"  {indicator.name:<16}" + "".join(f"{cell:>12}" for cell in cells) + f"{total:>14}  {county.coverage}")
+    for finding in check_totals(data, "teams", year, level=Level.TOWNSHIP, children=Level.VILLAGE):
+        print(f"  核查: {finding.detail}")
+    sessions = rollup(data, "sessions", "371082", year, level=Level.TOWNSHIP).value
+    money = rollup(data, "money_raised", "371082", year, level=Level.TOWNSHIP)
+    created = {tree.unit(value.unit).name: value.value for value in data if value.indicator == "households_created"}
+    if sessions is not None and money.value is not None:
+        print(
+            f"  报告: 全市各镇开展志愿服务及宣讲活动{render_value(sessions)}；募集善款{render_value(money.value)}"
+            f"（{money.coverage.reported}个镇报送，共{money.coverage.expected}个镇）。"
+        )
+    print(
+        "  报告: 精致农家创建户占比 " + "，".join(f"{name}{share}%" for name, share in share_breakdown(created).items())
+    )
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -322,6 +413,7 @@ def main() -> None:
     notice()
     criteria(tree)
     courtyards(tree)
+    indicator_table(tree)
 
 
 if __name__ == "__main__":
