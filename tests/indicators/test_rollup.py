@@ -191,3 +191,47 @@ def test_partials_merge_and_refuse_other_units() -> None:
     assert a.merge(Partial.empty(Unit.SESSION)) == a
     with pytest.raises(ValidationError, match="^other.unit: expected a partial in 场次, got '户'$"):
         a.merge(Partial.empty(Unit.HOUSEHOLD))
+
+
+def test_other_aggregations(tree: OrgTree) -> None:
+    from fulian_core.indicators import TimeAggregation, UnitAggregation  # noqa: PLC0415
+
+    indicators = IndicatorSet(
+        [
+            Indicator("avg_size", "平均户规模", Unit.PERSON, across_units=UnitAggregation.AVERAGE),
+            Indicator("avg_money", "户均善款", Unit.YUAN, across_units=UnitAggregation.AVERAGE),
+            Indicator(
+                "peak", "最大参与人数", Unit.PERSON, over_time=TimeAggregation.MAX, across_units=UnitAggregation.MAX
+            ),
+            Indicator("mean_month", "月均场次", Unit.SESSION, over_time=TimeAggregation.AVERAGE),
+            Indicator("rank", "排名", Unit.ITEM, across_units=UnitAggregation.NONE),
+        ]
+    )
+    q1, q2 = Period.quarter(2024, 1), Period.quarter(2024, 2)
+    data = Dataset(
+        indicators,
+        tree,
+        [
+            v("avg_size", "371082103201", "3人"),
+            v("avg_size", "371082103202", "4人"),
+            v("avg_money", "371082103201", "10元"),
+            v("avg_money", "371082103202", "15元"),
+            v("avg_money", "371082103203", "__元"),
+            v("peak", "371082103201", "80人", q1),
+            v("peak", "371082103201", "120余人", q2),
+            v("peak", "371082103202", "100人", q1),
+            v("mean_month", "371082103201", "10场次", q1),
+            v("mean_month", "371082103201", "20场次", q2),
+            v("rank", "371082103201", "1个"),
+            v("rank", "371082103202", "2个"),
+        ],
+    )
+    town = "371082103"
+    assert str(rollup(data, "avg_size", town, YEAR, level=Level.VILLAGE).value) == "约4人"  # 3.5 rounds, so it is about
+    assert str(rollup(data, "avg_money", "371082103202", YEAR, level=Level.VILLAGE).value) == "15元"
+    assert rollup(data, "avg_money", town, YEAR, level=Level.VILLAGE).value == Quantity.unknown(Unit.YUAN)
+    assert str(rollup(data, "peak", town, YEAR, level=Level.VILLAGE).value) == "120余人"
+    assert str(rollup(data, "mean_month", "371082103201", Period.half(2024, 1), level=Level.VILLAGE).value) == "15场次"
+    undefined = rollup(data, "rank", town, YEAR, level=Level.VILLAGE)
+    assert (undefined.value, undefined.reason) == (None, "排名不可跨单位汇总")
+    assert str(rollup(data, "rank", "371082103201", YEAR, level=Level.VILLAGE).value) == "1个"
