@@ -21,12 +21,15 @@ import json
 import random
 import statistics
 import time
+from collections import Counter
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from fulian_core import Level, OrgTree
-from fulian_core.courtyard import Household, Inspection, InspectionKind, ItemMode, Observation, compile_rubric
+from fulian_core.courtyard import Household, Inspection, InspectionKind, ItemMode, Observation, Tier, compile_rubric
 from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
+from fulian_core.indicators import HouseholdRecord, tally
 
 _PARENT_LENGTH = {4: 2, 6: 4, 9: 6, 12: 9}
 
@@ -190,6 +193,57 @@ def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[in
     return lambda: [one(row) for row in rows]
 
 
+def make_households(count: int, seed: int, villages: list[str]) -> list[HouseholdRecord]:
+    """Household records spread over *villages* (tier, money raised, sessions joined)."""
+    rng = random.Random(seed)
+    tiers = list(Tier)
+    return [
+        HouseholdRecord(
+            f"h{n}",
+            villages[rng.randrange(len(villages))],
+            tiers[rng.randrange(4)],
+            Decimal(rng.randrange(0, 5000)),
+            rng.randrange(12),
+        )
+        for n in range(count)
+    ]
+
+
+Row = tuple[int, int, int, tuple[int, ...]]
+
+
+def library_rollup(records: list[HouseholdRecord], tree: OrgTree) -> dict[str, Row]:
+    totals = tally(records)
+    result: dict[str, Row] = {}
+    for level in (Level.COUNTY, Level.CITY):
+        for code, unit in totals.totals(tree, level).items():
+            result[code] = (unit.households, int(unit.money), unit.sessions, tuple(count for _, count in unit.by_tier))
+    return result
+
+
+def baseline_rollup(records: list[HouseholdRecord]) -> dict[str, Row]:
+    """What a user writes by hand: Counters by village, then prefixes of the division code."""
+    households: Counter[str] = Counter()
+    money: Counter[str] = Counter()
+    sessions: Counter[str] = Counter()
+    tiers: Counter[tuple[str, Tier]] = Counter()
+    for record in records:
+        households[record.village] += 1
+        money[record.village] += int(record.money)
+        sessions[record.village] += record.sessions
+        tiers[(record.village, record.tier)] += 1
+    result: dict[str, list[int]] = {}
+    for village, count in households.items():
+        for code in (village[:6], village[:4]):
+            row = result.setdefault(code, [0, 0, 0, 0, 0, 0, 0])
+            row[0] += count
+            row[1] += money[village]
+            row[2] += sessions[village]
+            for index, tier in enumerate(Tier):
+                row[3 + index] += tiers[(village, tier)]
+    return {code: (row[0], row[1], row[2], tuple(row[3:])) for code, row in result.items()}
+
+
 def measure(
     name: str,
     size: int,
@@ -261,6 +315,20 @@ def main() -> None:
         },
         rounds,
         normalize={"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]},
+    )
+    villages = [code for code in divisions if not code.endswith("000")][:5000]
+    small_tree = OrgTree.from_division_codes(
+        {code: divisions[code] for code in divisions if code.endswith("000") or code in set(villages)}
+    )
+    records = make_households(100_000 if args.quick else 1_000_000, args.seed, villages)
+    rows += measure(
+        "rollup: household records to county and city totals",
+        len(records),
+        {
+            "fulian_core": lambda: library_rollup(records, small_tree),
+            "Counter-and-dict (baseline)": lambda: baseline_rollup(records),
+        },
+        rounds,
     )
     print(f"{'scenario':<62} {'contender':<28} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
     for row in rows:

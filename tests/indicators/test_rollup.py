@@ -194,7 +194,7 @@ def test_partials_merge_and_refuse_other_units() -> None:
 
 
 def test_other_aggregations(tree: OrgTree) -> None:
-    from fulian_core.indicators import TimeAggregation, UnitAggregation  # noqa: PLC0415
+    from fulian_core.indicators import TimeAggregation, UnitAggregation
 
     indicators = IndicatorSet(
         [
