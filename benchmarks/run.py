@@ -316,11 +316,12 @@ def main() -> None:
         rounds,
         normalize={"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]},
     )
-    villages = [code for code in divisions if not code.endswith("000")][:5000]
+    sampled = [code for code in divisions if not code.endswith("000")][:5000]
+    kept = set(sampled)
     small_tree = OrgTree.from_division_codes(
-        {code: divisions[code] for code in divisions if code.endswith("000") or code in set(villages)}
+        {code: name for code, name in divisions.items() if code.endswith("000") or code in kept}
     )
-    records = make_households(100_000 if args.quick else 1_000_000, args.seed, villages)
+    records = make_households(100_000 if args.quick else 1_000_000, args.seed, sampled)
     rows += measure(
         "rollup: household records to county and city totals",
         len(records),
