@@ -190,3 +190,50 @@ def test_tier_values_come_from_score_cards() -> None:
     assert ("boutique_households", "v2") not in values  # its card falls in 2025
     assert {value.origin for value in values.values()} == {Origin.DERIVED}
     assert Tier.NONE not in {tier for tier in Tier if tier.code.endswith("households")}
+
+
+def test_targets(tree: OrgTree, indicators: IndicatorSet) -> None:
+    from fulian_core.indicators import Target, meets_target
+
+    data = Dataset(
+        indicators,
+        tree,
+        [
+            v("safe_families", "371082103201", "35户"),
+            v("households", "371082103201", "100户"),
+            v("safe_families", "371082103202", "20户"),
+            v("households", "371082103202", "100户"),
+            v("safe_families", "371082104201", "40余户"),
+            v("households", "371082104201", "100户"),
+            v("safe_families", "371082104202", "近40户"),
+            v("households", "371082104202", "100户"),
+            v("teams", "371082103201", "3支"),
+        ],
+    )
+    # 和谐文明家庭要达到总户数30%
+    assert (
+        meets_target(data, Target("safe_family_share", "371082103201", YEAR, 30), level=Level.VILLAGE) is Comparison.YES
+    )
+    assert (
+        meets_target(data, Target("safe_family_share", "371082103202", YEAR, "30"), level=Level.VILLAGE)
+        is Comparison.NO
+    )
+    assert (
+        meets_target(data, Target("safe_family_share", "371082104201", YEAR, 30), level=Level.VILLAGE) is Comparison.YES
+    )  # above 40%
+    assert (
+        meets_target(data, Target("safe_family_share", "371082104202", YEAR, 30), level=Level.VILLAGE)
+        is Comparison.UNDECIDABLE
+    )  # below 40%
+    assert (
+        meets_target(data, Target("safe_family_share", "371082104202", YEAR, 45), level=Level.VILLAGE) is Comparison.NO
+    )
+    assert (
+        meets_target(data, Target("safe_family_share", "371082105201", YEAR, 30), level=Level.VILLAGE)
+        is Comparison.UNDECIDABLE
+    )  # no data
+    assert meets_target(data, Target("teams", "371082103201", YEAR, 2), level=Level.VILLAGE) is Comparison.YES
+    assert (
+        meets_target(data, Target("teams", "371082103", YEAR, 5), level=Level.VILLAGE) is Comparison.UNDECIDABLE
+    )  # two villages missing
+    assert meets_target(data, Target("teams", "371082103201", YEAR, 5), level=Level.VILLAGE) is Comparison.NO

@@ -60,3 +60,17 @@ def test_sets_round_trip_and_look_up(indicators: IndicatorSet) -> None:
     with pytest.raises(ValidationError, match="^indicator: expected an indicator of the set"):
         indicators.get("nope")
     assert hash(indicators) == hash(structure(unstructure(indicators), IndicatorSet))
+
+
+def test_ratio_sides_share_a_unit_unless_declared_mixed() -> None:
+    base = [Indicator("money", "善款", Unit.YUAN), Indicator("households", "户数", Unit.HOUSEHOLD)]
+    with pytest.raises(DefinitionError) as raised:
+        IndicatorSet([*base, RatioIndicator("per_household", "户均善款", "money", "households", factor=1)])
+    assert (
+        str(raised.value)
+        == "definitions[2].denominator: expected an indicator in 元 like the numerator (or mixed_units=True), got 'households in 户'"
+    )
+    mixed = IndicatorSet(
+        [*base, RatioIndicator("per_household", "户均善款", "money", "households", factor=1, mixed_units=True)]
+    )
+    assert mixed.get("per_household").name == "户均善款"

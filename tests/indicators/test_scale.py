@@ -121,3 +121,20 @@ def test_dask_gets_exactly_the_single_process_result() -> None:
     towns = single.totals(TREE, Level.TOWNSHIP)
     assert sum(total.money for total in towns.values()) == county.money
     assert isinstance(Period.year(2024), Period)
+
+
+@given(village_values)
+def test_indicator_results_round_trip(values: list[tuple[str, Quantity]]) -> None:
+    from fulian_core import structure, unstructure
+    from fulian_core.indicators import RatioResult, RollupResult
+    from fulian_core.testing.laws import assert_round_trip
+
+    data = Dataset(make_indicators(), TREE, [DataValue("households", code, YEAR, q) for code, q in values])
+    for value in data:
+        assert_round_trip(value, DataValue)
+    assert structure(unstructure(data), Dataset) == data
+    assert data.__eq__(3) is NotImplemented
+    result = rollup(data, "households", "371082", YEAR, level=Level.VILLAGE)
+    assert_round_trip(result, RollupResult)
+    assert_round_trip(rollup_ratio(data, "safe_family_share", "371082", YEAR, level=Level.VILLAGE), RatioResult)
+    assert_round_trip(partials(data, "households", "371082", YEAR, level=Level.VILLAGE)[0], Partial)

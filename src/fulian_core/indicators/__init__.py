@@ -16,12 +16,13 @@ with coverage, consistency findings, analysis, rendering, and mergeable aggregat
 ('230余场次', '2/2')
 """
 
-from fulian_core.indicators.analysis import Change, Rank, attainment, change, rank_units, share_breakdown
+from fulian_core.indicators.analysis import Change, Rank, attainment, change, meets_target, rank_units, share_breakdown
 from fulian_core.indicators.definitions import (
     Indicator,
     IndicatorSet,
     MissingStrategy,
     RatioIndicator,
+    Target,
     TimeAggregation,
     UnitAggregation,
 )
@@ -62,6 +63,7 @@ __all__ = [
     "RatioResult",
     "RollupResult",
     "RollupStatus",
+    "Target",
     "TimeAggregation",
     "UnitAggregation",
     "UnitTotals",
@@ -71,6 +73,7 @@ __all__ = [
     "check_rules",
     "check_totals",
     "dask_tally",
+    "meets_target",
     "partials",
     "rank_units",
     "render_percent",

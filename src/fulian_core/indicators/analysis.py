@@ -8,10 +8,14 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core.indicators.definitions import RatioIndicator, Target
+from fulian_core.indicators.rollup import RatioResult, rollup, rollup_ratio
+from fulian_core.indicators.values import Dataset
+from fulian_core.orgs import Level
 from fulian_core.quantities import Comparison, Quantity
 from fulian_core.shares import labelled_percentage_shares
 
-__all__ = ["Change", "Rank", "attainment", "change", "rank_units", "share_breakdown"]
+__all__ = ["Change", "Rank", "attainment", "change", "meets_target", "rank_units", "share_breakdown"]
 
 
 def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Comparison:
@@ -93,3 +97,35 @@ def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
             raise ValidationError.single(f"counts[{label!r}]", "an exact whole count", str(quantity))
         whole[label] = int(quantity.value)
     return labelled_percentage_shares(whole)
+
+
+def meets_target(dataset: Dataset, target: Target, *, level: Level) -> Comparison:
+    """Whether a unit reaches its target (目标达成): the indicator (or ratio) rolled up from *level*
+    and compared; undecidable when qualifiers, missing reports or an undefined ratio leave it open."""
+    definition = dataset.indicators.get(target.indicator)
+    if isinstance(definition, RatioIndicator):
+        ratio = rollup_ratio(dataset, target.indicator, target.unit, target.period, level=level)
+        return _ratio_reaches(ratio, target.minimum, definition.factor_decimal)
+    result = rollup(dataset, target.indicator, target.unit, target.period, level=level)
+    verdict = attainment(result.value, target.minimum)
+    if verdict is Comparison.NO and not result.coverage.complete:
+        return Comparison.UNDECIDABLE  # the missing reports could still lift it
+    return verdict
+
+
+def _ratio_reaches(ratio: RatioResult, minimum: Decimal, factor: Decimal) -> Comparison:
+    """From the intervals of the rolled-up parts: 40余户 of 100户 is above 40%, so it reaches 30%."""
+    top, bottom = ratio.numerator.value, ratio.denominator.value
+    if ratio.value is None or top is None or bottom is None:
+        return Comparison.UNDECIDABLE
+    if not (ratio.numerator.coverage.complete and ratio.denominator.coverage.complete):
+        return Comparison.UNDECIDABLE  # missing reports could move either side
+    if (
+        bottom.bounds.high is not None
+        and bottom.bounds.high > 0
+        and top.bounds.low * factor / bottom.bounds.high >= minimum
+    ):
+        return Comparison.YES
+    if top.bounds.high is not None and bottom.bounds.low > 0 and top.bounds.high * factor / bottom.bounds.low < minimum:
+        return Comparison.NO
+    return Comparison.UNDECIDABLE

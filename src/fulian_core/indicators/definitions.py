@@ -13,11 +13,11 @@ from types import MappingProxyType
 
 import attrs
 
-from fulian_core._definitions import check_code, check_text
+from fulian_core._definitions import as_decimal, check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
-from fulian_core.periods import PeriodKind
+from fulian_core.periods import Period, PeriodKind
 from fulian_core.quantities import Unit
 
 __all__ = [
@@ -25,9 +25,14 @@ __all__ = [
     "IndicatorSet",
     "MissingStrategy",
     "RatioIndicator",
+    "Target",
     "TimeAggregation",
     "UnitAggregation",
 ]
+
+
+def _minimum(value: object) -> Decimal:
+    return as_decimal(value, "minimum")
 
 
 class TimeAggregation(CodedEnum):
@@ -94,7 +99,10 @@ class Indicator:
 @attrs.frozen
 class RatioIndicator:
     """A ratio of two indicators (比率指标) times ``factor`` (100 for a percentage), recomputed
-    from the summed numerator and denominator: 平安家庭占比 = 平安家庭户数 / 总户数 × 100."""
+    from the summed numerator and denominator: 平安家庭占比 = 平安家庭户数 / 总户数 × 100.
+
+    Both sides count in the same unit unless ``mixed_units`` says otherwise (户均善款 = 元 / 户).
+    """
 
     code: str
     name: str
@@ -102,6 +110,7 @@ class RatioIndicator:
     denominator: str
     factor: int = 100
     places: int = 2
+    mixed_units: bool = False
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -161,6 +170,14 @@ class IndicatorSet:
                     faults.check(
                         code in by_code, f"definitions[{index}].{side}", "the code of an indicator of the set", code
                     )
+                top, bottom = by_code.get(definition.numerator), by_code.get(definition.denominator)
+                if isinstance(top, Indicator) and isinstance(bottom, Indicator) and not definition.mixed_units:
+                    faults.check(
+                        top.unit is bottom.unit,
+                        f"definitions[{index}].denominator",
+                        f"an indicator in {top.unit.label} like the numerator (or mixed_units=True)",
+                        f"{bottom.code} in {bottom.unit.label}",
+                    )
         faults.raise_if_any(DefinitionError)
         for index, definition in enumerate(self.definitions):
             if isinstance(definition, RatioIndicator):
@@ -215,3 +232,14 @@ def _cycle(start: str, by_code: Mapping[str, Indicator | RatioIndicator]) -> lis
         return False
 
     return path[path.index(path[-1]) :] if visit(start) else []
+
+
+@attrs.frozen
+class Target:
+    """A target for an indicator at a unit over a period (目标): at least ``minimum`` (a count,
+    or a percentage for a ratio), e.g. 和谐文明家庭要达到总户数30%."""
+
+    indicator: str
+    unit: str
+    period: Period
+    minimum: Decimal = attrs.field(converter=_minimum)

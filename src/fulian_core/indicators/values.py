@@ -86,6 +86,13 @@ class Dataset:
         ordered = {key: tuple(sorted(values, key=lambda v: v.period)) for key, values in series.items()}
         object.__setattr__(self, "by_series", MappingProxyType(ordered))
 
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Dataset):
+            return NotImplemented
+        return (self.indicators, self.tree, self.values) == (other.indicators, other.tree, other.values)
+
+    __hash__ = None  # type: ignore[assignment]
+
     def __len__(self) -> int:
         return len(self.values)
 
