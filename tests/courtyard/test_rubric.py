@@ -9,8 +9,8 @@ import pytest
 from fulian_core import DefinitionError, ValidationError, structure, unstructure
 from fulian_core.courtyard import (
     Dimension,
+    ItemLevel,
     ItemMode,
-    Level,
     MissingPolicy,
     Prerequisite,
     PrerequisiteKind,
@@ -137,17 +137,21 @@ def test_bad_rubrics_name_every_fault(changes: dict[str, object], lines: list[st
             ["points: expected no points for a veto item, got Decimal('5')"],
         ),
         (
-            lambda: RubricItem("g", "绿化", "x", ItemMode.GRADED, points=10, levels=(Level("好", 12), Level("好", 5))),
+            lambda: RubricItem(
+                "g", "绿化", "x", ItemMode.GRADED, points=10, levels=(ItemLevel("好", 12), ItemLevel("好", 5))
+            ),
             [
                 "levels[0].points: expected points from 0 to the item's 10, got Decimal('12')",
                 "levels[1].name: expected a level name not used before, got '好'",
             ],
         ),
         (
-            lambda: RubricItem("c", "达标", "x", ItemMode.CHECKLIST, points=5, levels=(Level("好", 5),), per_defect=1),
+            lambda: RubricItem(
+                "c", "达标", "x", ItemMode.CHECKLIST, points=5, levels=(ItemLevel("好", 5),), per_defect=1
+            ),
             [
                 "per_defect: expected no per-defect deduction for a 达标项, got Decimal('1')",
-                "levels: expected no levels for a 达标项, got [Level(name='好', points=Decimal('5'))]",
+                "levels: expected no levels for a 达标项, got [ItemLevel(name='好', points=Decimal('5'))]",
             ],
         ),
         (
@@ -185,7 +189,7 @@ def test_catalog_rubrics_are_complete() -> None:
     assert not FOUR_GOALS_RUBRIC.in_force_on(D(2023, 6, 1))
     with pytest.raises(ValidationError, match="^code: expected an item of four_goals@illustrative-2024, got 'x'$"):
         FOUR_GOALS_RUBRIC.item("x")
-    assert FOUR_GOALS_RUBRIC.item("indoor_storage").level("较好") == Level("较好", 12)
+    assert FOUR_GOALS_RUBRIC.item("indoor_storage").level("较好") == ItemLevel("较好", 12)
     assert Prerequisite(PrerequisiteKind.MIN_DIMENSION_SCORE, "clean", 30).describe() == "clean得分不低于30"
 
 

@@ -11,8 +11,8 @@ from typing import Final
 from fulian_core.courtyard.rubric import (
     Dimension,
     FeaturedCategory,
+    ItemLevel,
     ItemMode,
-    Level,
     MissingPolicy,
     Prerequisite,
     PrerequisiteKind,
@@ -24,7 +24,7 @@ from fulian_core.courtyard.rubric import (
 
 __all__ = ["FEATURED_CATEGORIES", "FOUR_GOALS_RUBRIC", "FOUR_ROOMS_RUBRIC", "GRADES"]
 
-GRADES: Final = (Level("好", 15), Level("较好", 12), Level("一般", 8), Level("差", 0))
+GRADES: Final = (ItemLevel("好", 15), ItemLevel("较好", 12), ItemLevel("一般", 8), ItemLevel("差", 0))
 """A four-level scale (好/较好/一般/差) for 15-point graded items."""
 
 FEATURED_CATEGORIES: Final = (
@@ -100,7 +100,7 @@ def _room(code: str, title: str, dimension: str, mode: ItemMode, **kwargs: objec
     return RubricItem(code, title, dimension, mode, **kwargs)  # type: ignore[arg-type]
 
 
-_FIVE = (Level("好", 5), Level("一般", 3), Level("差", 0))
+_FIVE = (ItemLevel("好", 5), ItemLevel("一般", 3), ItemLevel("差", 0))
 
 FOUR_ROOMS_RUBRIC: Final = Rubric(
     code="four_rooms",

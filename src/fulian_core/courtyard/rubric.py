@@ -20,8 +20,8 @@ from fulian_core.errors import DefinitionError, ValidationError
 __all__ = [
     "Dimension",
     "FeaturedCategory",
+    "ItemLevel",
     "ItemMode",
-    "Level",
     "MissingPolicy",
     "Prerequisite",
     "PrerequisiteKind",
@@ -102,7 +102,7 @@ class PrerequisiteKind(CodedEnum):
 
 
 @attrs.frozen
-class Level:
+class ItemLevel:
     """A named level of a graded item (评分等级), e.g. 好 = 10 points."""
 
     name: str
@@ -125,7 +125,7 @@ class FeaturedCategory:
     title: str
 
 
-def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
+def _levels(value: Iterable[ItemLevel]) -> tuple[ItemLevel, ...]:
     return tuple(value)
 
 
@@ -148,7 +148,7 @@ class RubricItem:
     points: Decimal = attrs.field(default=_ZERO, converter=_points)
     per_defect: Decimal = attrs.field(default=_ZERO, converter=_per_defect)
     max_deduction: Decimal | None = attrs.field(default=None, converter=_optional_cap)
-    levels: tuple[Level, ...] = attrs.field(default=(), converter=_levels)
+    levels: tuple[ItemLevel, ...] = attrs.field(default=(), converter=_levels)
     description: str = ""
 
     def __attrs_post_init__(self) -> None:
@@ -188,7 +188,7 @@ class RubricItem:
                 names: set[str] = set()
                 for index, level in enumerate(self.levels):
                     path = f"levels[{index}]"
-                    if not faults.check(isinstance(level, Level), path, "a Level", level):
+                    if not faults.check(isinstance(level, ItemLevel), path, "a ItemLevel", level):
                         continue
                     check_text(level.name, f"{path}.name", faults)
                     faults.check(level.name not in names, f"{path}.name", "a level name not used before", level.name)
@@ -204,7 +204,7 @@ class RubricItem:
         """Whether the item's points count towards the rubric's maximum (not bonus, not veto)."""
         return self.mode in (ItemMode.CHECKLIST, ItemMode.DEDUCTION, ItemMode.GRADED)
 
-    def level(self, name: str) -> Level | None:
+    def level(self, name: str) -> ItemLevel | None:
         """The level with *name*, if the item has one."""
         return next((level for level in self.levels if level.name == name), None)
 

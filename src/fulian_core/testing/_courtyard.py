@@ -13,8 +13,8 @@ from fulian_core.courtyard import (
     Household,
     Inspection,
     InspectionKind,
+    ItemLevel,
     ItemMode,
-    Level,
     MissingPolicy,
     Observation,
     Prerequisite,
@@ -49,7 +49,7 @@ def rubric_items(
     if mode is ItemMode.GRADED:
         names = draw(st.sampled_from([("好", "较好", "一般", "差"), ("优", "良", "中", "差"), ("达标", "不达标")]))
         values = sorted(draw(st.lists(st.integers(0, points), min_size=len(names), max_size=len(names))), reverse=True)
-        levels = tuple(Level(name, value) for name, value in zip(names, values, strict=True))
+        levels = tuple(ItemLevel(name, value) for name, value in zip(names, values, strict=True))
         return RubricItem(code, title, dimension, mode, points=points, levels=levels)
     return RubricItem(code, title, dimension, mode, points=points)
 
