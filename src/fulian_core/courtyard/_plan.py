@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from decimal import Decimal
-from typing import Final, NamedTuple
+from typing import Any, Final, NamedTuple
 
 from fulian_core.courtyard.rubric import ItemMode, PrerequisiteKind, Rubric, Tier
 
@@ -189,3 +190,134 @@ def compile_fast(rubric: Rubric, plan: Plan) -> FastPlan:
         tiers=tuple(tiers),
         exact=exact,
     )
+
+
+# The scorer of a rubric, generated once as straight-line code (as attrs generates __init__):
+# no loop, no mode dispatch, constants inlined. It returns None for anything unusual, and the
+# caller then scores the full card, which explains (or refuses) it.
+_ITEM_CODE = {
+    CHECKLIST: """\
+    o = get({code!r})
+    if o is None:
+        missing = True
+        lost |= {dbit}
+        short |= {ibit}
+    elif o.shape == 1:
+        if o.met:
+            total += {points}
+        else:
+            lost |= {dbit}
+            short |= {ibit}
+    elif o.shape & 32:
+        applicable -= {points}
+    else:
+        return None
+""",
+    DEDUCTION: """\
+    o = get({code!r})
+    if o is None:
+        missing = True
+        lost |= {dbit}
+        short |= {ibit}
+    elif o.shape == 2:
+        e = {points} - {per_defect} * o.defects
+        if e < {floor}:
+            e = {floor}
+        total += e
+        if e < {points}:
+            lost |= {dbit}
+            short |= {ibit}
+    elif o.shape & 32:
+        applicable -= {points}
+    else:
+        return None
+""",
+    GRADED: """\
+    o = get({code!r})
+    if o is None:
+        missing = True
+        lost |= {dbit}
+        short |= {ibit}
+    elif o.shape == 4:
+        e = LEVELS_{index}.get(o.level)
+        if e is None:
+            return None
+        total += e
+        if e < {points}:
+            lost |= {dbit}
+            short |= {ibit}
+    elif o.shape & 32:
+        applicable -= {points}
+    else:
+        return None
+""",
+    BONUS: """\
+    o = get({code!r})
+    if o is None:
+        short |= {ibit}
+    else:
+        s = o.shape
+        if s == 8 or s == 9:
+            p = o.points{scaled}
+            c = int(p)
+            if c != p or c > {points}:
+                return None
+            bonus += c
+            if c < {points}:
+                short |= {ibit}
+        elif s == 1:
+            if o.met:
+                bonus += {points}
+            else:
+                short |= {ibit}
+        elif s == 0:
+            short |= {ibit}
+        elif not s & 32:
+            return None
+""",
+    VETO: """\
+    o = get({code!r})
+    if o is None:
+        missing = True
+        short |= {ibit}
+    elif o.shape == 16:
+        if o.hit:
+            vetoed = True
+            short |= {ibit}
+    elif not o.shape & 32:
+        return None
+""",
+}
+
+Scorer = Callable[[Mapping[str, Any]], "tuple[int, int, int, int, int, bool, bool] | None"]
+
+
+def generate_scorer(fast: FastPlan) -> Scorer:
+    """Straight-line code scoring one inspection's observations against *fast*."""
+    lines = [
+        "def score(observations):",
+        "    get = observations.get",
+        "    total = bonus = lost = short = 0",
+        f"    applicable = {fast.maximum}",
+        "    missing = vetoed = False",
+    ]
+    namespace: dict[str, Any] = {}
+    for index, item in enumerate(fast.items):
+        namespace[f"LEVELS_{index}"] = item.levels
+        lines.append(
+            _ITEM_CODE[item.mode].format(
+                code=item.code,
+                index=index,
+                points=item.points,
+                per_defect=item.per_defect,
+                floor=item.floor,
+                dbit=item.dimension_bit,
+                ibit=item.item_bit,
+                scaled="" if fast.scale == 1 else f" * {fast.scale}",
+            )
+        )
+    lines.append("    return total, bonus, applicable, lost, short, vetoed, missing")
+    source = "\n".join(lines)
+    exec(compile(source, f"<scorer {len(fast.items)} items>", "exec"), namespace)  # noqa: S102 - code generated from a validated rubric
+    scorer: Scorer = namespace["score"]
+    return scorer

@@ -139,7 +139,7 @@ class ScoreCard:
 class ScoringPlan:
     """A rubric compiled once for scoring many inspections (评分方案)."""
 
-    __slots__ = ("_fast", "_plan", "rubric")
+    __slots__ = ("_fast", "_plan", "_scorer", "rubric")
 
     def __init__(self, rubric: Rubric) -> None:
         if not isinstance(rubric, Rubric):
@@ -147,6 +147,7 @@ class ScoringPlan:
         self.rubric = rubric
         self._plan = _plan.compile_plan(rubric)
         self._fast = _plan.compile_fast(rubric, self._plan)
+        self._scorer = _plan.generate_scorer(self._fast)
 
     def __repr__(self) -> str:
         return f"<ScoringPlan {self._plan.ref}: {len(self._plan.items)} items>"
@@ -164,7 +165,7 @@ class ScoringPlan:
             _check_observation(plan.items[number], observation, path, faults)
         faults.raise_if_any()
 
-    def total_and_tier(self, inspection: Inspection) -> tuple[Decimal, Tier]:  # noqa: PLR0912, PLR0915 - the hot loop, kept flat
+    def total_and_tier(self, inspection: Inspection) -> tuple[Decimal, Tier]:
         """Just the total and the tier of one inspection, without the card's lines: the same
         answer as :meth:`score` (and the same refusals), for scoring millions."""
         fast = self._fast
@@ -172,85 +173,16 @@ class ScoringPlan:
         if not fast.exact or not fast.codes.issuperset(observations):
             card = self.score(inspection)
             return card.total, card.tier
-        total = bonus = lost = short = 0
-        applicable = fast.maximum
-        scale = fast.scale
-        vetoed = missing = False
-        get = observations.get
-        # Modes as literals: 0 checklist, 1 deduction, 2 graded, 3 bonus, 4 veto (see _plan).
-        for code, mode, points, per_defect, floor, levels, dimension_bit, item_bit, want in fast.items:
-            observation = get(code)
-            if observation is None:
-                if mode != 3:
-                    missing = True
-                    lost |= dimension_bit
-                    short |= item_bit
-                continue
-            if observation.shape != want:
-                shape = observation.shape
-                if shape & 32:
-                    if mode <= 2:
-                        applicable -= points
-                    continue
-                if mode != 3 or shape not in (0, 1, 9):
-                    break
-                if shape == 9:
-                    exact = observation.points * scale  # type: ignore[operator]
-                    claimed = int(exact)
-                    if claimed != exact or claimed > points:
-                        break
-                else:
-                    claimed = points if observation.met else 0
-                bonus += claimed
-                if claimed < points:
-                    short |= item_bit
-                continue
-            if mode == 1:
-                earned = points - per_defect * observation.defects  # type: ignore[operator]
-                if earned < floor:  # noqa: PLR1730 - cheaper than max() in the hot loop
-                    earned = floor
-            elif mode == 0:
-                earned = points if observation.met else 0
-            elif mode == 2:
-                graded = levels.get(observation.level)  # type: ignore[arg-type]
-                if graded is None:
-                    break
-                earned = graded
-            elif mode == 3:
-                exact = observation.points * scale  # type: ignore[operator]
-                claimed = int(exact)
-                if claimed != exact or claimed > points:
-                    break  # a fraction finer than the plan's scale, or too many points: the full path
-                bonus += claimed
-                if claimed < points:
-                    short |= item_bit
-                continue
-            else:
-                if observation.hit:
-                    vetoed = True
-                    short |= item_bit
-                continue
-            total += earned
-            if earned < points:
-                lost |= dimension_bit
-                short |= item_bit
-        else:
-            return self._finish(total, bonus, applicable, lost, short, vetoed=vetoed, missing=missing)
-        card = self.score(inspection)  # an observation of the wrong shape: the full path explains it
-        return card.total, card.tier
-
-    def _finish(
-        self, total: int, bonus: int, applicable: int, lost: int, short: int, *, vetoed: bool, missing: bool
-    ) -> tuple[Decimal, Tier]:
-        fast = self._fast
-        if missing and not self._plan.provisional_on_missing:
-            raise ValidationError.single(
-                "observations", f"an observation for every item of {self._plan.ref}", "missing items"
-            )
+        parts = self._scorer(observations)
+        if parts is None or (parts[6] and not self._plan.provisional_on_missing):
+            # An unusual observation, or a refusal: the full card explains it or raises the same error.
+            card = self.score(inspection)
+            return card.total, card.tier
+        total, bonus, applicable, lost, short, vetoed, _ = parts
         bonus = min(bonus, fast.bonus_cap)
         scale = fast.scale
         compared: Decimal | int
-        if self._plan.scale_not_applicable and 0 < applicable < fast.maximum:
+        if applicable < fast.maximum and applicable > 0 and self._plan.scale_not_applicable:
             base = (Decimal(total) * fast.maximum / applicable / scale).quantize(_CENT, rounding=decimal.ROUND_HALF_UP)
             result = base + Decimal(bonus) / scale
             compared = result * scale
@@ -260,7 +192,7 @@ class ScoringPlan:
         if vetoed:
             return result, Tier.NONE
         for tier, threshold, spotless, full in fast.tiers:
-            if compared >= threshold and not (lost & spotless) and not (short & full):
+            if compared >= threshold and not lost & spotless and not short & full:
                 return result, tier
         return result, Tier.NONE
 
