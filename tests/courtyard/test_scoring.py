@@ -273,3 +273,29 @@ def test_the_fast_path_on_prerequisites_that_name_a_bonus_or_a_veto() -> None:
     del missing["illegal_building"]
     card = plan.score(inspect(missing))
     assert (card.tier, plan.total_and_tier(inspect(missing))) == (Tier.CLEAN, (card.total, Tier.CLEAN))
+
+
+def test_a_missing_veto_leaves_its_dimension_in_doubt() -> None:
+    """Found by the deep profile: a dimension holding only a veto item that was not looked at."""
+    from fulian_core.courtyard import Dimension, MissingPolicy, Rubric, RubricItem
+
+    rubric = Rubric(
+        "tiny",
+        "小细则",
+        "1",
+        DAY,
+        dimensions=(Dimension("clean", "洁化"), Dimension("orderly", "序化")),
+        items=(
+            RubricItem("a", "甲", "orderly", ItemMode.CHECKLIST, points=1),
+            RubricItem("b", "乙", "orderly", ItemMode.CHECKLIST, points=1),
+            RubricItem("v", "私搭乱建", "clean", ItemMode.VETO),
+        ),
+        tiers=(TierRule(Tier.CLEAN, 0, (Prerequisite(PrerequisiteKind.NO_DEFECT_IN_DIMENSION, "clean"),)),),
+        maximum=2,
+        missing=MissingPolicy.PROVISIONAL,
+        scale_not_applicable=False,
+    )
+    plan = compile_rubric(rubric)
+    card = plan.score(inspect({}))
+    assert (card.tier, card.provisional) == (Tier.NONE, True)
+    assert plan.total_and_tier(inspect({})) == (Decimal(0), Tier.NONE)

@@ -279,6 +279,7 @@ _ITEM_CODE = {
     o = get({code!r})
     if o is None:
         missing = True
+        lost |= {dbit}
         short |= {ibit}
     elif o.shape == 16:
         if o.hit:
