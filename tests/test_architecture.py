@@ -105,6 +105,27 @@ def test_dependencies_flow_one_way(path: Path) -> None:
             assert name != "fulian_core", f"kernel module {module} imports the package root"
 
 
+# Which capabilities each capability may import (STYLE.md: nominations may use criteria;
+# indicators may read the results of courtyard and nominations).
+MAY_USE = {
+    "criteria": set(),
+    "courtyard": {"criteria"},
+    "nominations": {"criteria"},
+    "indicators": {"courtyard", "nominations"},
+}
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SRC)))
+def test_capabilities_depend_only_as_allowed(path: Path) -> None:
+    parts = _module_name(path).split(".")
+    if len(parts) < 2 or parts[1] not in CAPABILITIES:
+        return
+    for name in _imports(ast.parse(path.read_text(encoding="utf-8"))):
+        target = name.split(".")
+        if len(target) > 1 and target[1] in CAPABILITIES and target[1] != parts[1]:
+            assert target[1] in MAY_USE[parts[1]], f"{'.'.join(parts)} imports {name}"
+
+
 def test_the_kernel_is_all_there() -> None:
     present = {path.stem for path in SRC.glob("*.py")}
     assert present - {"__init__"} == KERNEL
