@@ -7,13 +7,14 @@ from decimal import Decimal
 
 import pytest
 
-from fulian_core import Comparison, DefinitionError, Level, OrgTree, Quantity, ValidationError
+from fulian_core import Comparison, DefinitionError, Level, OrgTree, Period, Quantity, ValidationError
 from fulian_core.courtyard import Household, Inspection, InspectionKind, Observation, Tier, compile_rubric
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.indicators import (
     Dataset,
     DataValue,
     FindingKind,
+    Indicator,
     IndicatorSet,
     Operator,
     Origin,
@@ -28,6 +29,7 @@ from fulian_core.indicators import (
     share_breakdown,
     tier_values,
 )
+from fulian_core.quantities import Unit
 from tests.indicators.conftest import YEAR
 
 
@@ -237,3 +239,57 @@ def test_targets(tree: OrgTree, indicators: IndicatorSet) -> None:
         meets_target(data, Target("teams", "371082103", YEAR, 5), level=Level.VILLAGE) is Comparison.UNDECIDABLE
     )  # two villages missing
     assert meets_target(data, Target("teams", "371082103201", YEAR, 5), level=Level.VILLAGE) is Comparison.NO
+
+
+def test_change_against_the_previous_period_and_last_year(tree: OrgTree, indicators: IndicatorSet) -> None:
+    from fulian_core.indicators import change_since_last_year, change_since_previous
+
+    def month(year: int, number: int, text: str) -> DataValue:
+        return DataValue("monthly_sessions", "371082103201", Period.month(year, number), Quantity.parse(text))
+
+    data = Dataset(indicators, tree, [month(2023, 5, "80场次"), month(2024, 4, "90场次"), month(2024, 5, "100场次")])
+    may = Period.month(2024, 5)
+    previous = change_since_previous(data, "monthly_sessions", "371082103201", may, level=Level.VILLAGE)
+    assert previous is not None
+    assert (previous.absolute, previous.percent) == (Decimal(10), Decimal("11.11"))
+    last_year = change_since_last_year(data, "monthly_sessions", "371082103201", may, level=Level.VILLAGE)
+    assert last_year is not None
+    assert (last_year.absolute, last_year.percent, last_year.exact) == (Decimal(20), Decimal("25.00"), True)
+    assert (
+        change_since_previous(data, "monthly_sessions", "371082103201", Period.month(2024, 4), level=Level.VILLAGE)
+        is None
+    )
+    quarter = change_since_last_year(
+        data, "monthly_sessions", "371082103201", Period.quarter(2024, 2), level=Level.VILLAGE
+    )
+    assert quarter is not None
+    assert quarter.absolute == Decimal(110)  # 90 + 100 against 80 (partial quarters: check coverage before quoting)
+    day_values = IndicatorSet([Indicator("visits", "走访", Unit.TIME)])
+    days = Dataset(
+        day_values,
+        tree,
+        [
+            DataValue("visits", "371082103201", Period.day(dt.date(2024, 2, 29)), Quantity.parse("3次")),
+            DataValue("visits", "371082103201", Period.day(dt.date(2023, 2, 28)), Quantity.parse("2次")),
+            DataValue(
+                "visits",
+                "371082103201",
+                Period.between(dt.date(2023, 3, 1), dt.date(2023, 3, 10)),
+                Quantity.parse("5次"),
+            ),
+            DataValue(
+                "visits",
+                "371082103201",
+                Period.between(dt.date(2024, 3, 1), dt.date(2024, 3, 10)),
+                Quantity.parse("6次"),
+            ),
+        ],
+    )
+    leap = change_since_last_year(days, "visits", "371082103201", Period.day(dt.date(2024, 2, 29)), level=Level.VILLAGE)
+    assert leap is not None
+    assert leap.absolute == 1
+    phase = change_since_last_year(
+        days, "visits", "371082103201", Period.between(dt.date(2024, 3, 1), dt.date(2024, 3, 10)), level=Level.VILLAGE
+    )
+    assert phase is not None
+    assert phase.absolute == 1

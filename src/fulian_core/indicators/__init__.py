@@ -16,7 +16,17 @@ with coverage, consistency findings, analysis, rendering, and mergeable aggregat
 ('230余场次', '2/2')
 """
 
-from fulian_core.indicators.analysis import Change, Rank, attainment, change, meets_target, rank_units, share_breakdown
+from fulian_core.indicators.analysis import (
+    Change,
+    Rank,
+    attainment,
+    change,
+    change_since_last_year,
+    change_since_previous,
+    meets_target,
+    rank_units,
+    share_breakdown,
+)
 from fulian_core.indicators.definitions import (
     Indicator,
     IndicatorSet,
@@ -70,6 +80,8 @@ __all__ = [
     "ValidationRule",
     "attainment",
     "change",
+    "change_since_last_year",
+    "change_since_previous",
     "check_rules",
     "check_totals",
     "dask_tally",

@@ -7,15 +7,27 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 import attrs
+from dateutil.relativedelta import relativedelta
 
 from fulian_core.indicators.definitions import RatioIndicator, Target
 from fulian_core.indicators.rollup import RatioResult, rollup, rollup_ratio
 from fulian_core.indicators.values import Dataset
 from fulian_core.orgs import Level
+from fulian_core.periods import Period, PeriodKind
 from fulian_core.quantities import Comparison, Quantity
 from fulian_core.shares import labelled_percentage_shares
 
-__all__ = ["Change", "Rank", "attainment", "change", "meets_target", "rank_units", "share_breakdown"]
+__all__ = [
+    "Change",
+    "Rank",
+    "attainment",
+    "change",
+    "change_since_last_year",
+    "change_since_previous",
+    "meets_target",
+    "rank_units",
+    "share_breakdown",
+]
 
 
 def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Comparison:
@@ -129,3 +141,33 @@ def _ratio_reaches(ratio: RatioResult, minimum: Decimal, factor: Decimal) -> Com
     if top.bounds.high is not None and bottom.bounds.low > 0 and top.bounds.high * factor / bottom.bounds.low < minimum:
         return Comparison.NO
     return Comparison.UNDECIDABLE
+
+
+def _rolled(dataset: Dataset, indicator: str, unit: str, period: Period, level: Level) -> Quantity | None:
+    return rollup(dataset, indicator, unit, period, level=level).value
+
+
+def change_since_previous(
+    dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level
+) -> Change | None:
+    """The change against the previous period of the same kind (环比), or ``None`` when either
+    period has no rolled-up value."""
+    current = _rolled(dataset, indicator, unit, period, level)
+    previous = _rolled(dataset, indicator, unit, period.previous(), level)
+    return None if current is None or previous is None else change(current, previous)
+
+
+def change_since_last_year(
+    dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level
+) -> Change | None:
+    """The change against the same period a year earlier (同比), or ``None`` when either period
+    has no rolled-up value."""
+    if period.kind is PeriodKind.DAY:
+        earlier = Period.day(period.start - relativedelta(years=1))
+    elif period.kind is PeriodKind.RANGE:
+        earlier = Period.between(period.start - relativedelta(years=1), period.end - relativedelta(years=1))
+    else:
+        earlier = period.shift(-(12 // (period.kind.months or 12)))
+    current = _rolled(dataset, indicator, unit, period, level)
+    previous = _rolled(dataset, indicator, unit, earlier, level)
+    return None if current is None or previous is None else change(current, previous)
