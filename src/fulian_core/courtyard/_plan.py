@@ -195,62 +195,55 @@ def compile_fast(rubric: Rubric, plan: Plan) -> FastPlan:
 # The scorer of a rubric, generated once as straight-line code (as attrs generates __init__):
 # no loop, no mode dispatch, constants inlined. It returns None for anything unusual, and the
 # caller then scores the full card, which explains (or refuses) it.
-_ITEM_CODE = {
-    CHECKLIST: """\
-    o = get({code!r})
+# The frame every point-earning item shares: not looked at, looked at, or not applicable.
+_EARNING_FRAME = """\
+    o = get({{code!r}})
     if o is None:
         missing = True
-        lost |= {dbit}
-        short |= {ibit}
-    elif o.shape == 1:
+        lost |= {{dbit}}
+        short |= {{ibit}}
+    elif o.shape == {shape}:
+{body}    elif o.shape & 32:
+        applicable -= {{points}}
+    else:
+        return None
+"""
+_FALLS_SHORT = """\
+        if e < {points}:
+            lost |= {dbit}
+            short |= {ibit}
+"""
+_ITEM_CODE = {
+    CHECKLIST: _EARNING_FRAME.format(
+        shape=1,
+        body="""\
         if o.met:
             total += {points}
         else:
             lost |= {dbit}
             short |= {ibit}
-    elif o.shape & 32:
-        applicable -= {points}
-    else:
-        return None
 """,
-    DEDUCTION: """\
-    o = get({code!r})
-    if o is None:
-        missing = True
-        lost |= {dbit}
-        short |= {ibit}
-    elif o.shape == 2:
+    ),
+    DEDUCTION: _EARNING_FRAME.format(
+        shape=2,
+        body="""\
         e = {points} - {per_defect} * o.defects
         if e < {floor}:
             e = {floor}
         total += e
-        if e < {points}:
-            lost |= {dbit}
-            short |= {ibit}
-    elif o.shape & 32:
-        applicable -= {points}
-    else:
-        return None
-""",
-    GRADED: """\
-    o = get({code!r})
-    if o is None:
-        missing = True
-        lost |= {dbit}
-        short |= {ibit}
-    elif o.shape == 4:
+"""
+        + _FALLS_SHORT,
+    ),
+    GRADED: _EARNING_FRAME.format(
+        shape=4,
+        body="""\
         e = LEVELS_{index}.get(o.level)
         if e is None:
             return None
         total += e
-        if e < {points}:
-            lost |= {dbit}
-            short |= {ibit}
-    elif o.shape & 32:
-        applicable -= {points}
-    else:
-        return None
-""",
+"""
+        + _FALLS_SHORT,
+    ),
     BONUS: """\
     o = get({code!r})
     if o is None:
