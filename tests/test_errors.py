@@ -62,3 +62,17 @@ def test_errors_pickle(error: FulianError) -> None:
     again = pickle.loads(pickle.dumps(error))  # noqa: S301 - our own object
     assert type(again) is type(error)
     assert str(again) == str(error)
+
+
+def test_refusals_and_unknown_commands_say_what_where_and_pickle() -> None:
+    import pickle
+
+    from fulian_core import TransitionRefused, UnknownCommandError
+
+    refused = TransitionRefused("forward", "n-1", "本级确定 confirmed", "quota", "expected at most 2, got 3")
+    assert str(refused) == "forward n-1 [本级确定 confirmed]: refused by guard 'quota': expected at most 2, got 3"
+    assert pickle.loads(pickle.dumps(refused)).guard == "quota"  # noqa: S301 - our own bytes
+    unknown = UnknownCommandError("nomination", "promote", ("submit", "return"))
+    assert str(unknown) == "command: expected a command of the nomination workflow (submit, return), got 'promote'"
+    assert isinstance(unknown, LookupError)
+    assert pickle.loads(pickle.dumps(unknown)).known == ("submit", "return")  # noqa: S301 - our own bytes

@@ -97,3 +97,13 @@ def test_generated_ids_validate_and_mask(number: ResidentId) -> None:
 @given(mobile_numbers())
 def test_generated_mobiles_mask_the_middle(number: MobileNumber) -> None:
     assert number.masked == number.number[:3] + "****" + number.number[-4:]
+
+
+def test_redact_text_masks_every_id_and_mobile_and_is_idempotent() -> None:
+    from fulian_core import redact_text
+
+    text = "电话13812345678，身份证11010519491231002X，座机0631-7561234，电话：１３８１２３４５６７８"
+    once = redact_text(text)
+    assert once == "电话138****5678，身份证1****************X，座机0631-7561234，电话：１３８****５６７８"
+    assert redact_text(once) == once
+    assert redact_text("编号1381234567890不是手机号") == "编号1381234567890不是手机号"

@@ -69,14 +69,23 @@ def test_every_public_object_has_a_docstring(module_name: str) -> None:
 
 
 # Names that stay in their module: helpers and data constants, not a newcomer's first needs.
-STAY_IN_MODULE = {"join_path", "MIN_YEAR", "MAX_YEAR", "CN_2024", "CN_2025", "CN_2026"}
+STAY_IN_MODULE = {
+    "join_path",
+    "MIN_YEAR",
+    "MAX_YEAR",
+    "CN_2024",
+    "CN_2025",
+    "CN_2026",
+    "PAYLOADS",
+    "MAX_BALLOTS_PER_DAY",
+}
 
 
 def test_packages_reexport_their_modules() -> None:
     """The kernel is re-exported at the top; each capability package re-exports its modules."""
     for module_name in PUBLIC_MODULES:
         parts = module_name.split(".")
-        if len(parts) < 2 or parts[1] == "testing" or parts[-1] == "catalog":
+        if len(parts) < 2 or parts[1] == "testing" or parts[-1] in {"catalog", "guards"}:
             continue
         module = importlib.import_module(module_name)
         if hasattr(module, "__path__"):

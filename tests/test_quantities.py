@@ -310,3 +310,20 @@ def test_render_then_parse_gives_the_same_figure(figure: Quantity) -> None:
     again = Quantity.parse(figure.render())
     assert again == figure
     assert again.render() == figure.render()
+
+
+@pytest.mark.parametrize(
+    ("count", "text"),
+    [(0, "0份"), (5, "5份"), (80, "80份"), (81, "80余份"), (203, "200余份"), (1134, "1100余份"), (6600, "6600份")],
+)
+def test_rounded_down_counts_read_as_reports_write_them(count: int, text: str) -> None:
+    figure = Quantity.rounded_down(count, Unit.COPY)
+    assert figure.render() == text
+    assert figure.bounds.contains(Decimal(count))
+
+
+def test_rounded_down_refuses_bad_counts() -> None:
+    with pytest.raises(ValidationError, match=r"count: expected a whole count >= 0, got -1"):
+        Quantity.rounded_down(-1, Unit.COPY)
+    with pytest.raises(ValidationError, match=r"significant: expected a whole number of digits >= 1, got 0"):
+        Quantity.rounded_down(5, Unit.COPY, significant=0)

@@ -278,3 +278,18 @@ def test_shape_errors_become_validation_errors() -> None:
     with pytest.raises(ValidationError) as raised:
         structure(5, list[Period])
     assert str(raised.value) == "expected a value of the right shape, got \"'int' object is not iterable\""
+
+
+def test_aware_datetimes_travel_as_iso_8601_with_their_offset() -> None:
+    moment = dt.datetime(2024, 4, 3, 9, 30, tzinfo=dt.timezone(dt.timedelta(hours=8)))
+    assert unstructure(moment) == "2024-04-03T09:30:00+08:00"
+    assert structure("2024-04-03T09:30:00+08:00", dt.datetime) == moment
+
+
+@pytest.mark.parametrize("data", ["2024-04-03T09:30:00", "2024-04-03", "yesterday", 20240403])
+def test_naive_or_malformed_datetimes_are_refused(data: object) -> None:
+    with pytest.raises(ValidationError) as caught:
+        structure(data, dt.datetime)
+    assert str(caught.value) == (
+        f"expected an ISO 8601 date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+08:00), got {data!r}"
+    )

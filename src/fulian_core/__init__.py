@@ -15,7 +15,9 @@ from fulian_core.errors import (
     FulianError,
     HierarchyError,
     InsufficientCreditError,
+    TransitionRefused,
     UnitMismatchError,
+    UnknownCommandError,
     UnknownUnitError,
     ValidationError,
 )
@@ -36,6 +38,7 @@ from fulian_core.privacy import (
     mask_mobile,
     mask_name,
     mask_resident_id,
+    redact_text,
     resident_id_check_character,
 )
 from fulian_core.quantities import (
@@ -92,8 +95,10 @@ __all__ = [
     "Ratio",
     "ResidentId",
     "Schedule",
+    "TransitionRefused",
     "Unit",
     "UnitMismatchError",
+    "UnknownCommandError",
     "UnknownUnitError",
     "ValidationError",
     "WorkingDayCalendar",
@@ -112,6 +117,7 @@ __all__ = [
     "normalize_division_code",
     "pad_division_code",
     "percentage_shares",
+    "redact_text",
     "resident_id_check_character",
     "structure",
     "unstructure",

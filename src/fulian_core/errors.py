@@ -22,7 +22,9 @@ __all__ = [
     "FulianError",
     "HierarchyError",
     "InsufficientCreditError",
+    "TransitionRefused",
     "UnitMismatchError",
+    "UnknownCommandError",
     "UnknownUnitError",
     "ValidationError",
     "join_path",
@@ -171,3 +173,40 @@ class InsufficientCreditError(FulianError, ValueError):
 
     def __reduce__(self) -> tuple[object, ...]:
         return (type(self), (self.holder, self.wanted, self.balance))
+
+
+class TransitionRefused(FulianError):  # noqa: N818 - STYLE.md's name: a refusal, not a fault
+    """A workflow refused a command (操作被拒绝): it names the command, the subject, the state
+    the subject was in and the guard that refused; nothing was changed.
+
+    ``guard`` is ``"state"`` when no transition of the current state accepts the command;
+    otherwise the name of the guard (``"quota"``, ``"recusal"``, ``"dossier"`` …).
+    """
+
+    def __init__(self, command: str, subject: str, state: str, guard: str, detail: str) -> None:
+        self.command = command
+        self.subject = subject
+        self.state = state
+        self.guard = guard
+        self.detail = detail
+        where = f"{command} {subject}" if subject else command
+        super().__init__(f"{where} [{state}]: refused by guard '{guard}': {detail}")
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.command, self.subject, self.state, self.guard, self.detail))
+
+
+class UnknownCommandError(FulianError, LookupError):
+    """A command that the workflow does not declare at all (未知操作), as opposed to one that
+    the current state does not accept (:class:`TransitionRefused`)."""
+
+    def __init__(self, workflow: str, command: str, known: Iterable[str]) -> None:
+        self.workflow = workflow
+        self.command = command
+        self.known = tuple(known)
+        super().__init__(
+            f"command: expected a command of the {workflow} workflow ({', '.join(self.known)}), got {command!r}"
+        )
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (self.workflow, self.command, self.known))

@@ -27,6 +27,7 @@ __all__ = [
     "mask_mobile",
     "mask_name",
     "mask_resident_id",
+    "redact_text",
     "resident_id_check_character",
 ]
 
@@ -34,6 +35,10 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _ID_SHAPE = re.compile(r"[1-9][0-9]{16}[0-9X]")
 _MOBILE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
+# In free text: a run of 18 (ID) or 11 (mobile) digits not inside a longer run; \d also matches
+# full-width digits, which forms typed on phones often contain.
+_ID_IN_TEXT = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
+_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[- ]?)?[1１]\d{10}(?!\d)")
 
 
 def resident_id_check_character(first17: str) -> str:
@@ -104,6 +109,19 @@ def mask_mobile(number: str) -> str:
     if len(number) < 8:
         return "*" * len(number)
     return number[:3] + "*" * (len(number) - 7) + number[-4:]
+
+
+def redact_text(text: str) -> str:
+    """Free text (事迹材料, 异议) with every resident ID number and mobile number in it masked,
+    as a public view must show it; idempotent.
+
+    >>> redact_text("联系电话13812345678，身份证11010519491231002X")
+    '联系电话138****5678，身份证1****************X'
+    """
+    if not isinstance(text, str):
+        raise ValidationError.single("text", "text", text)
+    masked = _ID_IN_TEXT.sub(lambda found: mask_resident_id(found.group()), text)
+    return _MOBILE_IN_TEXT.sub(lambda found: mask_mobile(found.group()), masked)
 
 
 @attrs.frozen(repr=False)

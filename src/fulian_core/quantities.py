@@ -351,6 +351,24 @@ class Quantity:
         return cls(_to_decimal(value), unit, Qualifier.NEARLY, notation=Notation(marker="近"))
 
     @classmethod
+    def rounded_down(cls, count: int, unit: Unit, *, significant: int = 2) -> Quantity:
+        """A count as reports round it (余): down to *significant* digits, and at least to tens,
+        with 余 when something was cut off — 81 → ``80余``, 1134 → ``1100余``, 6600 → ``6600``.
+
+        >>> Quantity.rounded_down(81, Unit.COPY).render()
+        '80余份'
+        """
+        if isinstance(count, bool) or not isinstance(count, int) or count < 0:
+            raise ValidationError.single("count", "a whole count >= 0", count)
+        if isinstance(significant, bool) or not isinstance(significant, int) or significant < 1:
+            raise ValidationError.single("significant", "a whole number of digits >= 1", significant)
+        step = max(10, 10 ** (len(str(count)) - significant))
+        floor = count - count % step
+        if floor in {count, 0}:
+            return cls.exact(count, unit)
+        return cls.more_than(floor, unit)
+
+    @classmethod
     def about(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
         """About the figure (约)."""
         return cls(_to_decimal(value), unit, Qualifier.ABOUT, notation=Notation(marker="约"))

@@ -1,8 +1,8 @@
 """Plain data in and out (序列化): one cattrs converter for every public type.
 
-Decimals travel as strings, dates as ISO 8601, enums by their stable code, periods by their
-code, quantities as a record (or, on input, as the text a report writes). Unknown keys are
-rejected, and every fault of a payload is reported at once, each with its path:
+Decimals travel as strings, dates and times as ISO 8601 (times with their UTC offset), enums
+by their stable code, periods by their code, quantities as a record (or, on input, as the text
+a report writes). Unknown keys are rejected, and every fault of a payload is reported at once, each with its path:
 
 >>> from fulian_core import Level, OrgUnit, structure, unstructure, ValidationError
 >>> unstructure(OrgUnit("371082", "荣成市", Level.COUNTY))
@@ -87,6 +87,19 @@ def _structure_date(value: object, _: type) -> dt.date:
         raise ValidationError.single("", "an ISO 8601 date (YYYY-MM-DD)", value) from None
 
 
+def _structure_datetime(value: object, _: type) -> dt.datetime:
+    expected = "an ISO 8601 date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+08:00)"
+    if not isinstance(value, str) or not 19 <= len(value) <= 40:
+        raise ValidationError.single("", expected, value)
+    try:
+        moment = dt.datetime.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.single("", expected, value) from None
+    if moment.utcoffset() is None:
+        raise ValidationError.single("", expected, value)
+    return moment
+
+
 def _structure_period(value: object, _: type) -> Period:
     if not isinstance(value, str):
         raise ValidationError.single("", "a period code such as '2024Q3'", value)
@@ -122,6 +135,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(Decimal, _structure_decimal)
     conv.register_unstructure_hook(dt.date, dt.date.isoformat)
     conv.register_structure_hook(dt.date, _structure_date)
+    conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
+    conv.register_structure_hook(dt.datetime, _structure_datetime)
     conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
     conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)

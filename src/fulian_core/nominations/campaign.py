@@ -1,0 +1,395 @@
+"""A campaign (评选活动) declared as a value: award and criteria, organiser, the levels it
+escalates through, phases and steps with dates, channels, dossier rule, quotas, notice rule.
+
+"寻找最美家庭活动分宣传动员、推荐评选、总结表彰三个阶段进行" — every campaign has the three
+phases (:class:`PhaseKind`); the selection phase may be cut into dated steps per level
+(:class:`StepKind`). A command outside its phase or step is refused.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+import attrs
+
+from fulian_core._definitions import check_code, check_text
+from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults
+from fulian_core.calendars import WorkingDayCalendar
+from fulian_core.criteria.model import Award, CriteriaSet
+from fulian_core.errors import DefinitionError, UnknownUnitError
+from fulian_core.nominations._checks import check_count, is_date
+from fulian_core.nominations.dossier import DossierRule
+from fulian_core.orgs import Level, OrgTree
+
+__all__ = [
+    "Campaign",
+    "Category",
+    "Channel",
+    "DayCounting",
+    "NoticeRule",
+    "Phase",
+    "PhaseKind",
+    "Quota",
+    "Step",
+    "StepKind",
+]
+
+
+class Channel(CodedEnum):
+    """How a candidate was put forward (推荐渠道)."""
+
+    SELF = ("self", "自荐")
+    NEIGHBOURS = ("neighbours", "群众互荐")
+    ORGANISATION = ("organisation", "组织推荐")
+    ONLINE = ("online", "网络征集")
+
+
+class PhaseKind(CodedEnum):
+    """The three phases of a campaign (活动阶段), in this order."""
+
+    MOBILISATION = ("mobilisation", "宣传动员")
+    SELECTION = ("selection", "推荐评选")
+    COMMENDATION = ("commendation", "总结表彰")
+
+
+class StepKind(CodedEnum):
+    """The dated steps of the selection phase (推荐评选环节)."""
+
+    NOMINATION = ("nomination", "推荐")
+    REVIEW = ("review", "审核评审")
+    NOTICE = ("notice", "公示")
+    REPORTING = ("reporting", "上报")
+
+
+class DayCounting(CodedEnum):
+    """How the days of a public notice are counted (公示期计算)."""
+
+    CALENDAR = ("calendar", "自然日")
+    WORKING = ("working", "工作日")
+
+
+@attrs.frozen
+class Phase:
+    """A phase of the campaign and its dates, both ends included (阶段)."""
+
+    kind: PhaseKind
+    start: dt.date
+    end: dt.date
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether *day* falls within the phase."""
+        return self.start <= day <= self.end
+
+
+@attrs.frozen
+class Step:
+    """A dated step of the selection phase (环节), for one level or (``level=None``) for all."""
+
+    kind: StepKind
+    start: dt.date
+    end: dt.date
+    level: Level | None = None
+
+    def contains(self, day: dt.date) -> bool:
+        """Whether *day* falls within the step."""
+        return self.start <= day <= self.end
+
+
+@attrs.frozen
+class Category:
+    """A category within the award with its own quotas (类别), e.g. 五好家庭, 绿色家庭."""
+
+    code: str
+    label: str
+
+
+@attrs.frozen
+class Quota:
+    """How many nominations a unit at ``level`` may forward to the next level (名额).
+
+    ``unit=None`` sets the quota of every unit at the level; a named unit's own quota applies
+    in addition. ``category=None`` counts every category; a category quota counts only its
+    own ("各乡镇共推荐10户，其中五好家庭3户").
+    """
+
+    level: Level
+    places: int
+    unit: str | None = None
+    category: str | None = None
+
+
+@attrs.frozen
+class NoticeRule:
+    """How long a public notice runs (公示期): ``days`` calendar or working days.
+
+    Days are counted from the day after the notice is posted (民法典第二百零一条: 开始的当日不计入).
+    With calendar days, a period whose last day is not a working day of ``calendar`` (when
+    given) runs to the next working day (第二百零三条). Working days need the calendar.
+    """
+
+    days: int
+    counting: DayCounting = DayCounting.CALENDAR
+    calendar: WorkingDayCalendar | None = None
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        check_count(self.days, "days", faults, minimum=1)
+        faults.check(isinstance(self.counting, DayCounting), "counting", "a DayCounting", self.counting)
+        faults.check(
+            self.calendar is None or isinstance(self.calendar, WorkingDayCalendar),
+            "calendar",
+            "a WorkingDayCalendar or None",
+            self.calendar,
+        )
+        faults.check(
+            self.counting is not DayCounting.WORKING or self.calendar is not None,
+            "calendar",
+            "a working-day calendar for a notice counted in working days",
+            None,
+        )
+        faults.raise_if_any(DefinitionError)
+
+    def last_day(self, posted: dt.date) -> dt.date:
+        """The last day of a notice posted on *posted*; objections are taken up to that day,
+        and the notice may be closed the day after."""
+        if self.counting is DayCounting.WORKING:
+            assert self.calendar is not None  # noqa: S101 - checked in __attrs_post_init__
+            return self.calendar.add_working_days(posted, self.days)
+        last = posted + dt.timedelta(days=self.days)
+        if self.calendar is not None and not self.calendar.is_working_day(last):
+            last = self.calendar.next_working_day(last)
+        return last
+
+    def describe(self) -> str:
+        """The rule as a notice states it: ``公示期5个工作日``."""
+        return f"公示期{self.days}个{self.counting.label}"
+
+
+def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
+    return tuple(value)
+
+
+def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
+    return tuple(value)
+
+
+def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
+    return tuple(value)
+
+
+def _channels(value: Iterable[Channel]) -> frozenset[Channel]:
+    return frozenset(value)
+
+
+def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
+    return tuple(value)
+
+
+def _quotas(value: Iterable[Quota]) -> tuple[Quota, ...]:
+    return tuple(value)
+
+
+@attrs.frozen(eq=False)
+class Campaign:
+    """A nomination and selection campaign (评选活动), declared once and checked when built.
+
+    ``levels`` run upwards from the first level that receives nominations to the last one the
+    campaign reaches (e.g. 村/社区 → 乡镇/街道 → 县/区). Units acting in the campaign are the
+    organiser, units under it and its ancestors, each at a level of the campaign.
+    """
+
+    code: str
+    title: str
+    criteria: CriteriaSet
+    organiser: str
+    tree: OrgTree
+    levels: tuple[Level, ...] = attrs.field(converter=_levels)
+    phases: tuple[Phase, ...] = attrs.field(converter=_phases)
+    notice: NoticeRule
+    channels: frozenset[Channel] = attrs.field(default=frozenset(Channel), converter=_channels)
+    dossier: DossierRule = attrs.field(factory=DossierRule)
+    steps: tuple[Step, ...] = attrs.field(default=(), converter=_steps)
+    categories: tuple[Category, ...] = attrs.field(default=(), converter=_categories)
+    quotas: tuple[Quota, ...] = attrs.field(default=(), converter=_quotas)
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        check_code(self.code, "code", faults, punctuation="_-.")
+        check_text(self.title, "title", faults)
+        faults.check(isinstance(self.criteria, CriteriaSet), "criteria", "a CriteriaSet", self.criteria)
+        faults.check(isinstance(self.tree, OrgTree), "tree", "an OrgTree", self.tree)
+        faults.check(isinstance(self.notice, NoticeRule), "notice", "a NoticeRule", self.notice)
+        faults.check(isinstance(self.dossier, DossierRule), "dossier", "a DossierRule", self.dossier)
+        faults.check(bool(self.channels), "channels", "at least one channel", [])
+        for channel in sorted(self.channels, key=repr):
+            faults.check(isinstance(channel, Channel), "channels", "Channel members", channel)
+        faults.raise_if_any(DefinitionError)
+        self._check_levels(faults)
+        self._check_phases(faults)
+        faults.raise_if_any(DefinitionError)
+        self._check_categories_and_quotas(faults)
+        faults.raise_if_any(DefinitionError)
+
+    def _check_levels(self, faults: Faults) -> None:
+        if not faults.check(bool(self.levels), "levels", "at least one level", []):
+            return
+        for index, level in enumerate(self.levels):
+            if not faults.check(isinstance(level, Level), f"levels[{index}]", "a Level", level):
+                return
+            if index:
+                below = self.levels[index - 1]
+                faults.check(
+                    level.rank < below.rank,
+                    f"levels[{index}]",
+                    f"a level above {below.label} (levels run upwards)",
+                    level.code,
+                )
+        if self.organiser not in self.tree:
+            faults.add("organiser", "a unit of the tree", self.organiser)
+            return
+        level = self.tree.unit(self.organiser).level
+        faults.check(
+            level in self.levels,
+            "organiser",
+            f"a unit at a level of the campaign ({'、'.join(lv.label for lv in self.levels)})",
+            f"{self.organiser} ({level.label})",
+        )
+
+    def _check_phases(self, faults: Faults) -> None:
+        kinds = [phase.kind for phase in self.phases if isinstance(phase, Phase)]
+        faults.check(
+            kinds == list(PhaseKind),
+            "phases",
+            "the three phases 宣传动员, 推荐评选, 总结表彰 in this order",
+            [getattr(kind, "code", kind) for kind in kinds],
+        )
+        previous: dt.date | None = None
+        for index, phase in enumerate(self.phases):
+            if not faults.check(isinstance(phase, Phase), f"phases[{index}]", "a Phase", phase):
+                continue
+            if not (is_date(phase.start) and is_date(phase.end)):
+                faults.add(f"phases[{index}]", "a start and an end date", (phase.start, phase.end))
+                continue
+            faults.check(phase.start <= phase.end, f"phases[{index}].end", "a date on or after start", phase.end)
+            if previous is not None:
+                faults.check(
+                    phase.start > previous,
+                    f"phases[{index}].start",
+                    f"a date after the previous phase ends ({previous.isoformat()})",
+                    phase.start.isoformat(),
+                )
+            previous = phase.end
+        if faults:
+            return
+        selection = self.phase(PhaseKind.SELECTION)
+        for index, step in enumerate(self.steps):
+            path = f"steps[{index}]"
+            if not faults.check(isinstance(step, Step), path, "a Step", step):
+                continue
+            faults.check(
+                selection.start <= step.start <= step.end <= selection.end,
+                path,
+                f"dates within 推荐评选 ({selection.start.isoformat()} to {selection.end.isoformat()})",
+                f"{step.start} to {step.end}",
+            )
+            faults.check(
+                step.level is None or step.level in self.levels, f"{path}.level", "a level of the campaign", step.level
+            )
+
+    def _check_categories_and_quotas(self, faults: Faults) -> None:
+        seen: set[str] = set()
+        for index, category in enumerate(self.categories):
+            path = f"categories[{index}]"
+            if not faults.check(isinstance(category, Category), path, "a Category", category):
+                continue
+            check_code(category.code, f"{path}.code", faults)
+            check_text(category.label, f"{path}.label", faults)
+            faults.check(category.code not in seen, f"{path}.code", "a category code not used before", category.code)
+            seen.add(category.code)
+        keys: set[tuple[Level, str | None, str | None]] = set()
+        for index, quota in enumerate(self.quotas):
+            path = f"quotas[{index}]"
+            if not faults.check(isinstance(quota, Quota), path, "a Quota", quota):
+                continue
+            check_count(quota.places, f"{path}.places", faults)
+            if not faults.check(
+                quota.level in self.levels[:-1],
+                f"{path}.level",
+                "a level of the campaign below its top (quotas limit forwarding)",
+                getattr(quota.level, "code", quota.level),
+            ):
+                continue
+            if quota.unit is not None:
+                known = quota.unit in self.tree and self.tree.unit(quota.unit).level is quota.level
+                faults.check(known, f"{path}.unit", f"a unit of the tree at {quota.level.label}", quota.unit)
+            faults.check(
+                quota.category is None or quota.category in seen,
+                f"{path}.category",
+                "a category of the campaign",
+                quota.category,
+            )
+            key = (quota.level, quota.unit, quota.category)
+            faults.check(key not in keys, path, "one quota per level, unit and category", key[1:])
+            keys.add(key)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Campaign):
+            return NotImplemented
+        return all(getattr(self, field.name) == getattr(other, field.name) for field in attrs.fields(Campaign))
+
+    def __hash__(self) -> int:
+        return hash((self.code, self.title, self.organiser, self.levels))
+
+    @property
+    def award(self) -> Award:
+        """The award the campaign selects for (评选项目), from its criteria set."""
+        return self.criteria.award
+
+    def phase(self, kind: PhaseKind) -> Phase:
+        """The campaign's phase of *kind*."""
+        for phase in self.phases:
+            if phase.kind is kind:
+                return phase
+        raise DefinitionError.single("phases", f"a {kind.label} phase", kind.code)  # pragma: no cover - checked
+
+    def steps_for(self, kind: StepKind, level: Level) -> tuple[Step, ...]:
+        """The steps of *kind* declared for *level* (or for every level)."""
+        return tuple(step for step in self.steps if step.kind is kind and step.level in (None, level))
+
+    def category(self, code: str) -> Category:
+        """The category *code*."""
+        for category in self.categories:
+            if category.code == code:
+                return category
+        raise DefinitionError.single("category", "a category of the campaign", code)
+
+    def next_level(self, level: Level) -> Level | None:
+        """The level above *level* in the campaign, or None at the top."""
+        index = self.levels.index(level)
+        return self.levels[index + 1] if index + 1 < len(self.levels) else None
+
+    def takes_part(self, unit: str) -> bool:
+        """Whether *unit* acts in the campaign: at a campaign level, and the organiser, under it,
+        or one of its ancestors."""
+        if unit not in self.tree:
+            return False
+        if self.tree.unit(unit).level not in self.levels:
+            return False
+        return self.tree.is_within(unit, self.organiser) or self.tree.is_within(self.organiser, unit)
+
+    def unit_name(self, unit: str) -> str:
+        """The name of a unit of the campaign's tree."""
+        try:
+            return self.tree.unit(unit).name
+        except UnknownUnitError:
+            return unit
+
+    def quotas_for(self, level: Level, unit: str, category: str) -> tuple[Quota, ...]:
+        """The quotas that limit forwarding a nomination of *category* from *unit* at *level*."""
+        return tuple(
+            quota
+            for quota in self.quotas
+            if quota.level is level and quota.unit in (None, unit) and quota.category in (None, category)
+        )

@@ -1,0 +1,268 @@
+"""The state of a campaign (活动状态): every nomination with its full history, the notices,
+the objections and the forwarding counts — the fold of the campaign's events.
+
+States are values. A new state shares everything but what an event changed with the old one
+(a persistent map underneath), so a province-sized campaign is not copied per command, and an
+old state stays valid after a new one is made.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core.criteria.assessment import Assessment
+from fulian_core.criteria.evidence import Candidate
+from fulian_core.errors import ValidationError
+from fulian_core.nominations._store import PersistentMap, family_key, forward_key
+from fulian_core.nominations.campaign import Channel
+from fulian_core.nominations.dossier import Dossier
+from fulian_core.nominations.workflow import Actor
+from fulian_core.orgs import Level
+from fulian_core.privacy import MobileNumber, ResidentId
+
+__all__ = [
+    "CampaignState",
+    "DossierVersion",
+    "Nomination",
+    "NominationStatus",
+    "Notice",
+    "Objection",
+    "ObjectionStatus",
+    "Review",
+    "Stage",
+    "Title",
+]
+
+
+class NominationStatus(CodedEnum):
+    """Where a nomination stands (推荐状态); each nomination is in exactly one."""
+
+    NEW = ("new", "未提交")
+    SUBMITTED = ("submitted", "已提交")
+    RETURNED = ("returned", "退回修改")
+    UNDER_REVIEW = ("under_review", "审核中")
+    ASSESSED = ("assessed", "已评审")
+    SHORTLISTED = ("shortlisted", "入围")
+    REJECTED = ("rejected", "未入选")
+    ON_NOTICE = ("on_notice", "公示中")
+    REMOVED = ("removed", "公示未通过")
+    NOTICE_PASSED = ("notice_passed", "公示通过")
+    CONFIRMED = ("confirmed", "本级确定")
+    FORWARDED = ("forwarded", "已上报")
+    AWARDED = ("awarded", "已表彰")
+    REVOKED = ("revoked", "已撤销")
+    WITHDRAWN = ("withdrawn", "已撤回")
+
+
+class ObjectionStatus(CodedEnum):
+    """Where an objection stands (异议状态)."""
+
+    PENDING = ("pending", "待核查")
+    UPHELD = ("upheld", "异议成立")
+    DISMISSED = ("dismissed", "异议不成立")
+
+
+@attrs.frozen
+class DossierVersion:
+    """One version of a nomination's dossier (材料版本), kept when a newer one comes."""
+
+    version: int
+    dossier: Dossier
+    submitted_at: dt.datetime
+    level: Level
+
+
+@attrs.frozen
+class Review:
+    """One reviewer's assessment of a nomination at a level (评审记录)."""
+
+    level: Level
+    reviewer: str
+    at: dt.datetime
+    assessment: Assessment
+
+
+@attrs.frozen
+class Stage:
+    """A nomination's passage through one level (层级记录): where it was held, since when, how
+    often it was returned there, and where it was forwarded to."""
+
+    level: Level
+    unit: str
+    entered_at: dt.datetime
+    returns: int = 0
+    forwarded_to: str | None = None
+
+
+@attrs.frozen
+class Title:
+    """A title conferred (荣誉称号): at which level and unit, when, by whom, and whether and
+    why it was revoked (摘牌)."""
+
+    level: Level
+    unit: str
+    awarded_at: dt.datetime
+    awarded_by: str
+    revoked_at: dt.datetime | None = None
+    revoked_by: str = ""
+    revoke_reason: str = ""
+
+    @property
+    def active(self) -> bool:
+        """Whether the title stands."""
+        return self.revoked_at is None
+
+
+@attrs.frozen
+class Nomination:
+    """A nomination and its whole history (推荐记录): the candidate, how and where it came in,
+    where it is now (level, unit, status), every dossier version, review, notice, objection,
+    stage and title. Nothing in it is ever dropped."""
+
+    id: str
+    seq: int
+    candidate: Candidate
+    channel: Channel
+    category: str
+    affiliation: str
+    nominator: str
+    mobile: MobileNumber | None
+    resident_id: ResidentId | None
+    origin: str
+    level: Level
+    unit: str
+    status: NominationStatus
+    dossiers: tuple[DossierVersion, ...]
+    stages: tuple[Stage, ...]
+    reviews: tuple[Review, ...] = ()
+    notices: tuple[str, ...] = ()
+    objections: tuple[str, ...] = ()
+    titles: tuple[Title, ...] = ()
+
+    @property
+    def dossier(self) -> Dossier:
+        """The latest dossier version."""
+        return self.dossiers[-1].dossier
+
+    @property
+    def stage(self) -> Stage:
+        """The stage at the current level."""
+        return self.stages[-1]
+
+    def reviews_at(self, level: Level) -> tuple[Review, ...]:
+        """The reviews made at *level*."""
+        return tuple(review for review in self.reviews if review.level is level)
+
+    @property
+    def active_titles(self) -> tuple[Title, ...]:
+        """The titles that stand."""
+        return tuple(title for title in self.titles if title.active)
+
+
+@attrs.frozen
+class Notice:
+    """A public notice (公示): who posted it where and when, its last day, the nominations on
+    it, and when it was closed."""
+
+    id: str
+    level: Level
+    unit: str
+    opened_by: str
+    opened_at: dt.datetime
+    last_day: dt.date
+    nominations: tuple[str, ...]
+    closed_at: dt.datetime | None = None
+
+
+@attrs.frozen
+class Objection:
+    """An objection raised during a notice (异议) and how it was resolved."""
+
+    id: str
+    nomination: str
+    notice: str
+    raised_by: Actor
+    raised_at: dt.datetime
+    reason: str
+    status: ObjectionStatus = ObjectionStatus.PENDING
+    resolved_by: str = ""
+    resolved_at: dt.datetime | None = None
+    resolution: str = ""
+
+
+@attrs.frozen(eq=False)
+class CampaignState:
+    """The state of one campaign (活动状态): the fold of its events; compare with ``==``."""
+
+    campaign: str
+    seq: int = 0
+    last_at: dt.datetime | None = None
+    nomination_map: PersistentMap[Nomination] = attrs.field(factory=PersistentMap, repr=False)
+    family_map: PersistentMap[str] = attrs.field(factory=PersistentMap, repr=False)
+    forward_counts: PersistentMap[int] = attrs.field(factory=PersistentMap, repr=False)
+    notice_map: PersistentMap[Notice] = attrs.field(factory=PersistentMap, repr=False)
+    objection_map: PersistentMap[Objection] = attrs.field(factory=PersistentMap, repr=False)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CampaignState):
+            return NotImplemented
+        return (
+            self.campaign == other.campaign
+            and self.seq == other.seq
+            and self.last_at == other.last_at
+            and self.nomination_map == other.nomination_map
+            and self.family_map == other.family_map
+            and self.forward_counts == other.forward_counts
+            and self.notice_map == other.notice_map
+            and self.objection_map == other.objection_map
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def nomination(self, nomination: str) -> Nomination:
+        """The nomination *nomination*."""
+        found = self.nomination_map.get(nomination)
+        if found is None:
+            raise ValidationError.single("nomination", "the id of a nomination of this campaign", nomination)
+        return found
+
+    def nominations(self) -> tuple[Nomination, ...]:
+        """Every nomination, in the order they were submitted."""
+        return tuple(sorted(self.nomination_map.values(), key=lambda nomination: nomination.seq))
+
+    def notice(self, notice: str) -> Notice:
+        """The notice *notice*."""
+        found = self.notice_map.get(notice)
+        if found is None:
+            raise ValidationError.single("notice", "the id of a notice of this campaign", notice)
+        return found
+
+    def notices(self) -> tuple[Notice, ...]:
+        """Every notice, in the order they were opened."""
+        return tuple(sorted(self.notice_map.values(), key=lambda notice: notice.opened_at))
+
+    def objection(self, objection: str) -> Objection:
+        """The objection *objection*."""
+        found = self.objection_map.get(objection)
+        if found is None:
+            raise ValidationError.single("objection", "the id of an objection of this campaign", objection)
+        return found
+
+    def objections(self) -> tuple[Objection, ...]:
+        """Every objection, in the order they were raised."""
+        return tuple(sorted(self.objection_map.values(), key=lambda objection: objection.raised_at))
+
+    def forwarded(self, level: Level, unit: str, category: str | None = None) -> int:
+        """How many nominations *unit* at *level* forwarded (of *category*, or of all)."""
+        return self.forward_counts.get(forward_key(level, unit, category)) or 0
+
+    def nominated_at(self, level: Level, candidate: str) -> str | None:
+        """The nomination of *candidate* at *level*, if any."""
+        return self.family_map.get(family_key(level, candidate))
+
+    def by_status(self, status: NominationStatus) -> tuple[Nomination, ...]:
+        """The nominations in *status*, in submission order."""
+        return tuple(nomination for nomination in self.nominations() if nomination.status is status)

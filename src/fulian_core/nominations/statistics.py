@@ -1,0 +1,136 @@
+"""Campaign statistics (活动统计): what a level received, returned, forwarded and awarded, by
+channel, category and unit, and the forwarded share — counted from the records, never typed in.
+
+Seed 000: "共收到推荐材料80余份……向自治区上报事迹材料共计55份，占总推荐材料的67.9%" is
+:meth:`CampaignStatistics.summary` of a level that received 81 and forwarded 55.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from types import MappingProxyType
+
+import attrs
+
+from fulian_core.errors import ValidationError
+from fulian_core.nominations.campaign import Campaign, Channel
+from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
+from fulian_core.orgs import Level
+from fulian_core.quantities import Quantity, Unit
+from fulian_core.shares import Ratio
+
+__all__ = ["CampaignStatistics", "Counts", "campaign_statistics"]
+
+
+@attrs.frozen
+class Counts:
+    """Counts of nominations at one level (统计数): received, returned at least once, rejected,
+    withdrawn, removed after notice, forwarded up, awarded here, titles revoked."""
+
+    received: int = 0
+    returned: int = 0
+    rejected: int = 0
+    withdrawn: int = 0
+    removed: int = 0
+    forwarded: int = 0
+    awarded: int = 0
+    revoked: int = 0
+
+    def __add__(self, other: Counts) -> Counts:
+        if not isinstance(other, Counts):
+            return NotImplemented
+        return Counts(*(a + b for a, b in zip(attrs.astuple(self), attrs.astuple(other), strict=True)))
+
+    @property
+    def forwarded_share(self) -> Ratio:
+        """Forwarded over received (上报占比), kept as counts."""
+        return Ratio(self.forwarded, self.received)
+
+
+def _frozen(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
+    return MappingProxyType(dict(value))
+
+
+@attrs.frozen(eq=False)
+class CampaignStatistics:
+    """The statistics of one level of a campaign (活动统计), in total and by channel code,
+    category code and the unit that held the nominations at that level."""
+
+    level: Level
+    total: Counts
+    by_channel: Mapping[str, Counts] = attrs.field(converter=_frozen)
+    by_category: Mapping[str, Counts] = attrs.field(converter=_frozen)
+    by_unit: Mapping[str, Counts] = attrs.field(converter=_frozen)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, CampaignStatistics):
+            return NotImplemented
+        return (self.level, self.total, dict(self.by_channel), dict(self.by_category), dict(self.by_unit)) == (
+            other.level,
+            other.total,
+            dict(other.by_channel),
+            dict(other.by_category),
+            dict(other.by_unit),
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    @property
+    def forwarded_share(self) -> Ratio:
+        """Forwarded over received at this level (上报占比)."""
+        return self.total.forwarded_share
+
+    def summary(self, *, to: str = "上级", approximate: bool = True, places: int = 1) -> str:
+        """The sentence a report writes: ``共收到推荐材料80余份，向自治区上报55份，占总推荐材料的67.9%``.
+
+        With *approximate*, the received count is rounded down as reports do (81 → 80余); the
+        share is always computed from the exact counts.
+        """
+        received = self.total.received
+        shown = Quantity.rounded_down(received, Unit.COPY) if approximate else Quantity.exact(received, Unit.COPY)
+        text = f"共收到推荐材料{shown.render()}，向{to}上报{self.total.forwarded}份"
+        share = self.forwarded_share
+        if share.is_defined:
+            text += f"，占总推荐材料的{share.percent(places)}%"
+        return text
+
+
+def campaign_statistics(campaign: Campaign, state: CampaignState, level: Level) -> CampaignStatistics:
+    """Count what *level* of the campaign received (submitted there or forwarded from below),
+    returned, rejected, withdrew, removed, forwarded, awarded and saw revoked."""
+    if level not in campaign.levels:
+        allowed = "、".join(lv.label for lv in campaign.levels)
+        raise ValidationError.single("level", f"a level of the campaign ({allowed})", getattr(level, "code", level))
+    total = Counts()
+    by_channel: dict[str, Counts] = {channel.code: Counts() for channel in Channel if channel in campaign.channels}
+    by_category: dict[str, Counts] = {category.code: Counts() for category in campaign.categories}
+    by_unit: dict[str, Counts] = {}
+    for nomination in state.nominations():
+        counts = _counts_at(nomination, level)
+        if counts is None:
+            continue
+        unit = next(stage.unit for stage in nomination.stages if stage.level is level)
+        total += counts
+        by_channel[nomination.channel.code] = by_channel.get(nomination.channel.code, Counts()) + counts
+        if nomination.category:
+            by_category[nomination.category] = by_category.get(nomination.category, Counts()) + counts
+        by_unit[unit] = by_unit.get(unit, Counts()) + counts
+    return CampaignStatistics(level, total, by_channel, by_category, dict(sorted(by_unit.items())))
+
+
+def _counts_at(nomination: Nomination, level: Level) -> Counts | None:
+    stage = next((stage for stage in nomination.stages if stage.level is level), None)
+    if stage is None:
+        return None
+    status = nomination.status if nomination.level is level else None
+    titles = [title for title in nomination.titles if title.level is level]
+    return Counts(
+        received=1,
+        returned=int(stage.returns > 0),
+        rejected=int(status is NominationStatus.REJECTED),
+        withdrawn=int(status is NominationStatus.WITHDRAWN),
+        removed=int(status is NominationStatus.REMOVED),
+        forwarded=int(stage.forwarded_to is not None),
+        awarded=int(bool(titles)),
+        revoked=int(any(not title.active for title in titles)),
+    )
