@@ -1,7 +1,8 @@
 """The public notice as posted (公示名单), with personal data masked.
 
 A notice shows each nominee's name masked (``张*梅``), the unit that put them forward, the
-category and a short extract of the deeds with any ID or mobile number in it masked; contact
+category and a short extract of the deeds with the nominee's name and any ID or mobile number
+in it masked; contact
 numbers, when shown, are masked too. Nothing in a :class:`NoticeView` holds a full ID number,
 mobile number or name.
 """
@@ -76,7 +77,8 @@ def notice_view(campaign: Campaign, state: CampaignState, notice: str, *, show_c
     for nomination_id in posted.nominations:
         record = state.nomination(nomination_id)
         # Mask first, then cut: a cut could leave an unmasked part of a number.
-        account = redact_text(" ".join(record.dossier.account.split()))
+        name = record.candidate.name.strip()
+        account = redact_text(" ".join(record.dossier.account.split())).replace(name, mask_name(name))
         extract = account[:_EXTRACT] + ("…" if len(account) > _EXTRACT else "")
         contact = record.mobile.masked if show_contact and record.mobile is not None else ""
         entries.append(
