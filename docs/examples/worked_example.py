@@ -28,6 +28,7 @@ from fulian_core import (
     OrgUnit,
     Period,
     Quantity,
+    TransitionRefused,
     Unit,
     ValidationError,
     china_calendar,
@@ -62,7 +63,7 @@ from fulian_core.criteria import (
     Fact,
     assess,
 )
-from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY, MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
 from fulian_core.indicators import (
     Dataset,
@@ -75,6 +76,29 @@ from fulian_core.indicators import (
     rollup,
     share_breakdown,
 )
+from fulian_core.nominations import (
+    CHINA_STANDARD_TIME,
+    Actor,
+    Campaign,
+    Channel,
+    Command,
+    DayCounting,
+    Dossier,
+    DossierRule,
+    Event,
+    NoticeRule,
+    Phase,
+    PhaseKind,
+    Quota,
+    Role,
+    Submission,
+    campaign_statistics,
+    handle,
+    notice_view,
+    replay,
+    start,
+)
+from fulian_core.nominations.statistics import CampaignStatistics, Counts
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -404,6 +428,121 @@ def indicator_table(tree: OrgTree) -> None:
     )
 
 
+def campaign_2024() -> None:
+    """Seed 000's community campaign end to end (寻找最美家庭: 宣传动员、推荐评选、总结表彰)."""
+    print()
+    print("十、寻找最美家庭活动 (seed 000: a community campaign from mobilisation to commendation)")
+    tree = OrgTree.from_division_codes(
+        {"540102": "城关区", "540102001": "中心街道", "540102001001": "忠义社区", "540102001002": "和平社区"}
+    )
+    community, street = "540102001001", "540102001"
+    campaign = Campaign(
+        code="zhongyi-2024",
+        title="忠义社区2024年",
+        criteria=MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER,
+        organiser=community,
+        tree=tree,
+        levels=(Level.VILLAGE, Level.TOWNSHIP),
+        phases=(
+            Phase(PhaseKind.MOBILISATION, dt.date(2024, 3, 1), dt.date(2024, 3, 15)),
+            Phase(PhaseKind.SELECTION, dt.date(2024, 3, 16), dt.date(2024, 5, 31)),
+            Phase(PhaseKind.COMMENDATION, dt.date(2024, 6, 1), dt.date(2024, 6, 30)),
+        ),
+        notice=NoticeRule(5, DayCounting.WORKING, china_calendar(2024)),
+        dossier=DossierRule(min_account_chars=60, min_photos=2, requires_motto=True),
+        quotas=(Quota(Level.VILLAGE, 2),),
+    )
+    for phase in campaign.phases:
+        print(f"  {phase.kind.label}: {phase.start} 至 {phase.end}")
+
+    def cst(month: int, day: int, hour: int = 9) -> dt.datetime:
+        return dt.datetime(2024, month, day, hour, tzinfo=CHINA_STANDARD_TIME)
+
+    clerk = Actor("clerk", "李红", Role.STAFF, community)
+    reviewer = Actor("reviewer", "王芳", Role.REVIEWER, community, conflicts={"family-3"})
+    leader = Actor("leader", "赵敏", Role.LEADER, community)
+    neighbour = Actor("neighbour", "居民代表", Role.PUBLIC, community)
+    deeds = "照顾瘫痪婆婆二十年如一日，教子有方，热心社区公益，邻里有困难总是第一个伸出援手。" * 2
+    families = [
+        (
+            Candidate("family-1", "张秀梅"),
+            Channel.SELF,
+            Dossier(True, deeds + "联系电话13812345678。", 3, "家和万事兴"),
+        ),
+        (Candidate("family-2", "李桂英"), Channel.NEIGHBOURS, Dossier(True, "孝敬老人。", 1)),
+        (Candidate("family-3", "王淑珍"), Channel.ORGANISATION, Dossier(True, deeds, 4, "勤俭持家")),
+        (Candidate("family-4", "赵玉兰"), Channel.ONLINE, Dossier(True, deeds, 2, "忠厚传家")),
+    ]
+    state = start(campaign)
+    log: list[Event] = []
+
+    def do(command: Command) -> None:
+        nonlocal state
+        state, events = handle(campaign, state, command)
+        log.extend(events)
+
+    for number, (candidate, channel, dossier) in enumerate(families, 1):
+        do(
+            Command.submit(
+                clerk, cst(3, 18, 8 + number), f"n-{number}", Submission(candidate, channel, community, dossier)
+            )
+        )
+    try:
+        do(Command.accept(clerk, cst(3, 20), "n-2"))
+    except TransitionRefused as refusal:
+        print(f"  受理被拒: {refusal.detail}")
+    do(Command.return_for_revision(clerk, cst(3, 20, 10), "n-2", reason="格式不合格，返还推荐家庭重新撰写"))
+    do(Command.resubmit(clerk, cst(3, 25), "n-2", Dossier(True, deeds, 2, "和睦邻里")))
+    for number in range(1, 5):
+        do(Command.accept(clerk, cst(3, 26, 8 + number), f"n-{number}"))
+    try:
+        do(Command.assess(reviewer, cst(4, 1), "n-3", _all_met(families[2][0])))
+    except TransitionRefused as refusal:
+        print(f"  回避: {refusal.detail}")
+    second = Actor("reviewer-2", "刘洋", Role.REVIEWER, community)
+    for number, (candidate, _, _) in enumerate(families, 1):
+        do(Command.assess(second, cst(4, 1, 9 + number), f"n-{number}", _all_met(candidate)))
+    for number in range(1, 5):
+        do(Command.shortlist(leader, cst(4, 2, 9 + number), f"n-{number}"))
+    do(Command.open_notice(clerk, cst(4, 3), "notice-1", ["n-1", "n-2", "n-3", "n-4"]))
+    do(Command.raise_objection(neighbour, cst(4, 8), "n-4", "objection-1", reason="反映该户与邻居有纠纷"))
+    do(Command.dismiss_objection(leader, cst(4, 9), "objection-1", reason="经入户核实，纠纷已调解，异议不成立"))
+    do(Command.close_notice(clerk, cst(4, 12), "notice-1"))
+    for number in range(1, 5):
+        do(Command.confirm(leader, cst(4, 15, 8 + number), f"n-{number}"))
+    for number in (1, 4):
+        do(Command.forward(clerk, cst(4, 16, 8 + number), f"n-{number}"))
+    try:
+        do(Command.forward(clerk, cst(4, 16, 15), "n-3"))
+    except TransitionRefused as refusal:
+        print(f"  上报被拒: {refusal.detail}")
+    for number in (2, 3):
+        do(Command.award(leader, cst(6, 1, 8 + number), f"n-{number}"))
+    print()
+    for line in notice_view(campaign, state, "notice-1").render().splitlines():
+        print(f"  {line}")
+    print()
+    stats = campaign_statistics(campaign, state, Level.VILLAGE)
+    print(f"  统计: {stats.summary(to='街道')}；退回{stats.total.returned}份，社区表彰{stats.total.awarded}户")
+    print(
+        "  按渠道: "
+        + "，".join(f"{Channel.from_code(code).label}{counts.received}" for code, counts in stats.by_channel.items())
+    )
+    print(f"  街道待审: {[n.id for n in state.nominations() if n.unit == street]}")
+    replayed = replay(campaign, log) == state
+    print(f"  审计记录 {len(log)} 条，重放一致: {replayed}，首条: {log[0].describe()}")
+    seed = CampaignStatistics(Level.CITY, Counts(received=81, forwarded=55), {}, {}, {})
+    print(f"  seed 000 的统计: {seed.summary(to='自治区')}")
+
+
+def _all_met(candidate: Candidate) -> Evidence:
+    standard = MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
+    return Evidence(
+        candidate,
+        {c.code: Fact.no() if c.kind is CriterionKind.DISQUALIFIER else Fact.yes() for c in standard.criteria},
+    )
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -414,6 +553,7 @@ def main() -> None:
     criteria(tree)
     courtyards(tree)
     indicator_table(tree)
+    campaign_2024()
 
 
 if __name__ == "__main__":
