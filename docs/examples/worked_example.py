@@ -428,7 +428,7 @@ def indicator_table(tree: OrgTree) -> None:
     )
 
 
-def campaign_2024() -> None:
+def campaign_2024() -> None:  # noqa: PLR0915 - one campaign told in order, as a reader follows it
     """Seed 000's community campaign end to end (寻找最美家庭: 宣传动员、推荐评选、总结表彰)."""
     print()
     print("十、寻找最美家庭活动 (seed 000: a community campaign from mobilisation to commendation)")

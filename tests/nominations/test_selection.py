@@ -118,7 +118,11 @@ def test_weights_scoring_and_tie_breaks() -> None:
     assert [(s.nomination, str(s.combined)) for s in share] == [("n2", "73.14"), ("n1", "67.29"), ("n3", "64.57")]
     per_vote = VoteScoring(VoteScale.PER_VOTE, full_marks=30, points_per_vote=Decimal(1))
     ranked = rank_nominees(committee, votes, weights=SelectionWeights(committee="0.7", votes="0.3"), scoring=per_vote)
-    assert [(s.nomination, s.vote_score) for s in ranked] == [("n1", Decimal(10)), ("n2", Decimal(30)), ("n3", Decimal(20))]
+    assert [(s.nomination, s.vote_score) for s in ranked] == [
+        ("n1", Decimal(10)),
+        ("n2", Decimal(30)),
+        ("n3", Decimal(20)),
+    ]
     tied = rank_nominees(
         {"a": Decimal(80), "b": Decimal(80)},
         {},
