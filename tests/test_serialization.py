@@ -293,3 +293,10 @@ def test_naive_or_malformed_datetimes_are_refused(data: object) -> None:
     assert str(caught.value) == (
         f"expected an ISO 8601 date and time with its UTC offset (YYYY-MM-DDTHH:MM:SS+08:00), got {data!r}"
     )
+
+
+def test_times_of_day_travel_as_iso_8601() -> None:
+    assert unstructure(dt.time(8, 30)) == "08:30:00"
+    assert structure("08:30", dt.time) == dt.time(8, 30)
+    with pytest.raises(ValidationError, match=r"expected a time of day \(HH:MM or HH:MM:SS\), got '8点'"):
+        structure("8点", dt.time)

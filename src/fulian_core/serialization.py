@@ -100,6 +100,17 @@ def _structure_datetime(value: object, _: type) -> dt.datetime:
     return moment
 
 
+def _structure_time(value: object, _: type) -> dt.time:
+    expected = "a time of day (HH:MM or HH:MM:SS)"
+    if not isinstance(value, str) or len(value) not in {5, 8}:
+        raise ValidationError.single("", expected, value)
+    try:
+        moment = dt.time.fromisoformat(value)
+    except ValueError:
+        raise ValidationError.single("", expected, value) from None
+    return moment
+
+
 def _structure_period(value: object, _: type) -> Period:
     if not isinstance(value, str):
         raise ValidationError.single("", "a period code such as '2024Q3'", value)
@@ -116,6 +127,11 @@ def _structure_coded_enum(cls: type[CodedEnum]) -> Any:
         return cls.from_code(value, path="")
 
     return hook
+
+
+def _set_order(value: Any) -> Any:
+    # Sets travel sorted, so the same set always gives the same list; enums by their code.
+    return value.code if isinstance(value, CodedEnum) else value
 
 
 def _is_frozenset(cls: object) -> bool:
@@ -137,11 +153,15 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     conv.register_structure_hook(dt.datetime, _structure_datetime)
+    conv.register_unstructure_hook(dt.time, dt.time.isoformat)
+    conv.register_structure_hook(dt.time, _structure_time)
     conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
     conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)
     conv.register_structure_hook(Period, _structure_period)
-    conv.register_unstructure_hook_func(_is_frozenset, lambda values: [conv.unstructure(v) for v in sorted(values)])
+    conv.register_unstructure_hook_func(
+        _is_frozenset, lambda values: [conv.unstructure(v) for v in sorted(values, key=_set_order)]
+    )
 
     conv.register_unstructure_hook(ResidentId, lambda value: value.number)
     conv.register_structure_hook(ResidentId, lambda value, _: ResidentId(_strict_str(value, str)))

@@ -24,6 +24,16 @@ from fulian_core.testing._courtyard import (
 )
 from fulian_core.testing._criteria import candidates, criteria, criteria_sets, evidence, facts_for
 from fulian_core.testing._indicators import household_records, household_tallies, partial_aggregates
+from fulian_core.testing._nominations import (
+    actors,
+    acts_for,
+    ballot_rules,
+    ballots,
+    dossier_rules,
+    dossiers,
+    moments,
+    workflows,
+)
 from fulian_core.testing._strategies import (
     chinese_names,
     division_codes,
@@ -42,12 +52,18 @@ from fulian_core.testing._strategies import (
 )
 
 __all__ = [
+    "actors",
+    "acts_for",
+    "ballot_rules",
+    "ballots",
     "candidates",
     "chinese_names",
     "credit_ledgers",
     "criteria",
     "criteria_sets",
     "division_codes",
+    "dossier_rules",
+    "dossiers",
     "evidence",
     "facts_for",
     "holiday_schedules",
@@ -56,6 +72,7 @@ __all__ = [
     "households",
     "inspections",
     "mobile_numbers",
+    "moments",
     "observations_for",
     "org_trees",
     "org_units",
@@ -68,6 +85,7 @@ __all__ = [
     "rubrics",
     "schedules",
     "share_counts",
+    "workflows",
     "working_day_calendars",
     "yuan_amounts",
 ]

@@ -27,6 +27,7 @@ def register_type_strategies() -> None:
     from fulian_core.courtyard import CreditLedger, Household, Rubric  # noqa: PLC0415
     from fulian_core.criteria import Candidate, CriteriaSet, Criterion  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
+    from fulian_core.nominations import Actor, Ballot, BallotRules, Dossier, DossierRule, Workflow  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
     from fulian_core.periods import Period  # noqa: PLC0415
     from fulian_core.privacy import MobileNumber, ResidentId  # noqa: PLC0415
@@ -51,6 +52,12 @@ def register_type_strategies() -> None:
         Rubric: "rubrics",
         Household: "households",
         CreditLedger: "credit_ledgers",
+        Actor: "actors",
+        Dossier: "dossiers",
+        DossierRule: "dossier_rules",
+        BallotRules: "ballot_rules",
+        Ballot: "ballots",
+        Workflow: "workflows",
     }
     for cls, name in registrations.items():
         st.register_type_strategy(cls, _deferred(name))

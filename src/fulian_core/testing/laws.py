@@ -25,6 +25,7 @@ from fulian_core.courtyard import (
     ScoringPlan,
     Tier,
 )
+from fulian_core.nominations import Campaign, CampaignState, Event, replay
 from fulian_core.periods import Period, PeriodKind
 from fulian_core.quantities import Quantity
 from fulian_core.serialization import structure, unstructure
@@ -34,6 +35,7 @@ __all__ = [
     "assert_addition_associative",
     "assert_addition_commutative",
     "assert_card_laws",
+    "assert_log_replays",
     "assert_round_trip",
     "assert_rubric_laws",
     "assert_shares_exact",
@@ -56,6 +58,21 @@ def assert_round_trip(value: _T, cls: type[_T]) -> None:
         _fail(f"round trip changed the value: {value!r} became {again!r}")
     if unstructure(again) != data:
         _fail(f"round trip changed the plain data of {value!r}")
+
+
+def assert_log_replays(campaign: Campaign, log: Sequence[Event], state: CampaignState) -> None:
+    """A campaign's log is its audit trail: numbered 1, 2, 3 …, it replays to the live state,
+    and it survives plain data unchanged (and still replays)."""
+    numbers = [event.seq for event in log]
+    if numbers != list(range(1, len(log) + 1)):
+        _fail(f"the log is not numbered 1..{len(log)}: {numbers[:10]}")
+    if replay(campaign, log) != state:
+        _fail("replaying the log does not give the live state")
+    again = structure(unstructure(list(log)), list[Event])
+    if again != list(log):
+        _fail("the log changed on its way through plain data")
+    if replay(campaign, again) != state:
+        _fail("the log read back from plain data does not replay to the live state")
 
 
 def assert_addition_associative(first: Quantity, second: Quantity, third: Quantity) -> None:

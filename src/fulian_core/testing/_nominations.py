@@ -1,0 +1,141 @@
+"""Strategies for :mod:`fulian_core.nominations`."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from hypothesis import strategies as st
+
+from fulian_core.nominations import (
+    CHINA_STANDARD_TIME,
+    Act,
+    Actor,
+    Ballot,
+    BallotRules,
+    Dossier,
+    DossierRule,
+    Role,
+    State,
+    Transition,
+    VoteScope,
+    Workflow,
+)
+from fulian_core.testing._strategies import chinese_names
+
+__all__ = ["actors", "acts_for", "ballot_rules", "ballots", "dossier_rules", "dossiers", "moments", "workflows"]
+
+_UNITS = st.sampled_from(["540102001001", "540102001", "540102"])
+_ROLES = st.sampled_from(list(Role))
+_NOMINEES = st.sampled_from(["n-1", "n-2", "n-3", "n-4", "n-9"])
+_VOTERS = st.sampled_from([f"voter-{n}" for n in range(1, 6)])
+_DEEDS = "照顾瘫痪婆婆二十年如一日，教子有方，热心社区公益，邻里和睦，勤俭持家。"
+
+
+@st.composite
+def moments(draw: st.DrawFn, *, start: dt.date = dt.date(2024, 1, 1), days: int = 366) -> dt.datetime:
+    """Aware timestamps (China Standard Time) within *days* of *start*, to the minute."""
+    minutes = draw(st.integers(0, days * 24 * 60 - 1))
+    midnight = dt.datetime.combine(start, dt.time(0), CHINA_STANDARD_TIME)
+    return midnight + dt.timedelta(minutes=minutes)
+
+
+@st.composite
+def actors(
+    draw: st.DrawFn,
+    *,
+    units: st.SearchStrategy[str] = _UNITS,
+    roles: st.SearchStrategy[Role] = _ROLES,
+) -> Actor:
+    """Actors with an id, a Chinese name, a role, a unit and (sometimes) conflicts of interest."""
+    number = draw(st.integers(1, 999))
+    conflicts = draw(st.frozensets(st.sampled_from([f"family-{n}" for n in range(1, 6)]), max_size=2))
+    return Actor(f"actor-{number}", draw(chinese_names()), draw(roles), draw(units), conflicts)
+
+
+@st.composite
+def dossiers(draw: st.DrawFn) -> Dossier:
+    """Dossiers from empty to complete: form, an account of 0-240 characters, photos, motto."""
+    length = draw(st.integers(0, 240))
+    account = (_DEEDS * (length // len(_DEEDS) + 1))[:length]
+    motto = draw(st.sampled_from(["", "家和万事兴", "忠厚传家", "勤俭持家久"]))
+    return Dossier(draw(st.booleans()), account, draw(st.integers(0, 9)), motto)
+
+
+@st.composite
+def dossier_rules(draw: st.DrawFn) -> DossierRule:
+    """Dossier rules: form required or not, minimum account length, photos, motto."""
+    return DossierRule(draw(st.booleans()), draw(st.integers(0, 200)), draw(st.integers(0, 5)), draw(st.booleans()))
+
+
+@st.composite
+def ballot_rules(draw: st.DrawFn) -> BallotRules:
+    """Valid ballot rules over a week of April 2024."""
+    start = dt.date(2024, 4, draw(st.integers(1, 7)))
+    end = start + dt.timedelta(days=draw(st.integers(0, 7)))
+    opens = dt.time(draw(st.integers(0, 11)))
+    closes = draw(st.one_of(st.none(), st.integers(12, 23).map(dt.time)))
+    minimum = draw(st.integers(1, 3))
+    return BallotRules(
+        start=start,
+        end=end,
+        opens=opens,
+        closes=closes,
+        min_picks=minimum,
+        max_picks=minimum + draw(st.integers(0, 3)),
+        ballots_per_day=draw(st.integers(1, 3)),
+        one_vote_per_nominee=draw(st.sampled_from(list(VoteScope))),
+    )
+
+
+@st.composite
+def ballots(
+    draw: st.DrawFn,
+    *,
+    nominees: st.SearchStrategy[str] = _NOMINEES,
+    voters: st.SearchStrategy[str] = _VOTERS,
+) -> Ballot:
+    """Ballots in April 2024, valid or breaking any rule (picks may repeat or be unknown)."""
+    number = draw(st.integers(1, 10**6))
+    at = draw(moments(start=dt.date(2024, 3, 30), days=14))
+    return Ballot(f"ballot-{number}", draw(voters), at, tuple(draw(st.lists(nominees, max_size=4))))
+
+
+@st.composite
+def workflows(draw: st.DrawFn) -> Workflow:
+    """Valid workflow declarations: 2-7 states reachable from the first, some final, and
+    transitions with roles and reasons."""
+    count = draw(st.integers(2, 7))
+    codes = [f"s{index}" for index in range(count)]
+    finals = {code for code in codes[1:] if draw(st.integers(0, 3)) == 0}
+    transitions: list[Transition] = []
+    used: set[tuple[str, str]] = set()
+    # A chain makes every state reachable; extra transitions add branches and loops.
+    for index in range(1, count):
+        source = draw(st.sampled_from([c for c in codes[:index] if c not in finals] or [codes[0]]))
+        command = f"go{index}"
+        transitions.append(Transition(command, f"步骤{index}", {source}, codes[index]))
+        used.add((command, source))
+    for extra in range(draw(st.integers(0, 5))):
+        command = draw(st.sampled_from([*(t.command for t in transitions), f"extra{extra}"]))
+        sources = {
+            code for code in draw(st.lists(st.sampled_from(codes), min_size=1, max_size=3)) if code not in finals
+        }
+        sources = {source for source in sources if (command, source) not in used}
+        if not sources:
+            continue
+        roles = draw(st.frozensets(st.sampled_from(list(Role)), max_size=2))
+        transitions.append(
+            Transition(command, f"操作{extra}", sources, draw(st.sampled_from(codes)), roles, draw(st.booleans()))
+        )
+        used.update((command, source) for source in sources)
+    states = [State(code, f"状态{code}", final=code in finals) for code in codes]
+    return Workflow("generated", "生成的流程", states, codes[0], transitions)
+
+
+@st.composite
+def acts_for(draw: st.DrawFn, workflow: Workflow) -> Act:
+    """Acts for *workflow*: declared commands mostly, sometimes an unknown one; any role; a
+    reason or not."""
+    command = draw(st.one_of(st.sampled_from(workflow.commands), st.just("unknown_command")))
+    actor = draw(actors())
+    return Act(command, actor, draw(moments(days=30)), draw(st.sampled_from(["", "经核实"])))
