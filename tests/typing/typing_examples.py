@@ -8,6 +8,7 @@ from decimal import Decimal
 from hypothesis import strategies as st
 
 import fulian_core as fc
+import fulian_core.nominations
 from fulian_core.testing import periods, quantities
 
 
@@ -59,3 +60,21 @@ def criteria_verdict(on: dt.date) -> str:
     verdict: Verdict = assessment.verdict
     text: str = assessment.explain()
     return verdict.code + text
+
+
+def nomination_log(campaign: fc.nominations.Campaign, commands: list[fc.nominations.Command]) -> list[str]:
+    from fulian_core.nominations import CampaignState, Event, NominationStatus, handle, replay, start
+
+    state: CampaignState = start(campaign)
+    log: list[Event] = []
+    refusals: list[str] = []
+    for command in commands:
+        try:
+            state, events = handle(campaign, state, command)
+        except fc.TransitionRefused as refusal:
+            guard: str = refusal.guard
+            refusals.append(guard)
+            continue
+        log.extend(events)
+    statuses: list[NominationStatus] = [nomination.status for nomination in replay(campaign, log).nominations()]
+    return refusals + [status.label for status in statuses]
