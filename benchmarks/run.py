@@ -15,8 +15,8 @@ scenario and contender. Absolute times on a shared machine are noise; the ratio 
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import gc
+import importlib
 import json
 import random
 import statistics
@@ -26,8 +26,13 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import scoring
+import serialization
+import workflow
+
+import criteria
 from fulian_core import Level, OrgTree
-from fulian_core.courtyard import Household, Inspection, InspectionKind, ItemMode, Observation, Tier, compile_rubric
+from fulian_core.courtyard import Tier, compile_rubric
 from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
 from fulian_core.indicators import HouseholdRecord, tally
 
@@ -98,101 +103,6 @@ def baseline_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[s
     return result
 
 
-def make_inspections(count: int, seed: int) -> list[Inspection]:
-    """Inspections of the 24-item FOUR_ROOMS_RUBRIC with plausible observations."""
-    rng = random.Random(seed)
-    items = FOUR_ROOMS_RUBRIC.items
-    day = dt.date(2024, 5, 31)
-
-    def observe(item: object) -> Observation:
-        mode = item.mode  # type: ignore[attr-defined]
-        if mode is ItemMode.CHECKLIST:
-            return Observation.checked(rng.random() > 0.15)
-        if mode is ItemMode.DEDUCTION:
-            return Observation.found(rng.choice((0, 0, 0, 1, 2, 3)))
-        if mode is ItemMode.GRADED:
-            return Observation.graded(rng.choice(item.levels).name)  # type: ignore[attr-defined]
-        if mode is ItemMode.BONUS:
-            return Observation.bonus(rng.randint(0, int(item.points)))  # type: ignore[attr-defined]
-        return Observation.vetoed(rng.random() < 0.02)
-
-    return [
-        Inspection(
-            f"i{n}",
-            Household(f"h{n}", "371082103201"),
-            day,
-            InspectionKind.HOME_VISIT,
-            {i.code: observe(i) for i in items},
-        )
-        for n in range(count)
-    ]
-
-
-def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[int, str]]]:
-    """A hand-written dict-and-loop scorer of the same rubric: ints and strings, no validation."""
-    spec = [
-        (
-            item.code,
-            item.mode.code,
-            int(item.points),
-            int(item.per_defect),
-            int(item.points - item.max_deduction) if item.max_deduction is not None else 0,
-            {level.name: int(level.points) for level in item.levels},
-            item.dimension == "kitchen",
-        )
-        for item in FOUR_ROOMS_RUBRIC.items
-    ]
-    rows = [
-        {
-            code: (
-                o.met
-                if o.met is not None
-                else o.defects
-                if o.defects is not None
-                else o.level
-                if o.level is not None
-                else int(o.points)
-                if o.points is not None
-                else o.hit
-            )
-            for code, o in inspection.observations.items()
-        }
-        for inspection in inspections
-    ]
-
-    def one(row: dict[str, Any]) -> tuple[int, str]:
-        total = bonus = 0
-        veto = False
-        kitchen_full = True
-        for code, mode, points, per_defect, floor, levels, kitchen in spec:
-            value = row[code]
-            if mode == "checklist":
-                earned = points if value else 0
-            elif mode == "deduction":
-                earned = max(floor, points - per_defect * value)
-            elif mode == "graded":
-                earned = levels[value]
-            elif mode == "bonus":
-                bonus += value
-                continue
-            else:
-                veto = veto or value
-                continue
-            total += earned
-            if kitchen and earned != points:
-                kitchen_full = False
-        total += min(bonus, 5)
-        if veto:
-            return total, "none"
-        if total >= 90 and kitchen_full:
-            return total, "boutique"
-        if total >= 80:
-            return total, "demonstration"
-        return total, "clean" if total >= 60 else "none"
-
-    return lambda: [one(row) for row in rows]
-
-
 def make_households(count: int, seed: int, villages: list[str]) -> list[HouseholdRecord]:
     """Household records spread over *villages* (tier, money raised, sessions joined)."""
     rng = random.Random(seed)
@@ -244,6 +154,34 @@ def baseline_rollup(records: list[HouseholdRecord]) -> dict[str, Row]:
     return {code: (row[0], row[1], row[2], tuple(row[3:])) for code, row in result.items()}
 
 
+def pandas_rollup(records: list[HouseholdRecord], _tree: OrgTree) -> Callable[[], dict[str, Row]]:
+    """The same rows with a pandas groupby (the frame is built outside the timing)."""
+    pandas: Any = importlib.import_module("pandas")
+    tiers = [tier.code for tier in Tier]
+    frame = pandas.DataFrame(
+        {
+            "village": [record.village for record in records],
+            "tier": pandas.Categorical([record.tier.code for record in records], categories=tiers),
+            "money": [int(record.money) for record in records],
+            "sessions": [record.sessions for record in records],
+        }
+    )
+
+    def run() -> dict[str, Row]:
+        result: dict[str, Row] = {}
+        for width in (6, 4):
+            key = frame["village"].str.slice(0, width)
+            sums = frame.groupby(key)[["money", "sessions"]].sum()
+            counts = frame.groupby([key, "tier"], observed=False).size().unstack(fill_value=0)[tiers]
+            for code, money, sessions, *by_tier in zip(
+                sums.index, sums["money"], sums["sessions"], *(counts[t] for t in tiers), strict=True
+            ):
+                result[code] = (int(sum(by_tier)), int(money), int(sessions), tuple(int(n) for n in by_tier))
+        return result
+
+    return run
+
+
 def measure(
     name: str,
     size: int,
@@ -284,58 +222,136 @@ def measure(
     return rows
 
 
+def _optional(module: str, make: Callable[[], Callable[[], Any]]) -> Callable[[], Any] | None:
+    """A contender from the bench extra, or None (with a note) when it is not installed."""
+    try:
+        importlib.import_module(module)
+    except ImportError:
+        print(f"note: {module} is not installed (pip install -e '.[bench]'); its contender is skipped")
+        return None
+    return make()
+
+
+def _contenders(**runs: Callable[[], Any] | None) -> dict[str, Callable[[], Any]]:
+    return {label.replace("_", " "): run for label, run in runs.items() if run is not None}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small sizes, finishes in seconds")
+    parser.add_argument("--quick", action="store_true", help="small sizes, finishes in under two minutes")
     parser.add_argument("--rounds", type=int, default=None)
     parser.add_argument("--seed", type=int, default=20241231)
+    parser.add_argument("--only", default="", help="comma-separated scenario names (hierarchy, scoring, ...)")
     args = parser.parse_args()
-    villages = 50_000 if args.quick else 700_000
-    rounds = args.rounds or 5
+    quick = args.quick
+    rounds = args.rounds or (3 if quick else 5)
+    wanted = set(filter(None, args.only.split(",")))
+    rows: list[dict[str, Any]] = []
 
+    def chosen(name: str) -> bool:
+        return not wanted or name in wanted
+
+    villages = 50_000 if quick else 700_000
     divisions = _shuffled(make_divisions(villages), args.seed)
     village_codes = [code for code in divisions if not code.endswith("000")]
-    rows = measure(
-        "hierarchy: build from 12-digit codes, resolve every village's county",
-        len(village_codes),
-        {
-            "fulian_core": lambda: library_hierarchy(divisions, village_codes),
-            "dict of parents (baseline)": lambda: baseline_hierarchy(divisions, village_codes),
-        },
-        rounds,
-    )
-    inspections = make_inspections(20_000 if args.quick else 200_000, args.seed)
-    plan = compile_rubric(FOUR_ROOMS_RUBRIC)
-    rows += measure(
-        "scoring: total and tier, 24-item rubric",
-        len(inspections),
-        {
-            "fulian_core": lambda: list(map(plan.total_and_tier, inspections)),
-            "dict-and-loop (baseline)": baseline_scorer(inspections),
-        },
-        rounds,
-        normalize={"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]},
-    )
-    sampled = [code for code in divisions if not code.endswith("000")][:5000]
-    kept = set(sampled)
-    small_tree = OrgTree.from_division_codes(
-        {code: name for code, name in divisions.items() if code.endswith("000") or code in kept}
-    )
-    records = make_households(100_000 if args.quick else 1_000_000, args.seed, sampled)
-    rows += measure(
-        "rollup: household records to county and city totals",
-        len(records),
-        {
-            "fulian_core": lambda: library_rollup(records, small_tree),
-            "Counter-and-dict (baseline)": lambda: baseline_rollup(records),
-        },
-        rounds,
-    )
-    print(f"{'scenario':<62} {'contender':<28} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
+    if chosen("hierarchy"):
+        rows += measure(
+            "hierarchy: build from 12-digit codes, resolve every village's county",
+            len(village_codes),
+            {
+                "fulian_core": lambda: library_hierarchy(divisions, village_codes),
+                "dict of parents (baseline)": lambda: baseline_hierarchy(divisions, village_codes),
+            },
+            rounds,
+        )
+    if chosen("scoring"):
+        inspections = scoring.make_inspections(100_000 if quick else 1_000_000, args.seed)
+        plan = compile_rubric(FOUR_ROOMS_RUBRIC)
+        library_answer = {"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]}
+        rows += measure(
+            "scoring: total and tier, 24-item rubric",
+            len(inspections),
+            {
+                "fulian_core": lambda: list(map(plan.total_and_tier, inspections)),
+                "dict-and-loop (baseline)": scoring.baseline_scorer(inspections),
+                **_contenders(numpy_vectorized_floor=_optional("numpy", lambda: scoring.numpy_scorer(inspections))),
+            },
+            rounds,
+            normalize=library_answer,
+        )
+        few = inspections[: 5_000 if quick else 100_000]
+        rule_engine = _optional("rule_engine", lambda: scoring.rule_engine_scorer(few))
+        if rule_engine is not None:
+            rows += measure(
+                "scoring: the same rubric as rule-engine expressions",
+                len(few),
+                {"fulian_core": lambda: list(map(plan.total_and_tier, few)), "rule-engine": rule_engine},
+                max(1, rounds - 2),
+                normalize=library_answer,
+            )
+    if chosen("rollup"):
+        sampled = village_codes[:5000]
+        kept = set(sampled)
+        small_tree = OrgTree.from_division_codes(
+            {code: name for code, name in divisions.items() if code.endswith("000") or code in kept}
+        )
+        records = make_households(100_000 if quick else 1_000_000, args.seed, sampled)
+        rows += measure(
+            "rollup: household records to county and city totals",
+            len(records),
+            {
+                "fulian_core": lambda: library_rollup(records, small_tree),
+                "Counter-and-dict (baseline)": lambda: baseline_rollup(records),
+                **_contenders(pandas_groupby=_optional("pandas", lambda: pandas_rollup(records, small_tree))),
+            },
+            rounds,
+        )
+    if chosen("workflow"):
+        campaign, log = workflow.make_log(2_000 if quick else 100_000, args.seed)
+        pairs = workflow.flatten(log)
+        rows += measure(
+            f"workflow: replay a campaign log ({len(log):,} events)",
+            len(log),
+            {
+                "fulian_core": workflow.library_replay(campaign, log),
+                **_contenders(
+                    python_statemachine=_optional("statemachine", lambda: workflow.statemachine_replay(pairs)),
+                    transitions=_optional("transitions", lambda: workflow.transitions_replay(pairs)),
+                ),
+            },
+            max(1, rounds - 2),
+        )
+    if chosen("serialization"):
+        inspections = scoring.make_inspections(5_000 if quick else 100_000, args.seed)
+        rows += measure(
+            "serialization: inspections to plain data and back",
+            len(inspections),
+            {
+                "fulian_core": serialization.library_round_trip(inspections),
+                "hand-written dicts (baseline)": serialization.handwritten_round_trip(inspections),
+                **_contenders(
+                    pydantic_v2=_optional("pydantic", lambda: serialization.pydantic_round_trip(inspections))
+                ),
+            },
+            rounds,
+        )
+    if chosen("criteria"):
+        evidence = criteria.make_evidence(100_000 if quick else 1_000_000, args.seed)
+        rows += measure(
+            "criteria: verdicts against a 12-criterion set",
+            len(evidence),
+            {
+                "fulian_core": criteria.library_verdicts(evidence),
+                "hand-written evaluator (baseline)": criteria.handwritten_verdicts(evidence),
+            },
+            rounds,
+            normalize={"fulian_core": lambda answer: [(verdict.code, score) for verdict, score in answer]},
+        )
+    print(f"{'scenario':<62} {'contender':<34} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
     for row in rows:
         spread = f"{row['ratio_spread'][0]}–{row['ratio_spread'][1]}"
         print(
-            f"{row['scenario']:<62} {row['contender']:<28} {row['n']:>9} "
+            f"{row['scenario']:<62} {row['contender']:<34} {row['n']:>9} "
             f"{row['median_seconds']:>9.3f} {row['ratio_to_library']:>9.2f}  {spread}"
         )
     for row in rows:

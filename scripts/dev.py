@@ -103,6 +103,11 @@ def task_deep() -> None:
 
 
 def task_bench() -> None:
+    # The contenders (numpy, pandas, pydantic, python-statemachine, rule-engine, transitions)
+    # live in the bench extra: installed here, pinned like everything else, never in the core.
+    env = {**os.environ, "PIP_CONSTRAINT": str(ROOT / "constraints.txt")}
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[dev,bench]"], check=True, cwd=ROOT, env=env)
     run("python", "benchmarks/run.py", *sys.argv[2:])
 
 

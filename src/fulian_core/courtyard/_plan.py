@@ -283,11 +283,16 @@ _ITEM_CODE = {
 """,
 }
 
-Scorer = Callable[[Mapping[str, Any]], "tuple[int, int, int, int, int, bool, bool] | None"]
+Scorer = Callable[[Mapping[str, Any]], "tuple[Decimal, Tier] | None"]
+
+# Totals up to this many (scaled) points get a ready Decimal; larger ones are computed.
+_TABLE_LIMIT: Final = 100_000
 
 
-def generate_scorer(fast: FastPlan) -> Scorer:
-    """Straight-line code scoring one inspection's observations against *fast*."""
+def generate_scorer(fast: FastPlan, plan: Plan) -> Scorer:
+    """Straight-line code giving one inspection's total and tier against *fast*, or None when
+    the full card must decide (a missing item under a final-only rubric, items not applicable
+    under proportional scaling, an observation of an unexpected shape)."""
     lines = [
         "def score(observations):",
         "    get = observations.get",
@@ -295,7 +300,7 @@ def generate_scorer(fast: FastPlan) -> Scorer:
         f"    applicable = {fast.maximum}",
         "    missing = vetoed = False",
     ]
-    namespace: dict[str, Any] = {}
+    namespace: dict[str, Any] = {"Decimal": Decimal}
     for index, item in enumerate(fast.items):
         namespace[f"LEVELS_{index}"] = item.levels
         lines.append(
@@ -310,8 +315,38 @@ def generate_scorer(fast: FastPlan) -> Scorer:
                 scaled="" if fast.scale == 1 else f" * {fast.scale}",
             )
         )
-    lines.append("    return total, bonus, applicable, lost, short, vetoed, missing")
+    lines.extend(_epilogue(fast, plan, namespace))
     source = "\n".join(lines)
     exec(compile(source, f"<scorer {len(fast.items)} items>", "exec"), namespace)  # noqa: S102 - code generated from a validated rubric
     scorer: Scorer = namespace["score"]
     return scorer
+
+
+def _epilogue(fast: FastPlan, plan: Plan, namespace: dict[str, Any]) -> list[str]:
+    top = fast.maximum + fast.bonus_cap
+    scale = Decimal(fast.scale)
+    if 0 <= top <= _TABLE_LIMIT:
+        namespace["RESULTS"] = tuple(Decimal(value) / scale for value in range(top + 1))
+        result = f"RESULTS[compared] if 0 <= compared <= {top} else Decimal(compared) / {fast.scale}"
+    else:  # pragma: no cover - a rubric of more than 100,000 scaled points
+        result = f"Decimal(compared) / {fast.scale}"
+    lines = []
+    if not plan.provisional_on_missing:
+        lines.append("    if missing:\n        return None")
+    if plan.scale_not_applicable:
+        lines.append(f"    if 0 < applicable < {fast.maximum}:\n        return None")
+    lines.append(f"    if bonus > {fast.bonus_cap}:\n        bonus = {fast.bonus_cap}")
+    lines.append("    compared = total + bonus")
+    lines.append(f"    result = {result}")
+    namespace["NONE"] = Tier.NONE
+    lines.append("    if vetoed:\n        return result, NONE")
+    for index, (tier, threshold, spotless, full) in enumerate(fast.tiers):
+        namespace[f"TIER_{index}"] = tier
+        conditions = [f"compared >= {threshold}"]
+        if spotless:
+            conditions.append(f"not lost & {spotless}")
+        if full:
+            conditions.append(f"not short & {full}")
+        lines.append(f"    if {' and '.join(conditions)}:\n        return result, TIER_{index}")
+    lines.append("    return result, NONE")
+    return lines

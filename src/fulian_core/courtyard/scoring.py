@@ -147,7 +147,7 @@ class ScoringPlan:
         self.rubric = rubric
         self._plan = _plan.compile_plan(rubric)
         self._fast = _plan.compile_fast(rubric, self._plan)
-        self._scorer = _plan.generate_scorer(self._fast)
+        self._scorer = _plan.generate_scorer(self._fast, self._plan) if self._fast.exact else None
 
     def __repr__(self) -> str:
         return f"<ScoringPlan {self._plan.ref}: {len(self._plan.items)} items>"
@@ -168,33 +168,15 @@ class ScoringPlan:
     def total_and_tier(self, inspection: Inspection) -> tuple[Decimal, Tier]:
         """Just the total and the tier of one inspection, without the card's lines: the same
         answer as :meth:`score` (and the same refusals), for scoring millions."""
-        fast = self._fast
+        scorer = self._scorer
         observations = inspection.observations
-        if not fast.exact or not fast.codes.issuperset(observations):
-            card = self.score(inspection)
-            return card.total, card.tier
-        parts = self._scorer(observations)
-        if parts is None or (parts[6] and not self._plan.provisional_on_missing):
-            # An unusual observation, or a refusal: the full card explains it or raises the same error.
-            card = self.score(inspection)
-            return card.total, card.tier
-        total, bonus, applicable, lost, short, vetoed, _ = parts
-        bonus = min(bonus, fast.bonus_cap)
-        scale = fast.scale
-        compared: Decimal | int
-        if applicable < fast.maximum and applicable > 0 and self._plan.scale_not_applicable:
-            base = (Decimal(total) * fast.maximum / applicable / scale).quantize(_CENT, rounding=decimal.ROUND_HALF_UP)
-            result = base + Decimal(bonus) / scale
-            compared = result * scale
-        else:
-            compared = total + bonus
-            result = Decimal(compared) / scale if scale != 1 else Decimal(compared)
-        if vetoed:
-            return result, Tier.NONE
-        for tier, threshold, spotless, full in fast.tiers:
-            if compared >= threshold and not lost & spotless and not short & full:
-                return result, tier
-        return result, Tier.NONE
+        if scorer is not None and self._fast.codes.issuperset(observations):
+            found = scorer(observations)
+            if found is not None:
+                return found
+        # An unusual observation, a refusal, or a rule the flat code leaves to the card.
+        card = self.score(inspection)
+        return card.total, card.tier
 
     def score(self, inspection: Inspection) -> ScoreCard:
         """The score card of one inspection."""

@@ -22,6 +22,7 @@ from fulian_core.criteria.model import (
     GradeLevel,
     SetRef,
 )
+from fulian_core.criteria.plan import CriteriaPlan, compile_criteria
 from fulian_core.criteria.resolution import NATIONAL_ISSUER, CriteriaCatalog
 
 __all__ = [
@@ -31,6 +32,7 @@ __all__ = [
     "Candidate",
     "CandidateKind",
     "CriteriaCatalog",
+    "CriteriaPlan",
     "CriteriaSet",
     "Criterion",
     "CriterionKind",
@@ -43,6 +45,7 @@ __all__ = [
     "SetRef",
     "Verdict",
     "assess",
+    "compile_criteria",
     "explain",
     "explain_result",
 ]
