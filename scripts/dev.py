@@ -66,7 +66,7 @@ def task_lock() -> None:
     if sys.version_info[:2] != (3, 10):
         print("warning: lock with Python 3.10 so that every pin installs on all supported versions")
     pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
-    subprocess.run([*pip, "install", "-U", "-e", f"{ROOT}[dev]", "hatchling"], check=True, cwd=ROOT)
+    subprocess.run([*pip, "install", "-U", "-e", f"{ROOT}[dev,bench]", "hatchling"], check=True, cwd=ROOT)
     frozen = subprocess.run(
         [*pip, "freeze", "--exclude-editable"], check=True, cwd=ROOT, capture_output=True, text=True
     ).stdout
