@@ -78,6 +78,9 @@ STAY_IN_MODULE = {
     "CN_2026",
     "PAYLOADS",
     "MAX_BALLOTS_PER_DAY",
+    "MAX_TEXT",
+    "MAX_VALUE",
+    "MAX_ITEMS",
 }
 
 

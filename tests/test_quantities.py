@@ -327,3 +327,10 @@ def test_rounded_down_refuses_bad_counts() -> None:
         Quantity.rounded_down(-1, Unit.COPY)
     with pytest.raises(ValidationError, match=r"significant: expected a whole number of digits >= 1, got 0"):
         Quantity.rounded_down(5, Unit.COPY, significant=0)
+
+
+def test_figures_are_bounded() -> None:
+    with pytest.raises(ValidationError, match=r"^value: expected a figure below 10\^15 \(no report counts more\)"):
+        Quantity.exact(10**15, Unit.HOUSEHOLD)
+    with pytest.raises(ValidationError, match=r"^text: expected a reported figure of at most 200 characters"):
+        Quantity.parse("1" * 201 + "户")

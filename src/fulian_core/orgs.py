@@ -16,6 +16,7 @@ are not geographic (两新组织 federations, 妇委会 of agencies):
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Final
 
@@ -71,14 +72,18 @@ _LENGTH_LEVEL: Final = {
     12: Level.VILLAGE,
 }
 _PARENT_LENGTH: Final = {4: 2, 6: 4, 9: 6, 12: 9}
+_LONGEST_TEXT: Final = 64
 _ZERO_TAILS: Final = ((2, "0000000000"), (4, "00000000"), (6, "000000"), (9, "000"))
 
 
 def normalize_division_code(code: str, *, path: str = "code") -> str:
     """The significant form of a division code: ``371082000000`` → ``371082``.
 
-    Accepts the short forms (2, 4, 6, 9, 12 digits) and the zero-padded 12-digit form.
+    Accepts the short forms (2, 4, 6, 9, 12 digits) and the zero-padded 12-digit form; full-width
+    digits typed on a phone (``３７１０８２``) are read as digits. Anything else is refused.
     """
+    if isinstance(code, str) and len(code) <= _LONGEST_TEXT and not code.isascii():
+        code = unicodedata.normalize("NFKC", code)
     if not isinstance(code, str) or not code.isascii() or not code.isdigit():
         raise ValidationError.single(path, "a division code of 2, 4, 6, 9 or 12 digits", code)
     original = code

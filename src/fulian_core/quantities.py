@@ -20,6 +20,7 @@ import enum
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
+from typing import Final
 
 import attrs
 
@@ -29,6 +30,8 @@ from fulian_core._faults import Faults
 from fulian_core.errors import UnitMismatchError, ValidationError
 
 __all__ = [
+    "MAX_TEXT",
+    "MAX_VALUE",
     "Bounds",
     "Comparison",
     "FoundFigure",
@@ -223,12 +226,22 @@ class Notation:
     numeral: str = ""
 
 
+MAX_VALUE: Final = Decimal(10) ** 15
+"""Figures are below 10^15 (a thousand trillion): no report counts more, and a bound keeps a
+hostile '1e999999' from becoming a million-digit number."""
+
+MAX_TEXT: Final = 200
+"""The longest reported figure :meth:`Quantity.parse` reads, in characters."""
+
+
 def _check_value(value: Decimal | None, unit: Unit, faults: Faults, path: str = "value") -> None:
     if value is None:
         return
     if not faults.check(value.is_finite(), path, "a finite number", value):
         return
     if not faults.check(value >= 0, path, "a number >= 0 (reported figures are never negative)", value):
+        return
+    if not faults.check(value < MAX_VALUE, path, "a figure below 10^15 (no report counts more)", value):
         return
     if unit.is_money:
         faults.check(
@@ -403,6 +416,8 @@ class Quantity:
         """Read a figure as reports write it: ``200余场次``, ``6600次以上``, ``约5万元``, ``20xx户``."""
         if not isinstance(text, str):
             raise ValidationError.single("text", "a string such as '200余场次'", text)
+        if len(text) > MAX_TEXT:
+            raise ValidationError.single("text", f"a reported figure of at most {MAX_TEXT} characters", text)
         normalized = unicodedata.normalize("NFKC", text).strip()
         parts = _GRAMMAR.match(normalized)
         if parts is None:

@@ -45,6 +45,9 @@ class _Missing:
 
 
 _MISSING = _Missing()
+# Decimals in payloads stay within 30 digits either side of the point: '1e999999' is refused
+# before anything computes with it.
+_MAX_DIGITS = 30
 
 
 def _strict_int(value: object, _: type) -> int:
@@ -75,6 +78,10 @@ def _structure_decimal(value: object, _: type) -> Decimal:
         raise ValidationError.single("", "a decimal number written as a string", value) from None
     if not number.is_finite():
         raise ValidationError.single("", "a finite decimal number", value)
+    if number and not -_MAX_DIGITS <= number.adjusted() < _MAX_DIGITS:
+        raise ValidationError.single(
+            "", f"a decimal number of at most {_MAX_DIGITS} digits either side of the point", value
+        )
     return number
 
 

@@ -18,6 +18,7 @@ from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
 
 __all__ = [
+    "MAX_ITEMS",
     "Dimension",
     "FeaturedCategory",
     "ItemLevel",
@@ -32,6 +33,10 @@ __all__ = [
 ]
 
 _ZERO = Decimal(0)
+
+MAX_ITEMS = 500
+"""The most items a rubric may hold: real rubrics have 10 to 60; a bound keeps hostile data
+from making every score a long loop."""
 
 
 def _points(value: object) -> Decimal:
@@ -286,6 +291,8 @@ class Rubric:
         check_code(self.code, "code", faults)
         check_text(self.title, "title", faults)
         check_text(self.version, "version", faults)
+        if not faults.check(len(self.items) <= MAX_ITEMS, "items", f"at most {MAX_ITEMS} items", len(self.items)):
+            faults.raise_if_any(DefinitionError)
         start, end = self.effective_from, self.effective_until
         faults.check(
             isinstance(start, dt.date) and not isinstance(start, dt.datetime), "effective_from", "a date", start

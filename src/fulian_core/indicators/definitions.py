@@ -179,9 +179,10 @@ class IndicatorSet:
                         f"{bottom.code} in {bottom.unit.label}",
                     )
         faults.raise_if_any(DefinitionError)
+        done: set[str] = set()
         for index, definition in enumerate(self.definitions):
             if isinstance(definition, RatioIndicator):
-                cycle = _cycle(definition.code, by_code)
+                cycle = _cycle(definition.code, by_code, done)
                 if cycle:
                     faults.add(
                         f"definitions[{index}]",
@@ -215,23 +216,31 @@ class IndicatorSet:
         return found
 
 
-def _cycle(start: str, by_code: Mapping[str, Indicator | RatioIndicator]) -> list[str]:
+def _cycle(start: str, by_code: Mapping[str, Indicator | RatioIndicator], done: set[str]) -> list[str]:
+    """A cycle of ratios reachable from *start* (``[a, b, a]``), or []; iterative and linear, so
+    a long or wide chain of ratios can neither overflow the stack nor take exponential time.
+    *done* holds the codes already known to reach no cycle (shared between calls)."""
     path: list[str] = []
-
-    def visit(code: str) -> bool:
-        if code in path:
-            path.append(code)
-            return True
+    on_path: set[str] = set()
+    stack: list[tuple[str, int]] = [(start, 0)]
+    while stack:
+        code, step = stack.pop()
         definition = by_code.get(code)
-        if not isinstance(definition, RatioIndicator):
-            return False
-        path.append(code)
-        if visit(definition.numerator) or visit(definition.denominator):
-            return True
+        if step == 0:
+            if code in on_path:
+                return [*path[path.index(code) :], code]
+            if code in done or not isinstance(definition, RatioIndicator):
+                continue
+            path.append(code)
+            on_path.add(code)
+        if isinstance(definition, RatioIndicator) and step < 2:
+            stack.append((code, step + 1))
+            stack.append((definition.numerator if step == 0 else definition.denominator, 0))
+            continue
         path.pop()
-        return False
-
-    return path[path.index(path[-1]) :] if visit(start) else []
+        on_path.discard(code)
+        done.add(code)
+    return []
 
 
 @attrs.frozen
