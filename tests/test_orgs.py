@@ -58,7 +58,7 @@ def test_codes_normalize_both_ways() -> None:
     [
         ("3710821", "code: expected a division code of 2, 4, 6, 9 or 12 digits, got '3710821'"),
         ("37108a", "code: expected a division code of 2, 4, 6, 9 or 12 digits, got '37108a'"),
-        ("３７", "code: expected a division code of 2, 4, 6, 9 or 12 digits, got '３７'"),
+        ("３７ｘ", "code: expected a division code of 2, 4, 6, 9 or 12 digits, got '３７ｘ'"),
         (
             "000000000000",
             "code: expected a division code whose last part is not all zeros, got '000000000000'",

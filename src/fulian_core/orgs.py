@@ -82,10 +82,11 @@ def normalize_division_code(code: str, *, path: str = "code") -> str:
     Accepts the short forms (2, 4, 6, 9, 12 digits) and the zero-padded 12-digit form; full-width
     digits typed on a phone (``３７１０８２``) are read as digits. Anything else is refused.
     """
+    given = code
     if isinstance(code, str) and len(code) <= _LONGEST_TEXT and not code.isascii():
         code = unicodedata.normalize("NFKC", code)
     if not isinstance(code, str) or not code.isascii() or not code.isdigit():
-        raise ValidationError.single(path, "a division code of 2, 4, 6, 9 or 12 digits", code)
+        raise ValidationError.single(path, "a division code of 2, 4, 6, 9 or 12 digits", given)
     original = code
     length = len(code)
     if length == 12:
