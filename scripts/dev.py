@@ -6,6 +6,7 @@ Usage (from a fresh clone, with only Python 3.10+):
     python3 scripts/dev.py test        # ruff, mypy --strict, pytest + hypothesis + coverage floor
     python3 scripts/dev.py bench       # benchmarks (outside the test suite); add --quick
     python3 scripts/dev.py deep        # the test suite under the deep hypothesis profile
+    python3 scripts/dev.py fuzz        # atheris on the text parsers, then the deep stateful runs
     python3 scripts/dev.py lock        # re-pin constraints.txt to the newest versions
 
 Each task creates ``.venv`` on first use and refreshes it whenever ``pyproject.toml`` or
@@ -16,8 +17,10 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 import venv
 from pathlib import Path
 
@@ -102,6 +105,66 @@ def task_deep() -> None:
     run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
 
 
+FUZZ_TARGETS = (
+    "quantity",
+    "period_code",
+    "period_label",
+    "division_code",
+    "resident_id",
+    "mobile",
+    "find_figures",
+)
+STATEFUL_RUNS = (
+    "tests/nominations/test_stateful.py",
+    "tests/courtyard/test_credits.py::TestLedger",
+    "tests/hardening/test_plaque_machine.py",
+)
+
+
+def task_fuzz() -> None:
+    """Fuzz every text parser with atheris for a bounded time (``--seconds``, default 30 each),
+    keeping any crash as a regression input, then run the stateful machines deep."""
+    seconds = int(sys.argv[sys.argv.index("--seconds") + 1]) if "--seconds" in sys.argv else 30
+    env = {**os.environ, "PIP_CONSTRAINT": str(ROOT / "constraints.txt")}
+    pip = [str(PYTHON), "-m", "pip", "--disable-pip-version-check", "-q"]
+    subprocess.run([*pip, "install", "-e", f"{ROOT}[dev,fuzz]"], check=True, cwd=ROOT, env=env)
+    crashed = []
+    with tempfile.TemporaryDirectory() as scratch:
+        for target in FUZZ_TARGETS:
+            corpus = Path(scratch) / target
+            shutil.copytree(ROOT / "fuzz" / "corpus" / target, corpus)
+            artifacts = Path(scratch) / f"artifacts-{target}"
+            artifacts.mkdir()
+            completed = subprocess.run(
+                [
+                    str(PYTHON),
+                    "fuzz/fuzz_parsers.py",
+                    target,
+                    str(corpus),
+                    f"-max_total_time={seconds}",
+                    "-print_final_stats=1",
+                    f"-artifact_prefix={artifacts}/",
+                ],
+                cwd=ROOT,
+                capture_output=True,
+                text=True,
+                check=False,
+            )
+            runs = next(
+                (line.split()[-1] for line in completed.stderr.splitlines() if "number_of_executed_units" in line), "?"
+            )
+            print(f"fuzz {target}: {runs} inputs in {seconds} s, exit {completed.returncode}", flush=True)
+            for crash in artifacts.iterdir():
+                kept = ROOT / "fuzz" / "corpus" / target / crash.name
+                shutil.copy(crash, kept)
+                crashed.append(str(kept.relative_to(ROOT)))
+    if crashed:
+        print("crashes kept as regression inputs (the test suite reads them):", *crashed, sep="\n  ")
+        sys.exit(1)
+    os.environ["FULIAN_HYPOTHESIS_PROFILE"] = "deep"
+    run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-cov", *STATEFUL_RUNS)
+
+
 def task_bench() -> None:
     # The contenders (numpy, pandas, pydantic, python-statemachine, rule-engine, transitions)
     # live in the bench extra: installed here, pinned like everything else, never in the core.
@@ -116,6 +179,7 @@ TASKS = {
     "test": task_test,
     "deep": task_deep,
     "bench": task_bench,
+    "fuzz": task_fuzz,
     "lock": task_lock,
 }
 
