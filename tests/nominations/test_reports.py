@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -111,3 +113,41 @@ def test_the_notice_never_shows_a_full_id_mobile_or_name(mobile: object, residen
     assert resident.number not in text
     assert name not in text
     assert mobile.masked in text
+
+
+def test_campaign_statistics_feed_indicators_and_roll_up_to_the_forwarded_share() -> None:
+    import pytest
+
+    from fulian_core import Period, ValidationError
+    from fulian_core.indicators import Dataset, Indicator, IndicatorSet, RatioIndicator, campaign_values, rollup_ratio
+    from fulian_core.quantities import Unit
+
+    run = Run(campaign(quotas=(Quota(Level.VILLAGE, 2),)))
+    ids = run.to_shortlist([1, 2, 3])
+    run.through_notice(ids)
+    for minute, nomination in enumerate(ids[:2]):
+        run.do(Command.confirm(LEADER, at(4, 13, 9, 2 * minute), nomination))
+        run.do(Command.forward(CLERK, at(4, 13, 9, 2 * minute + 1), nomination))
+    stats = campaign_statistics(run.campaign, run.state, Level.VILLAGE)
+    year = Period.year(2024)
+    values = campaign_values(stats, year)
+    indicators = IndicatorSet(
+        [
+            *(
+                Indicator(code, code, Unit.COPY)
+                for code in (
+                    "nominations_received",
+                    "nominations_returned",
+                    "nominations_forwarded",
+                    "nominations_awarded",
+                )
+            ),
+            RatioIndicator("forwarded_share", "上报占比", "nominations_forwarded", "nominations_received"),
+        ]
+    )
+    data = Dataset(indicators, run.campaign.tree, values)
+    share = rollup_ratio(data, "forwarded_share", STREET, year, level=Level.VILLAGE)
+    assert share.value is not None
+    assert str(share.value.quantize(Decimal("0.1"))) == "66.7"
+    with pytest.raises(ValidationError, match="codes: expected names of campaign counts"):
+        campaign_values(stats, year, codes={"sent": "x"})

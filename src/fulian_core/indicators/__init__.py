@@ -36,7 +36,7 @@ from fulian_core.indicators.definitions import (
     TimeAggregation,
     UnitAggregation,
 )
-from fulian_core.indicators.derived import TIER_INDICATORS, tier_values
+from fulian_core.indicators.derived import CAMPAIGN_INDICATORS, TIER_INDICATORS, campaign_values, tier_values
 from fulian_core.indicators.findings import Finding, FindingKind, Operator, ValidationRule, check_rules, check_totals
 from fulian_core.indicators.rendering import render_percent, render_value
 from fulian_core.indicators.rollup import (
@@ -53,6 +53,7 @@ from fulian_core.indicators.scale import HouseholdRecord, HouseholdTally, UnitTo
 from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
+    "CAMPAIGN_INDICATORS",
     "TIER_INDICATORS",
     "Change",
     "Coverage",
@@ -79,6 +80,7 @@ __all__ = [
     "UnitTotals",
     "ValidationRule",
     "attainment",
+    "campaign_values",
     "change",
     "change_since_last_year",
     "change_since_previous",

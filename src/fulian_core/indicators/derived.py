@@ -1,16 +1,21 @@
 """Indicators derived from the work itself (由工作记录推算): courtyard score cards become
-households by tier per village and the coverage of 清洁户 and better."""
+households by tier per village and the coverage of 清洁户 and better; a campaign's statistics
+become nominations received, forwarded and awarded per unit."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
+import attrs
+
 from fulian_core.courtyard import ScoreCard, Tier
+from fulian_core.errors import ValidationError
 from fulian_core.indicators.values import DataValue, Origin
+from fulian_core.nominations import CampaignStatistics, Counts
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
 
-__all__ = ["TIER_INDICATORS", "tier_values"]
+__all__ = ["CAMPAIGN_INDICATORS", "TIER_INDICATORS", "campaign_values", "tier_values"]
 
 TIER_INDICATORS: Mapping[Tier, str] = {
     Tier.BOUTIQUE: "boutique_households",
@@ -54,4 +59,36 @@ def tier_values(
                     all_households, village, period, Quantity.exact(households[village], Unit.HOUSEHOLD), Origin.DERIVED
                 )
             )
+    return tuple(values)
+
+
+CAMPAIGN_INDICATORS: Mapping[str, str] = {
+    "received": "nominations_received",
+    "returned": "nominations_returned",
+    "forwarded": "nominations_forwarded",
+    "awarded": "nominations_awarded",
+}
+"""The default indicator codes for a campaign's counts (收到推荐材料份数, 退回份数, 上报份数, 表彰数)."""
+
+
+def campaign_values(
+    statistics: CampaignStatistics,
+    period: Period,
+    *,
+    codes: Mapping[str, str] = CAMPAIGN_INDICATORS,
+    unit: Unit = Unit.COPY,
+) -> tuple[DataValue, ...]:
+    """Values per unit of a campaign level from its statistics: for each count named in
+    *codes* (``received``, ``returned``, ``rejected``, ``withdrawn``, ``removed``,
+    ``forwarded``, ``awarded``, ``revoked``), the indicator it feeds, in *unit* (份 by default).
+    Rolled up, the received and forwarded values give the forwarded share of seed 000 (上报占比)."""
+    known = [field.name for field in attrs.fields(Counts)]
+    for name in codes:
+        if name not in known:
+            raise ValidationError.single("codes", f"names of campaign counts ({', '.join(known)})", name)
+    values: list[DataValue] = []
+    for code, counts in statistics.by_unit.items():
+        for name, indicator in codes.items():
+            count = getattr(counts, name)
+            values.append(DataValue(indicator, code, period, Quantity.exact(count, unit), Origin.DERIVED))
     return tuple(values)
