@@ -20,6 +20,7 @@ import importlib
 import json
 import random
 import statistics
+import sys
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -196,6 +197,7 @@ def measure(
     for label, answer in answers.items():
         if answer != answers[reference]:
             raise SystemExit(f"{name}: {label} disagrees with fulian_core; the benchmark is void")
+    print(f"measuring {name} (n={size:,}, {rounds} rounds, answers agree)", file=sys.stderr, flush=True)
     times: dict[str, list[float]] = {label: [] for label in contenders}
     for round_index in range(rounds):
         order = list(contenders) if round_index % 2 == 0 else list(reversed(contenders))
