@@ -27,7 +27,7 @@ from __future__ import annotations
 from fulian_core.errors import TransitionRefused
 from fulian_core.nominations.campaign import Campaign, PhaseKind, StepKind
 from fulian_core.nominations.commands import Command
-from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
+from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
 from fulian_core.nominations.workflow import Role, Transition, china_date
 from fulian_core.orgs import Level
 
@@ -225,7 +225,7 @@ def passed_notice(campaign_state: CampaignState, record: Nomination) -> bool:
         notice = campaign_state.notice(notice_id)
         if notice.level is record.level and notice.closed_at is not None:
             upheld = any(
-                campaign_state.objection(objection).status.code == "upheld"
+                campaign_state.objection(objection).status is ObjectionStatus.UPHELD
                 for objection in record.objections
                 if campaign_state.objection(objection).notice == notice_id
             )

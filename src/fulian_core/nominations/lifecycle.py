@@ -23,7 +23,7 @@ from fulian_core.nominations._fold import Drafts, fold
 from fulian_core.nominations.campaign import Campaign
 from fulian_core.nominations.commands import Command
 from fulian_core.nominations.events import Event
-from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
+from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
 from fulian_core.nominations.workflow import Role, State, Transition, Workflow, china_date
 
 __all__ = ["NOMINATION_WORKFLOW", "decide", "handle", "replay", "start"]
@@ -275,7 +275,7 @@ def _decide_resolve(campaign: Campaign, state: CampaignState, command: Command, 
         raise ValidationError.single("objection", "the id of an objection of this campaign", command.objection)
     record = state.nomination(objection.nomination)
     _move(campaign, state, command, record)
-    if objection.status.code != "pending":
+    if objection.status is not ObjectionStatus.PENDING:
         raise guards.refuse(
             command,
             record.id,
@@ -311,7 +311,7 @@ def _decide_close_notice(campaign: Campaign, state: CampaignState, command: Comm
         objection.id
         for nomination in notice.nominations
         for objection in map(state.objection, state.nomination(nomination).objections)
-        if objection.notice == notice.id and objection.status.code == "pending"
+        if objection.notice == notice.id and objection.status is ObjectionStatus.PENDING
     ]
     if pending:
         raise guards.refuse(
