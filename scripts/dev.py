@@ -3,7 +3,8 @@
 Usage (from a fresh clone, with only Python 3.10+):
 
     python3 scripts/dev.py example     # the worked example
-    python3 scripts/dev.py test        # ruff, mypy --strict, pytest + hypothesis + coverage floor
+    python3 scripts/dev.py test        # ruff, mypy --strict, docs build, pytest + hypothesis + coverage floor
+    python3 scripts/dev.py docs        # the documentation site, into docs/_build/html
     python3 scripts/dev.py bench       # benchmarks (outside the test suite); add --quick
     python3 scripts/dev.py deep        # the test suite under the deep hypothesis profile
     python3 scripts/dev.py fuzz        # atheris on the text parsers, then the deep stateful runs
@@ -84,10 +85,18 @@ def task_example() -> None:
     run("python", "docs/examples/worked_example.py")
 
 
+def task_docs() -> None:
+    """Build the site from scratch (-E: no cached environment hides a page's warnings), with
+    every warning an error; the planning notebook is executed as part of the build."""
+    run("sphinx-build", "-E", "-W", "--keep-going", "-q", "-b", "html", "docs", "docs/_build/html")
+    print(f"docs built: {ROOT / 'docs' / '_build' / 'html' / 'index.html'}", flush=True)
+
+
 def task_test() -> None:
     run("ruff", "check", ".")
     run("ruff", "format", "--check", ".")
     run("mypy")
+    task_docs()
     run(
         "python",
         "-m",
@@ -177,6 +186,7 @@ def task_bench() -> None:
 TASKS = {
     "example": task_example,
     "test": task_test,
+    "docs": task_docs,
     "deep": task_deep,
     "bench": task_bench,
     "fuzz": task_fuzz,

@@ -50,6 +50,7 @@ from fulian_core.indicators.rollup import (
     rollup_ratio,
 )
 from fulian_core.indicators.scale import HouseholdRecord, HouseholdTally, UnitTotals, dask_tally, tally
+from fulian_core.indicators.table import RollupTable, rollup_table
 from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
@@ -74,6 +75,7 @@ __all__ = [
     "RatioResult",
     "RollupResult",
     "RollupStatus",
+    "RollupTable",
     "Target",
     "TimeAggregation",
     "UnitAggregation",
@@ -94,6 +96,7 @@ __all__ = [
     "render_value",
     "rollup",
     "rollup_ratio",
+    "rollup_table",
     "share_breakdown",
     "tally",
     "tier_values",

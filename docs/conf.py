@@ -1,0 +1,44 @@
+"""Sphinx configuration of the fulian_core documentation site.
+
+Build it with ``python3 scripts/dev.py docs`` (the test command builds it too, with warnings
+as errors). Pages are MyST Markdown; the planning notebook is executed on every build.
+"""
+
+from __future__ import annotations
+
+import fulian_core
+
+project = "fulian_core"
+author = "fulian_core developers"
+copyright = "2026, fulian_core developers"
+release = fulian_core.__version__
+version = release
+
+extensions = [
+    "myst_nb",  # MyST Markdown pages and executed notebooks
+    "sphinx.ext.autodoc",  # the API reference from the docstrings
+    "sphinx.ext.viewcode",
+]
+source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
+exclude_patterns = ["_build", "examples", "notebooks/fonts", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
+root_doc = "index"
+
+# MyST: heading anchors so pages can link to sections; definition lists for the glossary.
+myst_heading_anchors = 3
+myst_enable_extensions = ["colon_fence", "deflist"]
+
+# Notebooks run top to bottom on every build; an error or anything written to stderr
+# (a missing-glyph warning from matplotlib, a deprecation) fails the build.
+nb_execution_mode = "force"
+nb_execution_raise_on_error = True
+nb_execution_timeout = 300
+nb_output_stderr = "warn"
+nb_merge_streams = True
+
+autodoc_member_order = "bysource"
+autodoc_typehints = "signature"
+autodoc_default_options = {"show-inheritance": True}
+
+html_theme = "furo"
+html_title = f"fulian_core {release}"
+language = "en"

@@ -1,0 +1,173 @@
+"""A table of indicators rolled up to several units (汇总表): the form a federation reports in.
+
+One row per unit (乡镇, 村), one column per indicator; each cell is the unit's
+:class:`~fulian_core.indicators.rollup.RollupResult` (or, for a ratio indicator, its
+:class:`~fulian_core.indicators.rollup.RatioResult`), so nothing the rollup knew is lost: the
+coverage, the units that did not report, why a value is missing.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from decimal import Decimal
+
+import attrs
+
+from fulian_core._faults import Faults
+from fulian_core.errors import ValidationError
+from fulian_core.indicators.definitions import RatioIndicator
+from fulian_core.indicators.rendering import render_percent, render_value
+from fulian_core.indicators.rollup import RatioResult, RollupResult, RollupStatus, rollup, rollup_ratio
+from fulian_core.indicators.values import Dataset
+from fulian_core.orgs import Level
+from fulian_core.periods import Period
+from fulian_core.quantities import Quantity
+
+__all__ = ["RollupTable", "rollup_table"]
+
+Cell = RollupResult | RatioResult
+
+
+def _width(text: str) -> int:
+    """Columns *text* takes in a terminal: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(character) in "WF" else 1 for character in text)
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - _width(text))
+
+
+@attrs.frozen
+class RollupTable:
+    """Indicators rolled up to units over one period (汇总表).
+
+    ``cells[i][j]`` is unit ``units[i]``'s result for indicator ``indicators[j]``; ``names``
+    and ``titles`` are what people read (the units' and indicators' names).
+    """
+
+    period: Period
+    level: Level
+    units: tuple[str, ...]
+    names: tuple[str, ...]
+    indicators: tuple[str, ...]
+    titles: tuple[str, ...]
+    percent: tuple[bool, ...]
+    cells: tuple[tuple[Cell, ...], ...]
+
+    def cell(self, unit: str, indicator: str) -> Cell:
+        """The result for *unit* and *indicator*."""
+        if unit not in self.units:
+            raise ValidationError.single("unit", f"one of the table's units {list(self.units)}", unit)
+        if indicator not in self.indicators:
+            raise ValidationError.single(
+                "indicator", f"one of the table's indicators {list(self.indicators)}", indicator
+            )
+        return self.cells[self.units.index(unit)][self.indicators.index(indicator)]
+
+    def value(self, unit: str, indicator: str) -> Quantity | Decimal | None:
+        """The cell's value: a :class:`Quantity` for a count, a ``Decimal`` for a ratio, or
+        ``None`` when it could not be rolled up."""
+        return self.cell(unit, indicator).value
+
+    def text(self, unit: str, indicator: str) -> str:
+        """The cell as a report writes it: ``230余场次``, ``90%``; a value some units did not
+        report carries its coverage (``230余场次（2/3）``, and a ratio the coverage of the part
+        that is incomplete); a ratio of inexact parts is ``约…``; no value is ``—``."""
+        result = self.cell(unit, indicator)
+        if isinstance(result, RatioResult):
+            if result.value is None:
+                return "—"
+            percent = self.percent[self.indicators.index(indicator)]
+            text = render_percent(result.value) if percent else format(result.value, "f")
+            partial = next(
+                (side.coverage for side in (result.numerator, result.denominator) if not side.coverage.complete), None
+            )
+            if partial is not None:
+                return f"{text}（{partial}）"
+            return text if result.exact else f"约{text}"
+        if result.value is None:
+            return "—"
+        text = render_value(result.value)
+        if result.status is RollupStatus.PARTIAL:
+            text += f"（{result.coverage}）"
+        return text
+
+    def rows(self) -> list[dict[str, str]]:
+        """One plain dict per unit, ``unit`` and ``name`` then each indicator's text, ready for
+        a CSV writer or a DataFrame."""
+        return [
+            {"unit": code, "name": name, **{indicator: self.text(code, indicator) for indicator in self.indicators}}
+            for code, name in zip(self.units, self.names, strict=True)
+        ]
+
+    def render(self) -> str:
+        """The table as aligned text, one line per unit, headed by the indicators' names."""
+        header = ["单位", *self.titles]
+        body = [
+            [name, *(self.text(code, indicator) for indicator in self.indicators)]
+            for code, name in zip(self.units, self.names, strict=True)
+        ]
+        widths = [max(_width(row[column]) for row in [header, *body]) for column in range(len(header))]
+        lines = [
+            "  ".join(_pad(text, width) for text, width in zip(row, widths, strict=True)).rstrip()
+            for row in [header, *body]
+        ]
+        return "\n".join(lines)
+
+
+def rollup_table(
+    dataset: Dataset,
+    indicators: Sequence[str],
+    units: Sequence[str],
+    period: Period,
+    *,
+    level: Level,
+) -> RollupTable:
+    """Roll every indicator up to every unit from the units at *level* below it (汇总表).
+
+    Counts use :func:`~fulian_core.indicators.rollup`, ratios
+    :func:`~fulian_core.indicators.rollup_ratio` (recomputed from the summed parts). Unknown
+    indicators or units, repeats, an empty list, or a unit below *level* are refused with every
+    fault's path.
+    """
+    faults = Faults()
+    faults.check(bool(indicators), "indicators", "at least one indicator code", [])
+    faults.check(bool(units), "units", "at least one unit code", [])
+    known = dataset.indicators.by_code
+    for index, code in enumerate(indicators):
+        faults.check(code in known, f"indicators[{index}]", "an indicator of the dataset's set", code)
+        faults.check(code not in indicators[:index], f"indicators[{index}]", "an indicator not listed before", code)
+    for index, code in enumerate(units):
+        if faults.check(code in dataset.tree, f"units[{index}]", "a unit of the dataset's hierarchy", code):
+            unit = dataset.tree.unit(code)
+            faults.check(
+                unit.level.rank <= level.rank,
+                f"units[{index}]",
+                f"a unit at or above the level rolled up from ({level.label})",
+                f"{code} ({unit.level.label})",
+            )
+        faults.check(code not in units[:index], f"units[{index}]", "a unit not listed before", code)
+    faults.raise_if_any()
+    definitions = [dataset.indicators.get(code) for code in indicators]
+    cells = tuple(
+        tuple(
+            rollup_ratio(dataset, definition.code, unit, period, level=level)
+            if isinstance(definition, RatioIndicator)
+            else rollup(dataset, definition.code, unit, period, level=level)
+            for definition in definitions
+        )
+        for unit in units
+    )
+    return RollupTable(
+        period=period,
+        level=level,
+        units=tuple(units),
+        names=tuple(dataset.tree.unit(code).name for code in units),
+        indicators=tuple(indicators),
+        titles=tuple(definition.name for definition in definitions),
+        percent=tuple(
+            isinstance(definition, RatioIndicator) and definition.factor == 100 for definition in definitions
+        ),
+        cells=cells,
+    )
