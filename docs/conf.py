@@ -34,6 +34,8 @@ nb_execution_raise_on_error = True
 nb_execution_timeout = 300
 nb_output_stderr = "warn"
 nb_merge_streams = True
+# Markdown a notebook displays (the tables of the planning notebook) is parsed as MyST: tables render.
+nb_render_markdown_format = "myst"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"

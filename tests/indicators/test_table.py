@@ -64,6 +64,11 @@ def test_renders_as_a_report_table(data: Dataset) -> None:
         "俚岛镇  —                 —                89.99%",
         "成山镇  —                 —                —",
     ]
+    assert table.markdown().splitlines()[:3] == [
+        "| 单位 | 志愿服务场次 | 募集善款 | 平安家庭占比 |",
+        "| --- | ---: | ---: | ---: |",
+        "| 荣成市 | 242余场次（3/6） | 5.67万元（1/6） | 89.99%（3/6） |",
+    ]
     assert table.rows()[2] == {
         "unit": "371082104",
         "name": "俚岛镇",

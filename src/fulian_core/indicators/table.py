@@ -26,7 +26,7 @@ from fulian_core.quantities import Quantity
 
 __all__ = ["RollupTable", "rollup_table"]
 
-Cell = RollupResult | RatioResult
+_Cell = RollupResult | RatioResult
 
 
 def _width(text: str) -> int:
@@ -53,9 +53,9 @@ class RollupTable:
     indicators: tuple[str, ...]
     titles: tuple[str, ...]
     percent: tuple[bool, ...]
-    cells: tuple[tuple[Cell, ...], ...]
+    cells: tuple[tuple[_Cell, ...], ...]
 
-    def cell(self, unit: str, indicator: str) -> Cell:
+    def cell(self, unit: str, indicator: str) -> _Cell:
         """The result for *unit* and *indicator*."""
         if unit not in self.units:
             raise ValidationError.single("unit", f"one of the table's units {list(self.units)}", unit)
@@ -100,6 +100,17 @@ class RollupTable:
             {"unit": code, "name": name, **{indicator: self.text(code, indicator) for indicator in self.indicators}}
             for code, name in zip(self.units, self.names, strict=True)
         ]
+
+    def markdown(self) -> str:
+        """The table in Markdown (a notebook's ``Markdown`` display, a docs page, a chat message)."""
+        header = ["单位", *self.titles]
+        body = [
+            [name, *(self.text(code, indicator) for indicator in self.indicators)]
+            for code, name in zip(self.units, self.names, strict=True)
+        ]
+        lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] + ["---:"] * len(self.titles)) + " |"]
+        lines += ["| " + " | ".join(text.replace("|", "\\|") for text in row) + " |" for row in body]
+        return "\n".join(lines)
 
     def render(self) -> str:
         """The table as aligned text, one line per unit, headed by the indicators' names."""
