@@ -18,6 +18,7 @@ extensions = [
     "myst_nb",  # MyST Markdown pages and executed notebooks
     "sphinx.ext.autodoc",  # the API reference from the docstrings
     "sphinx.ext.viewcode",
+    "sphinx_copybutton",  # copy an example without its >>> and ... prompts
 ]
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 exclude_patterns = ["_build", "examples", "notebooks/fonts", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]
@@ -40,6 +41,10 @@ nb_render_markdown_format = "myst"
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
 autodoc_default_options = {"show-inheritance": True}
+
+copybutton_prompt_text = r">>> |\.\.\. "
+copybutton_prompt_is_regexp = True
+copybutton_only_copy_prompt_lines = True  # the inputs, not what Python printed
 
 html_theme = "furo"
 html_title = f"fulian_core {release}"
