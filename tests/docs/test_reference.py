@@ -4,12 +4,14 @@ docs runs, and the notebook is committed without outputs."""
 
 from __future__ import annotations
 
+import code
 import enum
 import importlib
 import inspect
 import json
 import pkgutil
 import re
+import types
 from pathlib import Path
 
 import pytest
@@ -134,3 +136,44 @@ def test_the_notebook_is_committed_clean() -> None:
     code = [cell for cell in notebook["cells"] if cell["cell_type"] == "code"]
     assert code
     assert all(not cell["outputs"] and cell["execution_count"] is None for cell in code)
+
+
+class _SyntaxOnlyConsole(code.InteractiveConsole):
+    """A classic REPL that compiles what is pasted but runs nothing, and remembers syntax errors."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.errors: list[str] = []
+
+    def runcode(self, code: types.CodeType) -> None:
+        pass
+
+    def showsyntaxerror(self, filename: str | None = None, **kwargs: object) -> None:
+        self.errors.append(self.buffer[-1] if self.buffer else "?")
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.name)
+def test_every_python_example_pastes_into_a_plain_repl(page: Path) -> None:
+    """The copy button copies a block's ``>>>`` and ``...`` lines without prompts; pasted into
+    the classic REPL, a compound statement needs a blank line before the next statement (a
+    bare ``...`` in the page), or the paste is a syntax error."""
+    for language, body in FENCE.findall(page.read_text(encoding="utf-8")):
+        if language != "python":
+            continue
+        console = _SyntaxOnlyConsole()
+        more = False
+        for line in body.splitlines():
+            if line.startswith((">>> ", "... ")) or line in {">>>", "..."}:
+                more = console.push(line[4:])
+        if more:
+            console.push("")
+        assert not console.errors, f"{page.name}: pasting this block fails at {console.errors}:\n{body}"
+
+
+def test_the_testing_guide_lists_every_strategy_and_law() -> None:
+    from fulian_core import testing
+    from fulian_core.testing import laws
+
+    guide = (DOCS / "testing.md").read_text(encoding="utf-8")
+    missing = [name for name in [*testing.__all__, *laws.__all__] if f"`{name}(" not in guide]
+    assert not missing, "docs/testing.md does not show: " + ", ".join(missing)
