@@ -6,6 +6,9 @@ as errors). Pages are MyST Markdown; the planning notebook is executed on every 
 
 from __future__ import annotations
 
+import enum
+from typing import Any
+
 import fulian_core
 
 project = "fulian_core"
@@ -40,7 +43,7 @@ nb_render_markdown_format = "myst"
 
 autodoc_member_order = "bysource"
 autodoc_typehints = "signature"
-autodoc_default_options = {"show-inheritance": True}
+autodoc_default_options = {"show-inheritance": True, "undoc-members": True}
 
 copybutton_prompt_text = r">>> |\.\.\. "
 copybutton_prompt_is_regexp = True
@@ -49,3 +52,28 @@ copybutton_only_copy_prompt_lines = True  # the inputs, not what Python printed
 html_theme = "furo"
 html_title = f"fulian_core {release}"
 language = "en"
+
+
+def _enum_signature(*event: Any) -> tuple[str, str | None] | None:
+    """An enumeration is not called: show it without Enum's constructor signature.
+
+    The event is (app, what, name, obj, options, signature, return annotation)."""
+    what, obj = event[1], event[3]
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        return "", None
+    return None
+
+
+def _enum_labels(*event: Any) -> None:
+    """List an enumeration's members with the Chinese label each carries and the code it is
+    written as in data. The event is (app, what, name, obj, options, lines)."""
+    what, obj, lines = event[1], event[3], event[5]
+    if what == "class" and isinstance(obj, type) and issubclass(obj, enum.Enum):
+        lines += ["", "Members (label, code):", ""]
+        lines += [f"- ``{member.name}``: {getattr(member, 'label', '')} (``{member.value}``)" for member in obj]
+        lines.append("")
+
+
+def setup(app: Any) -> None:
+    app.connect("autodoc-process-signature", _enum_signature)
+    app.connect("autodoc-process-docstring", _enum_labels)
