@@ -101,24 +101,25 @@ class RollupTable:
             for code, name in zip(self.units, self.names, strict=True)
         ]
 
-    def markdown(self) -> str:
-        """The table in Markdown (a notebook's ``Markdown`` display, a docs page, a chat message)."""
+    def _grid(self) -> tuple[list[str], list[list[str]]]:
+        """The header (单位 and the indicators' names) and one row of texts per unit."""
         header = ["单位", *self.titles]
         body = [
             [name, *(self.text(code, indicator) for indicator in self.indicators)]
             for code, name in zip(self.units, self.names, strict=True)
         ]
+        return header, body
+
+    def markdown(self) -> str:
+        """The table in Markdown (a notebook's ``Markdown`` display, a docs page, a chat message)."""
+        header, body = self._grid()
         lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] + ["---:"] * len(self.titles)) + " |"]
         lines += ["| " + " | ".join(text.replace("|", "\\|") for text in row) + " |" for row in body]
         return "\n".join(lines)
 
     def render(self) -> str:
         """The table as aligned text, one line per unit, headed by the indicators' names."""
-        header = ["单位", *self.titles]
-        body = [
-            [name, *(self.text(code, indicator) for indicator in self.indicators)]
-            for code, name in zip(self.units, self.names, strict=True)
-        ]
+        header, body = self._grid()
         widths = [max(_width(row[column]) for row in [header, *body]) for column in range(len(header))]
         lines = [
             "  ".join(_pad(text, width) for text, width in zip(row, widths, strict=True)).rstrip()
