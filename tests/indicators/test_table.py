@@ -8,13 +8,14 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core import Level, OrgTree, Quantity, ValidationError
+from fulian_core import Level, OrgTree, Quantity, ValidationError, structure, unstructure
 from fulian_core.indicators import (
     Dataset,
     DataValue,
     IndicatorSet,
     RatioResult,
     RollupStatus,
+    RollupTable,
     rollup,
     rollup_ratio,
     rollup_table,
@@ -138,6 +139,7 @@ def test_every_cell_is_the_rollup_itself(
     units = ["371082", *TOWNSHIPS]
     table = rollup_table(data, ["volunteer_sessions", "safe_family_share"], units, YEAR, level=level)
     assert len(table.render().splitlines()) == len(units) + 1
+    assert structure(unstructure(table), RollupTable) == table
     for unit in units:
         assert table.cell(unit, "volunteer_sessions") == rollup(data, "volunteer_sessions", unit, YEAR, level=level)
         assert table.cell(unit, "safe_family_share") == rollup_ratio(data, "safe_family_share", unit, YEAR, level=level)
