@@ -9,25 +9,17 @@ import enum
 import importlib
 import inspect
 import json
-import pkgutil
 import re
 import types
 from pathlib import Path
 
 import pytest
 
-import fulian_core
+from tests.test_public_api import PUBLIC_MODULES as SUBMODULES
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
-PUBLIC_MODULES = [
-    "fulian_core",
-    *sorted(
-        name
-        for _, name, _ in pkgutil.walk_packages(fulian_core.__path__, "fulian_core.")
-        if not any(part.startswith("_") for part in name.split("."))
-    ),
-]
+PUBLIC_MODULES = ["fulian_core", *SUBMODULES]
 
 
 def public_objects() -> dict[str, object]:
