@@ -1,6 +1,9 @@
-"""Criteria: candidates judged against a 12-criterion set (requirements, graded and yes/no
-scored items, bonus items with a cap, disqualifiers, a pass score), against a hand-written
-evaluator that gives the same verdicts and scores."""
+"""Criteria: candidates judged against a 12-item criteria set (requirements, scored items with
+ratings and met-or-not, bonus items with a cap, disqualifiers, a pass score), against a
+hand-written evaluator that gives the same verdicts and scores.
+
+The criteria set is a rule sheet with the eligibility bands (符合评选条件 from the pass score
+up, 不符合评选条件 below); an item without a fact is unknown, so a candidate may be undecided."""
 
 from __future__ import annotations
 
@@ -9,74 +12,84 @@ import random
 from collections.abc import Callable
 from decimal import Decimal
 
-from fulian_core.criteria import (
-    Award,
-    Candidate,
-    CriteriaSet,
-    Criterion,
-    CriterionKind,
-    Evidence,
+from fulian_core.criteria import Evidence
+from fulian_core.rules import (
+    Band,
     Fact,
     FactKind,
-    GradeLevel,
+    Item,
+    ItemKind,
+    MissingPolicy,
+    Rating,
+    RuleSheet,
+    Subject,
+    SubjectKind,
+    Threshold,
     Verdict,
-    compile_criteria,
+    compile_sheet,
 )
 
-_GRADES = (GradeLevel("优", 20), GradeLevel("良", 15), GradeLevel("中", 10), GradeLevel("差", 0))
+_GRADES = (Rating("优", 20), Rating("良", 15), Rating("中", 10), Rating("差", 0))
 ON = dt.date(2024, 5, 1)
+PASS_SCORE = 60
+BONUS_CAP = 8
 
-CRITERIA_SET = CriteriaSet(
-    award=Award("bench_family", "基准家庭"),
+CRITERIA_SET = RuleSheet(
     issuer="CN",
+    code="bench_family",
     version="1",
+    title="基准家庭",
     effective_from=dt.date(2024, 1, 1),
-    criteria=(
-        Criterion("law_abiding", "遵纪守法", CriterionKind.REQUIREMENT),
-        Criterion("harmony", "家庭和睦", CriterionKind.REQUIREMENT),
-        Criterion("resident", "本地常住", CriterionKind.REQUIREMENT),
-        Criterion("elders", "尊老爱幼", CriterionKind.SCORED, points=20, levels=_GRADES),
-        Criterion("education", "科学教子", CriterionKind.SCORED, points=20, levels=_GRADES),
-        Criterion("thrift", "勤俭持家", CriterionKind.SCORED, points=20),
-        Criterion("neighbours", "邻里互助", CriterionKind.SCORED, points=20),
-        Criterion("environment", "保护环境", CriterionKind.SCORED, points=20, weight="0.5"),
-        Criterion("volunteer", "志愿服务", CriterionKind.BONUS, points=5),
-        Criterion("honours", "获得表彰", CriterionKind.BONUS, points=5),
-        Criterion("crime", "违法犯罪", CriterionKind.DISQUALIFIER),
-        Criterion("cult", "参与邪教", CriterionKind.DISQUALIFIER),
+    items=(
+        Item("law_abiding", "遵纪守法", ItemKind.REQUIREMENT),
+        Item("harmony", "家庭和睦", ItemKind.REQUIREMENT),
+        Item("resident", "本地常住", ItemKind.REQUIREMENT),
+        Item("elders", "尊老爱幼", ItemKind.SCORED, points=20, ratings=_GRADES),
+        Item("education", "科学教子", ItemKind.SCORED, points=20, ratings=_GRADES),
+        Item("thrift", "勤俭持家", ItemKind.SCORED, points=20),
+        Item("neighbours", "邻里互助", ItemKind.SCORED, points=20),
+        Item("environment", "保护环境", ItemKind.SCORED, points=20, weight="0.5"),
+        Item("volunteer", "志愿服务", ItemKind.BONUS, points=5),
+        Item("honours", "获得表彰", ItemKind.BONUS, points=5),
+        Item("crime", "违法犯罪", ItemKind.OVERRIDE),  # 一票否决: to the lowest band
+        Item("cult", "参与邪教", ItemKind.OVERRIDE),
     ),
-    pass_score=60,
-    bonus_cap=8,
+    bands=(Band.eligible(Threshold.at_least(PASS_SCORE)), Band.not_eligible()),
+    subjects=frozenset({SubjectKind.FAMILY}),
+    bonus_cap=BONUS_CAP,
+    missing=MissingPolicy.UNKNOWN,
     source="benchmark",
 )
 
 
 def make_evidence(count: int, seed: int) -> list[Evidence]:
-    """Candidates with mostly known facts: grades, yes/no, a few unknowns and a rare veto."""
+    """Candidates with mostly known facts: ratings, met or not, a few unknowns and a rare veto."""
     rng = random.Random(seed)
     found: list[Evidence] = []
     for index in range(count):
         facts: dict[str, Fact] = {}
-        for criterion in CRITERIA_SET.criteria:
+        for item in CRITERIA_SET.items:
             roll = rng.random()
             if roll < 0.05:
                 continue  # unknown
-            if criterion.levels:
-                facts[criterion.code] = Fact.graded(rng.choice(_GRADES).name)
-            elif criterion.kind is CriterionKind.DISQUALIFIER:
-                facts[criterion.code] = Fact.yes() if roll > 0.99 else Fact.no()
+            if item.ratings:
+                facts[item.code] = Fact.rated(rng.choice(_GRADES).name)
+            elif item.kind is ItemKind.OVERRIDE:
+                facts[item.code] = Fact.met() if roll > 0.99 else Fact.not_met()
             else:
-                facts[criterion.code] = Fact.yes() if roll > 0.2 else Fact.no()
-        found.append(Evidence(Candidate(f"family-{index}", "张秀梅"), facts))
+                facts[item.code] = Fact.met() if roll > 0.2 else Fact.not_met()
+        found.append(Evidence(Subject(f"family-{index}", "张秀梅"), facts))
     return found
 
 
 def library_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[Verdict, Decimal]]]:
-    plan = compile_criteria(CRITERIA_SET)
+    """The compiled sheet's short answer: the verdict and the certain score of each candidate."""
+    plan = compile_sheet(CRITERIA_SET)
 
     def run() -> list[tuple[Verdict, Decimal]]:
-        judge = plan.judge
-        return [judge(item, on=ON) for item in evidence]
+        standing = plan.standing
+        found = [standing(item.facts, on=ON) for item in evidence]
+        return [(result.verdict, result.total) for result in found]
 
     return run
 
@@ -85,16 +98,16 @@ def handwritten_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[st
     """What a careful user writes by hand: the same rules, in one loop per candidate."""
     rows = [
         (
-            criterion.code,
-            criterion.kind,
-            criterion.points,
-            criterion.weight,
-            {level.name: level.points for level in criterion.levels},
+            item.code,
+            item.kind,
+            item.points,
+            item.weight,
+            {rating.name: rating.points for rating in item.ratings},
         )
-        for criterion in CRITERIA_SET.criteria
+        for item in CRITERIA_SET.items
     ]
-    pass_score = CRITERIA_SET.pass_score
-    cap = CRITERIA_SET.bonus_cap
+    pass_score = Decimal(PASS_SCORE)
+    cap = Decimal(BONUS_CAP)
     zero = Decimal(0)
 
     def judge(item: Evidence) -> tuple[str, Decimal]:
@@ -104,22 +117,22 @@ def handwritten_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[st
         for code, kind, points, weight, levels in rows:
             fact = facts.get(code)
             unknown = fact is None or fact.kind is FactKind.UNKNOWN
-            if kind is CriterionKind.DISQUALIFIER or kind is CriterionKind.REQUIREMENT:
+            if kind is ItemKind.OVERRIDE or kind is ItemKind.REQUIREMENT:
                 if unknown:
                     unknown_gate = True
-                elif (fact.kind is FactKind.YES) == (kind is CriterionKind.DISQUALIFIER):  # type: ignore[union-attr]
-                    if kind is CriterionKind.DISQUALIFIER:
+                elif (fact.kind is FactKind.MET) == (kind is ItemKind.OVERRIDE):  # type: ignore[union-attr]
+                    if kind is ItemKind.OVERRIDE:
                         hit = True
                     else:
                         failed = True
                 continue
             if unknown:
                 earned, possible = zero, points * weight
-            elif fact.kind is FactKind.GRADE:  # type: ignore[union-attr]
-                earned = possible = levels[fact.grade] * weight  # type: ignore[union-attr]
+            elif fact.kind is FactKind.RATED:  # type: ignore[union-attr]
+                earned = possible = levels[fact.rating] * weight  # type: ignore[union-attr]
             else:
-                earned = possible = (points if fact.kind is FactKind.YES else zero) * weight  # type: ignore[union-attr]
-            if kind is CriterionKind.BONUS:
+                earned = possible = (points if fact.kind is FactKind.MET else zero) * weight  # type: ignore[union-attr]
+            if kind is ItemKind.BONUS:
                 bonus_room += points * weight
                 bonus_known += earned
                 bonus_best += possible
@@ -129,8 +142,8 @@ def handwritten_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[st
         room = min(cap, bonus_room)
         known += min(room, bonus_known)
         best += min(room, bonus_best)
-        can_pass = not hit and not failed and (pass_score is None or best >= pass_score)
-        can_fail = hit or failed or unknown_gate or (pass_score is not None and known < pass_score)
+        can_pass = not hit and not failed and best >= pass_score
+        can_fail = hit or failed or unknown_gate or known < pass_score
         if can_pass and can_fail:
             return "undecided", known
         return ("eligible" if can_pass else "not_eligible"), known
@@ -142,11 +155,13 @@ def handwritten_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[st
 
 
 def assess_verdicts(evidence: list[Evidence]) -> Callable[[], list[tuple[str, Decimal]]]:
-    """The full, explained assessment (for reference: what the plan saves)."""
+    """The full, explained assessment (for reference: what the short answer saves)."""
     from fulian_core.criteria import assess  # noqa: PLC0415 - kept next to its one use
 
+    plan = compile_sheet(CRITERIA_SET)
+
     def run() -> list[tuple[str, Decimal]]:
-        found = [assess(CRITERIA_SET, item, on=ON) for item in evidence]
-        return [(assessment.verdict.code, assessment.score) for assessment in found]
+        found = [assess(plan, item, on=ON) for item in evidence]
+        return [(evaluation.verdict.code, evaluation.total) for evaluation in found]
 
     return run

@@ -33,9 +33,10 @@ import workflow
 
 import criteria
 from fulian_core import Level, OrgTree
-from fulian_core.courtyard import Tier, compile_rubric
-from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
+from fulian_core.courtyard import Inspection, standing
+from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC, TIER_CODES
 from fulian_core.indicators import HouseholdRecord, tally
+from fulian_core.rules import SheetPlan, Standing, compile_sheet
 
 _PARENT_LENGTH = {4: 2, 6: 4, 9: 6, 12: 9}
 
@@ -105,19 +106,23 @@ def baseline_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[s
 
 
 def make_households(count: int, seed: int, villages: list[str]) -> list[HouseholdRecord]:
-    """Household records spread over *villages* (tier, money raised, sessions joined)."""
+    """Household records spread over *villages* (tier as a band code, money raised, sessions joined)."""
     rng = random.Random(seed)
-    tiers = list(Tier)
     return [
         HouseholdRecord(
             f"h{n}",
             villages[rng.randrange(len(villages))],
-            tiers[rng.randrange(4)],
+            TIER_CODES[rng.randrange(4)],
             Decimal(rng.randrange(0, 5000)),
             rng.randrange(12),
         )
         for n in range(count)
     ]
+
+
+def library_scoring(plan: SheetPlan, inspections: list[Inspection]) -> Callable[[], list[Standing]]:
+    """The quick total and band of every inspection (courtyard.standing), the plan compiled once."""
+    return lambda: [standing(plan, inspection) for inspection in inspections]
 
 
 Row = tuple[int, int, int, tuple[int, ...]]
@@ -128,7 +133,14 @@ def library_rollup(records: list[HouseholdRecord], tree: OrgTree) -> dict[str, R
     result: dict[str, Row] = {}
     for level in (Level.COUNTY, Level.CITY):
         for code, unit in totals.totals(tree, level).items():
-            result[code] = (unit.households, int(unit.money), unit.sessions, tuple(count for _, count in unit.by_tier))
+            # by_tier holds the band codes the records use, in code order: read them in tier order.
+            by_tier = dict(unit.by_tier)
+            result[code] = (
+                unit.households,
+                int(unit.money),
+                unit.sessions,
+                tuple(by_tier.get(t, 0) for t in TIER_CODES),
+            )
     return result
 
 
@@ -137,7 +149,7 @@ def baseline_rollup(records: list[HouseholdRecord]) -> dict[str, Row]:
     households: Counter[str] = Counter()
     money: Counter[str] = Counter()
     sessions: Counter[str] = Counter()
-    tiers: Counter[tuple[str, Tier]] = Counter()
+    tiers: Counter[tuple[str, str]] = Counter()
     for record in records:
         households[record.village] += 1
         money[record.village] += int(record.money)
@@ -150,7 +162,7 @@ def baseline_rollup(records: list[HouseholdRecord]) -> dict[str, Row]:
             row[0] += count
             row[1] += money[village]
             row[2] += sessions[village]
-            for index, tier in enumerate(Tier):
+            for index, tier in enumerate(TIER_CODES):
                 row[3 + index] += tiers[(village, tier)]
     return {code: (row[0], row[1], row[2], tuple(row[3:])) for code, row in result.items()}
 
@@ -158,11 +170,11 @@ def baseline_rollup(records: list[HouseholdRecord]) -> dict[str, Row]:
 def pandas_rollup(records: list[HouseholdRecord], _tree: OrgTree) -> Callable[[], dict[str, Row]]:
     """The same rows with a pandas groupby (the frame is built outside the timing)."""
     pandas: Any = importlib.import_module("pandas")
-    tiers = [tier.code for tier in Tier]
+    tiers = list(TIER_CODES)
     frame = pandas.DataFrame(
         {
             "village": [record.village for record in records],
-            "tier": pandas.Categorical([record.tier.code for record in records], categories=tiers),
+            "tier": pandas.Categorical([record.tier for record in records], categories=tiers),
             "money": [int(record.money) for record in records],
             "sessions": [record.sessions for record in records],
         }
@@ -268,13 +280,15 @@ def main() -> None:
         )
     if chosen("scoring"):
         inspections = scoring.make_inspections(100_000 if quick else 1_000_000, args.seed)
-        plan = compile_rubric(FOUR_ROOMS_RUBRIC)
-        library_answer = {"fulian_core": lambda answer: [(int(total), tier.code) for total, tier in answer]}
+        plan = compile_sheet(FOUR_ROOMS_RUBRIC)
+        # The exact total (a Decimal equals the contenders' int only when it is that whole
+        # number) and the band's code.
+        library_answer = {"fulian_core": lambda answer: [(found.total, found.band.code) for found in answer]}
         rows += measure(
             "scoring: total and tier, 24-item rubric",
             len(inspections),
             {
-                "fulian_core": lambda: list(map(plan.total_and_tier, inspections)),
+                "fulian_core": library_scoring(plan, inspections),
                 "dict-and-loop (baseline)": scoring.baseline_scorer(inspections),
                 **_contenders(numpy_vectorized_floor=_optional("numpy", lambda: scoring.numpy_scorer(inspections))),
             },
@@ -287,7 +301,7 @@ def main() -> None:
             rows += measure(
                 "scoring: the same rubric as rule-engine expressions",
                 len(few),
-                {"fulian_core": lambda: list(map(plan.total_and_tier, few)), "rule-engine": rule_engine},
+                {"fulian_core": library_scoring(plan, few), "rule-engine": rule_engine},
                 max(1, rounds - 2),
                 normalize=library_answer,
             )
@@ -347,7 +361,7 @@ def main() -> None:
                 "hand-written evaluator (baseline)": criteria.handwritten_verdicts(evidence),
             },
             rounds,
-            normalize={"fulian_core": lambda answer: [(verdict.code, score) for verdict, score in answer]},
+            normalize={"fulian_core": lambda answer: [(verdict.code, total) for verdict, total in answer]},
         )
     print(f"{'scenario':<62} {'contender':<34} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
     for row in rows:

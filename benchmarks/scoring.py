@@ -1,7 +1,12 @@
-"""Scoring: total and tier of the 24-item FOUR_ROOMS_RUBRIC (checklist, deduction, graded,
-bonus and veto items), against a hand-written dict-and-loop scorer, the same rubric written as
-rule-engine expressions, and a numpy vectorized scorer (the machine's floor; its arrays are
-prepared outside the timing)."""
+"""Scoring: total and tier (band) of the 24-item FOUR_ROOMS_RUBRIC (scored items met or not,
+scored items with ratings, deduction, bonus and override items), against a hand-written
+dict-and-loop scorer, the same rubric written as rule-engine expressions, and a numpy
+vectorized scorer (the machine's floor; its arrays are prepared outside the timing).
+
+The contenders know the rubric only through its items: an item of kind SCORED without ratings
+is a checklist item (met or not), with ratings a graded one; an OVERRIDE is a veto (一票否决).
+The band rules (精品户 ≥ 90 with a full kitchen, 示范户 ≥ 80, 清洁户 ≥ 60) and the bonus cap
+are written out by hand, as a user would."""
 
 from __future__ import annotations
 
@@ -11,27 +16,43 @@ import random
 from collections.abc import Callable
 from typing import Any
 
-from fulian_core.courtyard import Household, Inspection, InspectionKind, ItemMode, Observation
+from fulian_core.courtyard import Household, Inspection, InspectionKind
 from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
+from fulian_core.rules import Fact, FactKind, Item, ItemKind
+
+Spec = tuple[str, str, int, int, int, dict[str, int], bool]
+
+
+def _mode(item: Item) -> str:
+    """The contenders' name for what an item does."""
+    if item.kind is ItemKind.SCORED:
+        return "graded" if item.ratings else "checklist"
+    if item.kind is ItemKind.DEDUCTION:
+        return "deduction"
+    if item.kind is ItemKind.BONUS:
+        return "bonus"
+    if item.kind is ItemKind.OVERRIDE:
+        return "veto"
+    raise ValueError(f"the benchmark rubric has no {item.kind.code} items: {item.code}")
 
 
 def make_inspections(count: int, seed: int) -> list[Inspection]:
-    """Inspections of the 24-item FOUR_ROOMS_RUBRIC with plausible observations."""
+    """Inspections of the 24-item FOUR_ROOMS_RUBRIC with plausible facts."""
     rng = random.Random(seed)
     items = FOUR_ROOMS_RUBRIC.items
     day = dt.date(2024, 5, 31)
 
-    def observe(item: object) -> Observation:
-        mode = item.mode  # type: ignore[attr-defined]
-        if mode is ItemMode.CHECKLIST:
-            return Observation.checked(rng.random() > 0.15)
-        if mode is ItemMode.DEDUCTION:
-            return Observation.found(rng.choice((0, 0, 0, 1, 2, 3)))
-        if mode is ItemMode.GRADED:
-            return Observation.graded(rng.choice(item.levels).name)  # type: ignore[attr-defined]
-        if mode is ItemMode.BONUS:
-            return Observation.bonus(rng.randint(0, int(item.points)))  # type: ignore[attr-defined]
-        return Observation.vetoed(rng.random() < 0.02)
+    def observe(item: Item) -> Fact:
+        mode = _mode(item)
+        if mode == "checklist":
+            return Fact.met() if rng.random() > 0.15 else Fact.not_met()
+        if mode == "deduction":
+            return Fact.found(rng.choice((0, 0, 0, 1, 2, 3)))
+        if mode == "graded":
+            return Fact.rated(rng.choice(item.ratings).name)
+        if mode == "bonus":
+            return Fact.scored(rng.randint(0, int(item.points)))
+        return Fact.met() if rng.random() < 0.02 else Fact.not_met()  # the veto was found, or not
 
     return [
         Inspection(
@@ -83,36 +104,37 @@ def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[in
     return lambda: [one(row) for row in rows]
 
 
-def _spec() -> list[tuple[str, str, int, int, int, dict[str, int], bool]]:
+def _spec() -> list[Spec]:
     return [
         (
             item.code,
-            item.mode.code,
+            _mode(item),
             int(item.points),
-            int(item.per_defect),
+            int(item.per_occurrence),
             int(item.points - item.max_deduction) if item.max_deduction is not None else 0,
-            {level.name: int(level.points) for level in item.levels},
-            item.dimension == "kitchen",
+            {rating.name: int(rating.points * item.weight) for rating in item.ratings},
+            item.group == "kitchen",
         )
         for item in FOUR_ROOMS_RUBRIC.items
     ]
 
 
+def _value(fact: Fact) -> Any:
+    """A fact as the contenders read it: a rating name, a count, points, or true/false."""
+    kind = fact.kind
+    if kind is FactKind.RATED:
+        return fact.rating
+    if kind is FactKind.FOUND:
+        return fact.count
+    if kind is FactKind.SCORED:
+        return int(fact.points or 0)
+    if kind is FactKind.MET or kind is FactKind.NOT_MET:
+        return kind is FactKind.MET
+    raise ValueError(f"the benchmark makes no {kind.code} facts")
+
+
 def _values(inspection: Inspection) -> dict[str, Any]:
-    return {
-        code: (
-            o.met
-            if o.met is not None
-            else o.defects
-            if o.defects is not None
-            else o.level
-            if o.level is not None
-            else int(o.points)
-            if o.points is not None
-            else o.hit
-        )
-        for code, o in inspection.observations.items()
-    }
+    return {code: _value(fact) for code, fact in inspection.facts.items()}
 
 
 def rule_engine_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[int, str]]]:
@@ -121,7 +143,6 @@ def rule_engine_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple
     item_rules = []
     bonus_rules = []
     veto_rules = []
-    kitchen = []
     for code, mode, points, per_defect, floor, levels, in_kitchen in _spec():
         if mode == "checklist":
             text = f"{code} ? {points} : 0"
@@ -137,7 +158,6 @@ def rule_engine_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple
             veto_rules.append(rule_engine.Rule(code))
             continue
         item_rules.append((rule_engine.Rule(text), points, in_kitchen))
-        kitchen.append(in_kitchen)
     tier_rule = rule_engine.Rule(
         'veto ? "none" : (total >= 90 and kitchen_full ? "boutique" : '
         '(total >= 80 ? "demonstration" : (total >= 60 ? "clean" : "none")))'

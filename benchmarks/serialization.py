@@ -1,6 +1,10 @@
 """Serialization: inspections to plain data and back through the library's converter, against
 hand-written dict conversion of the same classes, and pydantic v2 models of the same shape
-(a contender of the bench extra; it builds its own models, not the library's values)."""
+(a contender of the bench extra; it builds its own models, not the library's values).
+
+The plain shape is the library's: a fact without a payload, source or attachments is just its
+kind (``"met"``), any other a record of its kind and what it carries
+(``{"kind": "found", "count": 2}``), decimals as strings."""
 
 from __future__ import annotations
 
@@ -11,7 +15,8 @@ from decimal import Decimal
 from typing import Any
 
 from fulian_core import converter
-from fulian_core.courtyard import Household, Inspection, InspectionKind, Observation
+from fulian_core.courtyard import Household, Inspection, InspectionKind
+from fulian_core.rules import Fact, FactKind
 
 Plain = dict[str, Any]
 
@@ -28,17 +33,24 @@ def library_round_trip(inspections: list[Inspection]) -> Callable[[], list[Plain
     return run
 
 
-def _observation_to_dict(observation: Observation) -> Plain:
-    return {
-        "met": observation.met,
-        "defects": observation.defects,
-        "level": observation.level,
-        "points": None if observation.points is None else str(observation.points),
-        "hit": observation.hit,
-        "not_applicable": observation.not_applicable,
-        "note": observation.note,
-        "photos": list(observation.photos),
-    }
+def _fact_to_dict(fact: Fact) -> Plain | str:
+    """The facts the benchmark makes (met, not met, rated, found, scored), by hand."""
+    kind = fact.kind
+    if kind is FactKind.RATED:
+        data: Plain = {"kind": "rated", "rating": fact.rating}
+    elif kind is FactKind.FOUND:
+        data = {"kind": "found", "count": fact.count}
+    elif kind is FactKind.SCORED:
+        data = {"kind": "scored", "points": str(fact.points)}
+    elif not fact.source and not fact.attachments:
+        return kind.code
+    else:
+        data = {"kind": kind.code}
+    if fact.source:
+        data["source"] = fact.source
+    if fact.attachments:
+        data["attachments"] = list(fact.attachments)
+    return data
 
 
 def _inspection_to_dict(inspection: Inspection) -> Plain:
@@ -47,22 +59,22 @@ def _inspection_to_dict(inspection: Inspection) -> Plain:
         "household": {"id": inspection.household.id, "village": inspection.household.village},
         "date": inspection.date.isoformat(),
         "kind": inspection.kind.code,
-        "observations": {code: _observation_to_dict(obs) for code, obs in inspection.observations.items()},
+        "facts": {code: _fact_to_dict(fact) for code, fact in inspection.facts.items()},
         "inspectors": list(inspection.inspectors),
     }
 
 
-def _observation_from_dict(data: Plain) -> Observation:
-    points = data["points"]
-    return Observation(
-        met=data["met"],
-        defects=data["defects"],
-        level=data["level"],
+def _fact_from_dict(data: Plain | str) -> Fact:
+    if isinstance(data, str):
+        return Fact(FactKind.from_code(data))
+    points = data.get("points")
+    return Fact(
+        FactKind.from_code(data["kind"]),
+        rating=data.get("rating", ""),
+        count=data.get("count"),
         points=None if points is None else Decimal(points),
-        hit=data["hit"],
-        not_applicable=data["not_applicable"],
-        note=data["note"],
-        photos=tuple(data["photos"]),
+        source=data.get("source", ""),
+        attachments=tuple(data.get("attachments", ())),
     )
 
 
@@ -73,7 +85,7 @@ def _inspection_from_dict(data: Plain) -> Inspection:
         household=Household(household["id"], household["village"]),
         date=dt.date.fromisoformat(data["date"]),
         kind=InspectionKind.from_code(data["kind"]),
-        observations={code: _observation_from_dict(obs) for code, obs in data["observations"].items()},
+        facts={code: _fact_from_dict(fact) for code, fact in data["facts"].items()},
         inspectors=tuple(data["inspectors"]),
     )
 
@@ -91,15 +103,13 @@ def pydantic_round_trip(inspections: list[Inspection]) -> Callable[[], list[Plai
     """The same shape as pydantic v2 models: validate plain data into models and dump it back."""
     pydantic: Any = importlib.import_module("pydantic")
 
-    class ObservationModel(pydantic.BaseModel):  # type: ignore[misc]
-        met: bool | None = None
-        defects: int | None = None
-        level: str | None = None
+    class FactModel(pydantic.BaseModel):  # type: ignore[misc]
+        kind: str
+        rating: str | None = None
+        count: int | None = None
         points: Decimal | None = None
-        hit: bool | None = None
-        not_applicable: bool = False
-        note: str = ""
-        photos: list[str] = pydantic.Field(default_factory=list)
+        source: str = ""
+        attachments: list[str] = pydantic.Field(default_factory=list)
 
     class HouseholdModel(pydantic.BaseModel):  # type: ignore[misc]
         id: str
@@ -110,18 +120,20 @@ def pydantic_round_trip(inspections: list[Inspection]) -> Callable[[], list[Plai
         household: HouseholdModel
         date: dt.date
         kind: str
-        observations: dict[str, ObservationModel]
+        facts: dict[str, str | FactModel]
         inspectors: list[str]
 
     data = [_inspection_to_dict(inspection) for inspection in inspections]
 
     def run() -> list[Plain]:
         models = [InspectionModel.model_validate(item) for item in data]
-        dumped = [model.model_dump(mode="json") for model in models]
+        # exclude_defaults: a fact leaves out what it does not carry, as the library's plain
+        # shape does (no other field of these models has a default).
+        dumped = [model.model_dump(mode="json", exclude_defaults=True) for model in models]
         for item in dumped:
-            for observation in item["observations"].values():
-                points = observation["points"]
-                observation["points"] = None if points is None else str(Decimal(points))
+            for fact in item["facts"].values():
+                if isinstance(fact, dict) and "points" in fact:
+                    fact["points"] = str(Decimal(fact["points"]))
         return dumped
 
     return run

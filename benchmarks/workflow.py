@@ -16,7 +16,7 @@ from collections.abc import Callable
 from typing import Any
 
 from fulian_core import OrgTree
-from fulian_core.criteria import Candidate, Evidence, Fact
+from fulian_core.criteria import Evidence
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.nominations import (
     CHINA_STANDARD_TIME,
@@ -37,6 +37,7 @@ from fulian_core.nominations import (
     start,
 )
 from fulian_core.orgs import Level
+from fulian_core.rules import Fact, ItemKind, Subject
 
 _DOSSIER = Dossier(True, "照顾瘫痪婆婆二十年如一日，热心公益。" * 4, 3, "家和万事兴")
 _NOTICE_BATCH = 100
@@ -88,8 +89,8 @@ def make_log(nominations: int, seed: int) -> tuple[Campaign, list[Event]]:
 
     ids = [f"n{index}" for index in range(nominations)]
     unit_of = {nomination: rng.choice(units) for nomination in ids}
-    candidates = {nomination: Candidate(f"family-{nomination}", "张秀梅") for nomination in ids}
-    facts = {c.code: Fact.no() if c.kind.code == "disqualifier" else Fact.yes() for c in STANDARD.criteria}
+    candidates = {nomination: Subject(f"family-{nomination}", "张秀梅") for nomination in ids}
+    facts = {i.code: Fact.not_met() if i.kind is ItemKind.OVERRIDE else Fact.met() for i in STANDARD.items}
     for nomination in ids:
         thin = rng.random() < 0.1
         dossier = Dossier(True, "孝", 0) if thin else _DOSSIER

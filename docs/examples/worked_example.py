@@ -4,9 +4,10 @@ It builds a small hierarchy from division codes, reads every figure of a paragra
 001 (篇1: its teams, households, sessions and money) as qualified quantities, sums them per
 unit the way the report would, rolls the villages' figures up the hierarchy, and prints
 percentage shares that add up to exactly 100.00. Then the county adapts the national 最美家庭
-standard and assesses three families, printing each explanation. Then a township's month of
-courtyard work: a spot-check sample, cross-village groups, scored home visits, plaques that
-move, and credit points. Last, the township's indicator table rebuilt from its figures, two
+standard and assesses three families, printing each explanation, then completes the pending
+one. Then a township's month of courtyard work: a spot-check sample, cross-village groups,
+scored home visits, a provisional spot check where nobody was home, plaques that move, and
+credit points. Last, the township's indicator table rebuilt from its figures, two
 more townships beside it, rolled up to the county with coverage, one consistency finding, and
 the report lines.
 
@@ -43,27 +44,18 @@ from fulian_core.courtyard import (
     Inspection,
     InspectionKind,
     Inspector,
-    Observation,
     PlaquePolicy,
     ScoreCard,
-    Tier,
     VillageDistances,
     assign_inspectors,
-    compile_rubric,
     plaque_history,
+    score,
+    standing,
     stratified_sample,
 )
-from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
-from fulian_core.criteria import (
-    Candidate,
-    CriteriaCatalog,
-    Criterion,
-    CriterionKind,
-    Evidence,
-    Fact,
-    assess,
-)
-from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY, MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
+from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, TIER_CODES
+from fulian_core.criteria import Evidence, assess
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
 from fulian_core.indicators import (
     Dataset,
@@ -99,6 +91,7 @@ from fulian_core.nominations import (
     start,
 )
 from fulian_core.nominations.statistics import CampaignStatistics, Counts
+from fulian_core.rules import Fact, Item, ItemKind, SheetCatalog, SheetPlan, Subject, compile_sheet
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -212,60 +205,86 @@ def criteria(tree: OrgTree) -> None:
         issuer="371082",
         version="2024",
         effective_from=dt.date(2024, 3, 1),
-        add=[Criterion("family_motto", "有良好家训家风", title_en="a good family motto")],
+        add=[Item("family_motto", "有良好家训家风", ItemKind.REQUIREMENT, title_en="a good family motto")],
         source="荣成市妇联2024年最美家庭评选方案（示例）",
     )
-    standards = CriteriaCatalog((NATIONAL, county))
-    in_force = standards.in_force(MOST_BEAUTIFUL_FAMILY.code, "371082103201", dt.date(2024, 5, 10), tree=tree)
+    standards = SheetCatalog((NATIONAL, county))
+    on = dt.date(2024, 5, 10)
+    in_force = standards.in_force(NATIONAL.code, "371082103201", on, tree=tree)
     print(f"  南柳村适用标准: {in_force.ref}（基于 {in_force.based_on}）")
     pairs = NATIONAL.codes[:5]
-    vetoes = [criterion.code for criterion in NATIONAL.of_kind(CriterionKind.DISQUALIFIER)]
-    clear = {code: Fact.no() for code in vetoes}
+    vetoes = [item.code for item in NATIONAL.of_kind(ItemKind.OVERRIDE)]
+    clear = {code: Fact.not_met() for code in vetoes}
     families = [
         Evidence(
-            Candidate("f-001", "刘红玉", unit="371082103201"),
-            {code: Fact.yes("村妇联入户核实") for code in pairs} | {"family_motto": Fact.yes("家训“勤俭持家”")} | clear,
+            Subject("f-001", "刘红玉", unit="371082103201"),
+            {code: Fact.met("村妇联入户核实") for code in pairs} | {"family_motto": Fact.met("家训“勤俭持家”")} | clear,
         ),
         Evidence(
-            Candidate("f-002", "王永勤", unit="371082103202"),
-            {code: Fact.yes() for code in pairs} | clear | {"vice": Fact.unknown("待派出所回函")},
+            Subject("f-002", "王永勤", unit="371082103202"),
+            {code: Fact.met() for code in pairs} | clear | {"vice": Fact.unknown("待派出所回函")},
         ),
         Evidence(
-            Candidate("f-003", "聂福则", unit="371082103203"),
-            {code: Fact.yes() for code in pairs}
-            | {"family_motto": Fact.yes()}
+            Subject("f-003", "聂福则", unit="371082103203"),
+            {code: Fact.met() for code in pairs}
+            | {"family_motto": Fact.met()}
             | clear
-            | {"unlawful": Fact.yes("法院判决书")},
+            | {"unlawful": Fact.met("法院判决书")},
         ),
     ]
+    plan = compile_sheet(in_force)  # compiled once, for every family
+    summary: list[str] = []
     for evidence in families:
-        assessment = assess(in_force, evidence, on=dt.date(2024, 5, 10))
+        evaluation = assess(plan, evidence, on=on)
         print()
-        for line in assessment.explain().splitlines():
+        for line in evaluation.render().splitlines():
             print(f"  {line}")
+        why = "；".join(evaluation.reasons)
+        if evaluation.deciding:  # the unknowns that could still change the verdict
+            why = "待核实：" + "、".join(evaluation.line(code).title for code in evaluation.deciding)
+        verdict = evaluation.verdict.label + (f"（{why}）" if why else "")
+        summary.append(f"{mask_name(evidence.candidate.name)} {verdict}")
+    print()
+    print("  评审汇总: " + "；".join(summary))
+
+    # The pending family's evidence arrives; the catalog resolves the standard for her village.
+    pending = families[1]
+    completed = pending.with_fact("vice", Fact.not_met("派出所回函：无涉黄赌毒记录")).with_fact(
+        "family_motto", Fact.met("家训“忠厚传家”")
+    )
+    later = standards.evaluate(
+        NATIONAL.code,
+        completed.facts,
+        on=dt.date(2024, 5, 20),
+        subject=completed.candidate,
+        tree=tree,
+        unit="371082103202",
+    )
+    name = mask_name(completed.candidate.name)
+    print(f"  {name} 补充材料后（{later.on}，依据 {later.sheet}）: {later.verdict.label}，暂定: {later.provisional}")
     try:
-        assess(in_force, Evidence(Candidate("f-004", "赵敏"), {"respect": Fact.yes()}), on=dt.date(2024, 5, 10))
+        assess(plan, Evidence(Subject("f-004", "赵敏"), {"respect": Fact.met()}), on=on)
     except ValidationError as error:
         print()
         print(f"  材料有误: {error}")
 
 
-def _observations(rng: random.Random, quality: int) -> dict[str, Observation]:
-    """What inspectors might see in a household of a given quality (0 poor … 3 excellent)."""
+def _facts(rng: random.Random, quality: int) -> dict[str, Fact]:
+    """What inspectors might find in a household of a given quality (0 poor … 3 excellent)."""
     grades = ["差", "一般", "较好", "好"]
     defects = [4, 2, 1, 0][quality]
     return {
-        "yard_litter": Observation.found(rng.randint(0, defects)),
-        "kitchen_grease": Observation.found(rng.randint(0, defects)),
-        "door_window_dust": Observation.found(rng.randint(0, defects)),
-        "toilet_clean": Observation.checked(quality >= 1),
-        "yard_clutter": Observation.found(rng.randint(0, defects)),
-        "indoor_storage": Observation.graded(grades[quality]),
-        "walls_tidy": Observation.graded(grades[min(3, quality + rng.randint(0, 1))]),
-        "greenery": Observation.graded(grades[quality]) if rng.random() > 0.1 else Observation.skipped(note="无庭院"),
-        "featured": Observation.bonus(5 if quality == 3 and rng.random() > 0.5 else 0),
-        "illegal_building": Observation.vetoed(rng.random() < 0.03),
-        "unlawful": Observation.vetoed(False),
+        "yard_litter": Fact.found(rng.randint(0, defects)),
+        "kitchen_grease": Fact.found(rng.randint(0, defects)),
+        "door_window_dust": Fact.found(rng.randint(0, defects)),
+        "toilet_clean": Fact.met() if quality >= 1 else Fact.not_met(),
+        "yard_clutter": Fact.found(rng.randint(0, defects)),
+        "indoor_storage": Fact.rated(grades[quality]),
+        "walls_tidy": Fact.rated(grades[min(3, quality + rng.randint(0, 1))]),
+        "greenery": Fact.rated(grades[quality]) if rng.random() > 0.1 else Fact.not_applicable("无庭院"),
+        "featured": Fact.scored(5 if quality == 3 and rng.random() > 0.5 else 0),
+        "illegal_building": Fact.met() if rng.random() < 0.03 else Fact.not_met(),
+        "unlawful": Fact.not_met(),
     }
 
 
@@ -289,10 +308,10 @@ def courtyards(tree: OrgTree) -> None:
         members = "、".join(member.id for member in group.members)
         print(f"  验收小组{group.number}（{members}）→ {'、'.join(names[v] for v in group.villages)}")
 
-    plan = compile_rubric(FOUR_GOALS_RUBRIC)
+    plan = compile_sheet(FOUR_GOALS_RUBRIC)  # compiled once, for every inspection of the month
     policy = PlaquePolicy()
-    rules = CreditRules(for_tier={Tier.BOUTIQUE: 20, Tier.DEMONSTRATION: 10, Tier.CLEAN: 5})
-    tiers_by_village: dict[str, dict[Tier, int]] = {village: dict.fromkeys(Tier, 0) for village in villages}
+    rules = CreditRules(for_band={"boutique": 20, "demonstration": 10, "clean": 5})
+    plaques_by_village: dict[str, dict[str, int]] = {village: dict.fromkeys(TIER_CODES, 0) for village in villages}
     shown: list[ScoreCard] = []
     ledgers: dict[str, CreditLedger] = {}
     for village in villages:
@@ -300,39 +319,42 @@ def courtyards(tree: OrgTree) -> None:
             home = Household(household_id, village)
             quality = (number * 7 + len(village)) % 4
             cards = [
-                plan.score(
+                score(
+                    plan,
                     Inspection(
                         f"{household_id}-01",
                         home,
                         dt.date(2024, 1, 20),
                         InspectionKind.ACCEPTANCE,
-                        _observations(rng, quality),
-                    )
+                        _facts(rng, quality),
+                    ),
                 ),
-                plan.score(
+                score(
+                    plan,
                     Inspection(
                         f"{household_id}-05",
                         home,
                         dt.date(2024, 5, 31),
                         InspectionKind.HOME_VISIT,
-                        _observations(rng, max(0, quality - rng.randint(0, 1))),
-                    )
+                        _facts(rng, max(0, quality - rng.randint(0, 1))),
+                    ),
                 ),
             ]
             if household_id in sample[village]:
-                spot = _observations(rng, quality)
+                spot = _facts(rng, quality)
                 cards.insert(
                     1,
-                    plan.score(
-                        Inspection(f"{household_id}-04", home, dt.date(2024, 4, 15), InspectionKind.SPOT_CHECK, spot)
+                    score(
+                        plan,
+                        Inspection(f"{household_id}-04", home, dt.date(2024, 4, 15), InspectionKind.SPOT_CHECK, spot),
                     ),
                 )
             history = plaque_history(cards, policy, until=dt.date(2024, 5, 31))
-            tiers_by_village[village][history.tier] += 1
+            plaques_by_village[village][history.band.code if history.band is not None else "none"] += 1
             ledger = CreditLedger(household_id)
             for event in history.events:
-                if event.change.code in ("awarded", "reawarded", "upgraded"):
-                    ledger = ledger.earn_for_tier(rules, event.after, event.date, event.card)
+                if event.change.code in ("awarded", "reawarded", "upgraded") and event.after is not None:
+                    ledger = ledger.earn_for_band(rules, event.after, event.date, event.card)
             ledgers[household_id] = ledger
             if household_id in ("南柳村-02", "北新庄村-03"):
                 shown.append(cards[-1])
@@ -340,17 +362,51 @@ def courtyards(tree: OrgTree) -> None:
         print()
         for line in card.render().splitlines():
             print(f"  {line}")
+
+    _nobody_home(plan)
+
     print()
-    print("  挂牌情况（精品户/示范户/清洁户/未达标）:")
+    print("  挂牌情况（精品户/示范户/清洁户/未挂牌）:")
     for village in villages:
-        counts = tiers_by_village[village]
-        print(f"    {names[village]}: " + "/".join(str(counts[tier]) for tier in Tier))
+        counts = plaques_by_village[village]
+        print(f"    {names[village]}: " + "/".join(str(counts[code]) for code in TIER_CODES))
     ledger = ledgers["南柳村-02"]
     try:
         ledger = ledger.spend(15, dt.date(2024, 6, 1), "洗衣液一瓶")
         print(f"  巾帼信用超市: 南柳村-02 兑换洗衣液一瓶，余额 {ledger.balance} 分")
     except InsufficientCreditError as error:
         print(f"  巾帼信用超市: 积分不足 — {error}")
+
+
+def _nobody_home(plan: SheetPlan) -> None:
+    """A spot check where nobody was home: only the yard could be seen, so the card is provisional."""
+    away = Fact.unknown("户主外出，未入户")
+    seen = {
+        "yard_litter": Fact.found(0),
+        "yard_clutter": Fact.found(1),
+        "walls_tidy": Fact.rated("好"),
+        "greenery": Fact.rated("好"),
+        "illegal_building": Fact.not_met(),
+        "unlawful": Fact.not_met(),
+    }
+    indoors = dict.fromkeys(("kitchen_grease", "door_window_dust", "toilet_clean", "indoor_storage"), away)
+    inspection = Inspection(
+        "埠东夼村-03-06",
+        Household("埠东夼村-03", "371082103203"),
+        dt.date(2024, 6, 3),
+        InspectionKind.SPOT_CHECK,
+        seen | indoors,
+    )
+    card = score(plan, inspection)
+    print()
+    for line in card.render().splitlines():
+        print(f"  {line}")
+    quick = standing(plan, inspection)  # the short answer for bulk work, from the same compiled plan
+    same = (quick.band, quick.best_band, quick.total) == (card.band, card.evaluation.best_band, card.total)
+    print(
+        f"  暂定: {card.provisional}；快速评定 {quick.total}至{quick.best_total}分，"
+        f"{quick.band.label}至{quick.best_band.label}（与评分表一致: {same}）"
+    )
 
 
 INDICATORS = IndicatorSet(
@@ -465,13 +521,13 @@ def campaign_2024() -> None:  # noqa: PLR0915 - one campaign told in order, as a
     deeds = "照顾瘫痪婆婆二十年如一日，教子有方，热心社区公益，邻里有困难总是第一个伸出援手。" * 2
     families = [
         (
-            Candidate("family-1", "张秀梅"),
+            Subject("family-1", "张秀梅"),
             Channel.SELF,
             Dossier(True, deeds + "联系电话13812345678。", 3, "家和万事兴"),
         ),
-        (Candidate("family-2", "李桂英"), Channel.NEIGHBOURS, Dossier(True, "孝敬老人。", 1)),
-        (Candidate("family-3", "王淑珍"), Channel.ORGANISATION, Dossier(True, deeds, 4, "勤俭持家")),
-        (Candidate("family-4", "赵玉兰"), Channel.ONLINE, Dossier(True, deeds, 2, "忠厚传家")),
+        (Subject("family-2", "李桂英"), Channel.NEIGHBOURS, Dossier(True, "孝敬老人。", 1)),
+        (Subject("family-3", "王淑珍"), Channel.ORGANISATION, Dossier(True, deeds, 4, "勤俭持家")),
+        (Subject("family-4", "赵玉兰"), Channel.ONLINE, Dossier(True, deeds, 2, "忠厚传家")),
     ]
     state = start(campaign)
     log: list[Event] = []
@@ -535,11 +591,11 @@ def campaign_2024() -> None:  # noqa: PLR0915 - one campaign told in order, as a
     print(f"  seed 000 的统计: {seed.summary(to='自治区')}")
 
 
-def _all_met(candidate: Candidate) -> Evidence:
+def _all_met(candidate: Subject) -> Evidence:
     standard = MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
     return Evidence(
         candidate,
-        {c.code: Fact.no() if c.kind is CriterionKind.DISQUALIFIER else Fact.yes() for c in standard.criteria},
+        {item.code: Fact.not_met() if item.kind is ItemKind.OVERRIDE else Fact.met() for item in standard.items},
     )
 
 

@@ -3,8 +3,10 @@
 The kernel: the organisation hierarchy (:class:`OrgTree`), periods and schedules
 (:class:`Period`, :class:`Schedule`, :class:`WorkingDayCalendar`), reported figures
 (:class:`Quantity`), shares (:func:`percentage_shares`), personal data
-(:class:`ResidentId`, :func:`mask_name`), and one converter for plain data
-(:func:`structure`, :func:`unstructure`). Pure: no I/O, no clock, no hidden randomness.
+(:class:`ResidentId`, :func:`mask_name`), the one rule language for published rules
+(:class:`RuleSheet`, :class:`Fact`, :func:`evaluate`; the rest in :mod:`fulian_core.rules`),
+and one converter for plain data (:func:`structure`, :func:`unstructure`). Pure: no I/O, no
+clock, no hidden randomness.
 """
 
 from fulian_core.calendars import WorkingDayCalendar
@@ -51,6 +53,7 @@ from fulian_core.quantities import (
     Unit,
     find_figures,
 )
+from fulian_core.rules import Fact, RuleSheet, Subject, Threshold, compile_sheet, evaluate
 from fulian_core.schedules import Cadence, Schedule
 from fulian_core.serialization import (
     configure_converter,
@@ -75,6 +78,7 @@ __all__ = [
     "CalendarRangeError",
     "Comparison",
     "DefinitionError",
+    "Fact",
     "Fault",
     "FoundFigure",
     "FulianError",
@@ -94,7 +98,10 @@ __all__ = [
     "Quantity",
     "Ratio",
     "ResidentId",
+    "RuleSheet",
     "Schedule",
+    "Subject",
+    "Threshold",
     "TransitionRefused",
     "Unit",
     "UnitMismatchError",
@@ -104,9 +111,11 @@ __all__ = [
     "WorkingDayCalendar",
     "__version__",
     "china_calendar",
+    "compile_sheet",
     "configure_converter",
     "converter",
     "division_level",
+    "evaluate",
     "find_figures",
     "labelled_percentage_shares",
     "largest_remainder",

@@ -15,26 +15,24 @@ class CodedEnum(enum.Enum):
 
     label: str
     ordinal: int
+    code: str
+    """The stable code, used in serialized data."""
 
     def __new__(cls, code: str, label: str) -> CodedEnum:
         member = object.__new__(cls)
         member._value_ = code
         member.label = label
-        # Position in declaration order, a plain attribute so hot loops avoid Enum.__hash__.
+        # Plain attributes, read in hot loops: no property call, no Enum.__hash__.
+        member.code = code
         member.ordinal = len(cls._member_map_)
         return member
-
-    @property
-    def code(self) -> str:
-        """The stable code, used in serialized data."""
-        return str(self._value_)
 
     @classmethod
     def from_code(cls: type[_E], code: str, *, path: str = "code") -> _E:
         """The member with this code, or a :class:`ValidationError` naming the codes allowed."""
-        for member in cls:
-            if member.code == code:
-                return member
+        member = cls._value2member_map_.get(code) if isinstance(code, str) else None
+        if member is not None:
+            return member  # type: ignore[return-value]
         allowed = ", ".join(repr(member.code) for member in cls)
         raise ValidationError.single(path, f"one of {allowed}", code)
 

@@ -29,6 +29,10 @@ class Faults:
     def extend(self, faults: list[Fault]) -> None:
         self._faults.extend(faults)
 
+    def first_expected(self) -> str:
+        """What the first fault expected (for a refusal that reports one fault in its own words)."""
+        return self._faults[0].expected
+
     def __bool__(self) -> bool:
         return bool(self._faults)
 

@@ -27,6 +27,7 @@ import attrs
 from fulian_core import _figures
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import format_number
 from fulian_core.errors import UnitMismatchError, ValidationError
 
 __all__ = [
@@ -44,10 +45,12 @@ __all__ = [
 
 _ZERO = Decimal(0)
 _FEN = Decimal("0.01")
+_MEASURE_STEP = Decimal("0.0001")
 
 
 class Unit(CodedEnum):
-    """A unit in which reports count (计量单位)."""
+    """A unit in which reports count or measure (计量单位): things (户, 人, 场次 …), money (元),
+    and measures of area and time (亩, 平方米, 小时, 分钟)."""
 
     HOUSEHOLD = ("household", "户")
     PERSON = ("person", "人")
@@ -71,11 +74,21 @@ class Unit(CodedEnum):
     PICTURE = ("picture", "幅")
     PROJECT = ("project", "项")
     INSTITUTION = ("institution", "所")
+    MU = ("mu", "亩")
+    SQUARE_METRE = ("square_metre", "平方米")
+    HOUR = ("hour", "小时")
+    MINUTE = ("minute", "分钟")
 
     @property
     def is_money(self) -> bool:
         """Whether the unit is money (元), exact to the fen."""
         return self is Unit.YUAN
+
+    @property
+    def is_count(self) -> bool:
+        """Whether the unit counts whole things (户, 人, 场次 …), as opposed to money and
+        measures of area and time (亩, 平方米, 小时, 分钟), which may have decimals."""
+        return self not in _MEASURES
 
     @classmethod
     def from_text(cls, text: str, *, path: str = "unit") -> Unit:
@@ -86,7 +99,15 @@ class Unit(CodedEnum):
         return unit
 
 
-_ALIASES: dict[str, Unit] = {"名": Unit.PERSON, "位": Unit.PERSON, "场": Unit.SESSION}
+_MEASURES: frozenset[Unit] = frozenset({Unit.YUAN, Unit.MU, Unit.SQUARE_METRE, Unit.HOUR, Unit.MINUTE})
+_ALIASES: dict[str, Unit] = {
+    "名": Unit.PERSON,
+    "位": Unit.PERSON,
+    "场": Unit.SESSION,
+    "m²": Unit.SQUARE_METRE,
+    "㎡": Unit.SQUARE_METRE,
+    "个小时": Unit.HOUR,
+}
 _UNIT_WORDS: dict[str, Unit] = {unit.label: unit for unit in Unit} | _ALIASES
 
 
@@ -250,8 +271,15 @@ def _check_value(value: Decimal | None, unit: Unit, faults: Faults, path: str = 
             "an amount exact to the fen (0.01 元)",
             value,
         )
-    else:
+    elif unit.is_count:
         faults.check(value == value.to_integral_value(), path, f"a whole number of {unit.label}", value)
+    else:
+        faults.check(
+            value == value.quantize(_MEASURE_STEP, context=_WIDE),
+            path,
+            f"a measure in {unit.label} with at most 4 decimal places",
+            value,
+        )
 
 
 def _bounds_default(self: Quantity) -> Bounds:
@@ -548,7 +576,7 @@ def _sum_notation(qualifier: Qualifier, left: Quantity, right: Quantity) -> Nota
 
 
 def _format_decimal(value: Decimal) -> str:
-    return format(value.normalize(_WIDE), "f")
+    return format_number(value)
 
 
 def _to_decimal(value: int | str | Decimal) -> Decimal:
@@ -586,11 +614,8 @@ def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:
     faults = Faults()
     _check_value(value, unit, faults, path="text")
     if faults:
-        raise ValidationError.single(
-            "text",
-            f"a whole number of {unit.label}" if not unit.is_money else "an amount exact to the fen",
-            original,
-        )
+        expected = "an amount exact to the fen" if unit.is_money else faults.first_expected()
+        raise ValidationError.single("text", expected, original)
     return Quantity(value, unit, qualifier, notation=notation)
 
 

@@ -2,7 +2,9 @@
 
 Decimals travel as strings, dates and times as ISO 8601 (times with their UTC offset), enums
 by their stable code, periods by their code, quantities as a record (or, on input, as the text
-a report writes). Unknown keys are rejected, and every fault of a payload is reported at once, each with its path:
+a report writes), thresholds as the text a rule writes (``"≥85"``, ``"85以上"``), facts as a
+record of their kind and payload (or, for the four without a payload, just the kind:
+``"met"``). Unknown keys are rejected, and every fault of a payload is reported at once, each with its path:
 
 >>> from fulian_core import Level, OrgUnit, structure, unstructure, ValidationError
 >>> unstructure(OrgUnit("371082", "荣成市", Level.COUNTY))
@@ -33,6 +35,8 @@ from fulian_core.orgs import OrgTree, OrgUnit
 from fulian_core.periods import Period
 from fulian_core.privacy import MobileNumber, ResidentId
 from fulian_core.quantities import Quantity
+from fulian_core.rules.facts import Fact, FactKind
+from fulian_core.rules.thresholds import Threshold
 
 __all__ = ["configure_converter", "converter", "make_converter", "structure", "unstructure"]
 
@@ -183,6 +187,10 @@ def configure_converter(conv: cattrs.Converter) -> None:
         return structure_quantity_record(value, cls)  # type: ignore[no-any-return]
 
     conv.register_structure_hook(Quantity, structure_quantity)
+    conv.register_unstructure_hook(Threshold, str)
+    conv.register_structure_hook(Threshold, _structure_threshold)
+    conv.register_unstructure_hook(Fact, lambda fact: _unstructure_fact(conv, fact))
+    conv.register_structure_hook(Fact, lambda value, _: _structure_fact(conv, value))
 
     unstructure_unit = conv.get_unstructure_hook(OrgUnit)
     structure_units = conv.get_structure_hook(tuple[OrgUnit, ...])
@@ -206,6 +214,80 @@ def configure_converter(conv: cattrs.Converter) -> None:
         return OrgTree(units)
 
     conv.register_structure_hook(OrgTree, structure_tree)
+
+
+def _structure_threshold(value: object, _: type) -> Threshold:
+    if not isinstance(value, str):
+        raise ValidationError.single("", "a threshold written as text ('≥85', '85以上', '超过2/3')", value)
+    return Threshold.parse(value, path="")
+
+
+_FACT_TYPES: dict[str, Any] = {
+    "rating": str,
+    "count": int,
+    "points": Decimal,
+    "quantity": Quantity,
+    "part": Quantity,
+    "whole": Quantity,
+    "day": dt.date,
+    "number": Decimal,
+    "source": str,
+    "attachments": list[str],
+}
+
+
+def _unstructure_fact(conv: cattrs.Converter, fact: Fact) -> Any:
+    carried = fact.payload
+    if not carried and not fact.source and not fact.attachments:
+        return fact.kind.code
+    data: dict[str, Any] = {"kind": fact.kind.code}
+    for name in carried:
+        data[name] = conv.unstructure(getattr(fact, name))
+    if fact.source:
+        data["source"] = fact.source
+    if fact.attachments:
+        data["attachments"] = list(fact.attachments)
+    return data
+
+
+def _structure_fact(conv: cattrs.Converter, value: object) -> Fact:
+    expected = "a fact: a record with its 'kind' and payload, or one of 'met', 'not_met', 'unknown', 'not_applicable'"
+    if isinstance(value, str):
+        plain = FactKind.from_code(value, path="")
+        try:
+            return Fact(plain)
+        except ValidationError:
+            raise ValidationError.single("", f"a record with the {plain.code} fact's payload", value) from None
+    if not isinstance(value, dict):
+        raise ValidationError.single("", expected, value)
+    faults: list[Fault] = []
+    extra = sorted(set(value) - {"kind", *_FACT_TYPES}, key=str)
+    faults.extend(Fault(str(key), "no such key (unknown keys are rejected)", key) for key in extra)
+    if "kind" not in value:
+        faults.append(Fault("kind", "a value (the key is required)", _MISSING))
+        raise ValidationError(faults)
+    fields: dict[str, Any] = {}
+    for name, field_type in _FACT_TYPES.items():
+        if name not in value:
+            continue
+        try:
+            fields[name] = conv.structure(value[name], field_type)
+        except ValidationError as error:
+            faults.extend(fault.under(name) for fault in error.faults)
+        except cattrs.BaseValidationError as error:
+            faults.extend(_faults(error, name))
+    kind: FactKind | None = None
+    try:
+        kind = FactKind.from_code(value["kind"], path="kind") if isinstance(value["kind"], str) else None
+        if kind is None:
+            faults.append(Fault("kind", "a FactKind code", value["kind"]))
+    except ValidationError as error:
+        faults.extend(error.faults)
+    if faults or kind is None:
+        raise ValidationError(faults)
+    if "attachments" in fields:
+        fields["attachments"] = tuple(fields["attachments"])
+    return Fact(kind, **fields)
 
 
 def make_converter() -> cattrs.Converter:

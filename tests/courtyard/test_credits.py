@@ -9,16 +9,18 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from fulian_core import DefinitionError, InsufficientCreditError, ValidationError, structure, unstructure
-from fulian_core.courtyard import CreditEntry, CreditEntryKind, CreditLedger, CreditRules, Tier
+from fulian_core.courtyard import CreditEntry, CreditEntryKind, CreditLedger, CreditRules
+from fulian_core.rules import Grade
 
 DAY = dt.date(2024, 6, 30)
-RULES = CreditRules(for_tier={Tier.BOUTIQUE: 20, Tier.DEMONSTRATION: 10}, for_activity={"志愿服务": 2, "参与复核": 5})
+RULES = CreditRules(for_band={"boutique": 20, "demonstration": 10}, for_activity={"志愿服务": 2, "参与复核": 5})
+BOUTIQUE, CLEAN = Grade("boutique", "精品户", 3), Grade("clean", "清洁户", 1)
 
 
 def test_earn_and_spend() -> None:
     ledger = (
         CreditLedger("h-7")
-        .earn_for_tier(RULES, Tier.BOUTIQUE, DAY, "i-1")
+        .earn_for_band(RULES, BOUTIQUE, DAY, "i-1")
         .earn_for_activity(RULES, "志愿服务", DAY, times=3)
     )
     assert ledger.balance == 26
@@ -29,7 +31,7 @@ def test_earn_and_spend() -> None:
         ("earn", 6, "志愿服务 3次"),
         ("spend", 15, "洗衣液一瓶"),
     ]
-    assert ledger.earn_for_tier(RULES, Tier.CLEAN, DAY) is ledger  # the rules give nothing for 清洁户
+    assert ledger.earn_for_band(RULES, CLEAN, DAY) is ledger  # the rules give nothing for 清洁户
     assert structure(unstructure(ledger), CreditLedger) == ledger
 
 
@@ -56,13 +58,13 @@ def test_bad_entries_and_rules() -> None:
     with pytest.raises(ValidationError, match=r"^entries\[0\]: expected a spend covered by the balance, got 5$"):
         CreditLedger("h-7", [CreditEntry(CreditEntryKind.SPEND, 5, DAY, "毛巾")])
     with pytest.raises(DefinitionError) as raised:
-        CreditRules(for_tier={Tier.NONE: 5, Tier.CLEAN: 0}, for_activity={"": -1})
+        CreditRules(for_band={"": 5, "clean": 0}, for_activity={"": -1})
     assert len(raised.value.faults) == 4
     assert (
-        CreditRules(for_tier={Tier.DEMONSTRATION: 10, Tier.BOUTIQUE: 20}, for_activity={"参与复核": 5, "志愿服务": 2})
+        CreditRules(for_band={"demonstration": 10, "boutique": 20}, for_activity={"参与复核": 5, "志愿服务": 2})
         == RULES
     )
-    assert hash(RULES) == hash(CreditRules(for_tier=dict(RULES.for_tier), for_activity=dict(RULES.for_activity)))
+    assert hash(RULES) == hash(CreditRules(for_band=dict(RULES.for_band), for_activity=dict(RULES.for_activity)))
     assert RULES.__eq__(3) is NotImplemented
 
 

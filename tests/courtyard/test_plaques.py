@@ -11,67 +11,70 @@ from fulian_core.courtyard import (
     Household,
     Inspection,
     InspectionKind,
-    Observation,
     PlaqueChange,
     PlaquePolicy,
     ScoreCard,
-    Tier,
-    compile_rubric,
     plaque_history,
+    score,
 )
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
+from fulian_core.rules import Fact, compile_sheet
 
-PLAN = compile_rubric(FOUR_GOALS_RUBRIC)
+PLAN = compile_sheet(FOUR_GOALS_RUBRIC)
 HOME = Household("h-7", "371082103201")
 A, S, R = InspectionKind.ACCEPTANCE, InspectionKind.SPOT_CHECK, InspectionKind.RECHECK
 GOOD = {  # 100: 精品户
-    "yard_litter": Observation.found(0),
-    "kitchen_grease": Observation.found(0),
-    "door_window_dust": Observation.found(0),
-    "toilet_clean": Observation.checked(True),
-    "yard_clutter": Observation.found(0),
-    "indoor_storage": Observation.graded("好"),
-    "walls_tidy": Observation.graded("好"),
-    "greenery": Observation.graded("好"),
-    "illegal_building": Observation.vetoed(False),
-    "unlawful": Observation.vetoed(False),
+    "yard_litter": Fact.found(0),
+    "kitchen_grease": Fact.found(0),
+    "door_window_dust": Fact.found(0),
+    "toilet_clean": Fact.met(),
+    "yard_clutter": Fact.found(0),
+    "indoor_storage": Fact.rated("好"),
+    "walls_tidy": Fact.rated("好"),
+    "greenery": Fact.rated("好"),
+    "illegal_building": Fact.not_met(),
+    "unlawful": Fact.not_met(),
 }
-FAIR = GOOD | {"kitchen_grease": Observation.found(3), "yard_clutter": Observation.found(2)}  # 88: 示范户
+FAIR = GOOD | {"kitchen_grease": Fact.found(3), "yard_clutter": Fact.found(2)}  # 88: 示范户
 POOR = GOOD | {
-    "toilet_clean": Observation.checked(False),
-    "yard_clutter": Observation.found(5),
-    "greenery": Observation.graded("差"),
+    "toilet_clean": Fact.not_met(),
+    "yard_clutter": Fact.found(5),
+    "greenery": Fact.rated("差"),
 }  # 60: 清洁户
-VETO = GOOD | {"illegal_building": Observation.vetoed(True)}
+VETO = GOOD | {"illegal_building": Fact.met()}
 
 
-def card(day: str, kind: InspectionKind, seen: dict[str, Observation], number: int = 0) -> ScoreCard:
-    return PLAN.score(Inspection(f"i-{day}-{number}", HOME, dt.date.fromisoformat(day), kind, seen))
+def card(day: str, kind: InspectionKind, seen: dict[str, Fact], number: int = 0) -> ScoreCard:
+    return score(PLAN, Inspection(f"i-{day}-{number}", HOME, dt.date.fromisoformat(day), kind, seen))
 
 
 def changes(
     cards: list[ScoreCard], policy: PlaquePolicy | None = None, until: str | None = None
 ) -> list[tuple[str, str, str]]:
     history = plaque_history(cards, policy or PlaquePolicy(), until=dt.date.fromisoformat(until) if until else None)
-    return [(event.change.code, event.date.isoformat(), event.after.code) for event in history.events]
+    return [
+        (event.change.code, event.date.isoformat(), event.after.code if event.after else "none")
+        for event in history.events
+    ]
 
 
 def test_the_cards_tiers() -> None:
-    assert [card("2024-01-10", A, seen).tier for seen in (GOOD, FAIR, POOR, VETO)] == [
-        Tier.BOUTIQUE,
-        Tier.DEMONSTRATION,
-        Tier.CLEAN,
-        Tier.NONE,
+    assert [card("2024-01-10", A, seen).band.code for seen in (GOOD, FAIR, POOR, VETO)] == [
+        "boutique",
+        "demonstration",
+        "clean",
+        "none",
     ]
 
 
 def test_award_on_acceptance_only() -> None:
     assert changes([card("2024-01-10", S, GOOD)]) == []
     history = plaque_history([card("2024-01-10", A, FAIR)], PlaquePolicy())
-    assert history.tier is Tier.DEMONSTRATION
+    assert history.band is not None
+    assert history.band.code == "demonstration"
     assert history.has_plaque
     event = history.events[0]
-    assert (event.change, event.before, event.card) == (PlaqueChange.AWARDED, Tier.NONE, "i-2024-01-10-0")
+    assert (event.change, event.before, event.card) == (PlaqueChange.AWARDED, None, "i-2024-01-10-0")
     assert event.reason == "验收达到示范户（88分）"
 
 
@@ -138,7 +141,7 @@ def test_reevaluation_to_no_tier_revokes() -> None:
 def test_bad_input() -> None:
     with pytest.raises(ValidationError, match=r"^cards: expected at least one score card, got \[\]$"):
         plaque_history([], PlaquePolicy())
-    other = PLAN.score(Inspection("x", Household("h-8", "v"), dt.date(2024, 1, 1), A, GOOD))
+    other = score(PLAN, Inspection("x", Household("h-8", "v"), dt.date(2024, 1, 1), A, GOOD))
     with pytest.raises(ValidationError) as raised:
         plaque_history([card("2024-03-01", A, GOOD), card("2024-02-01", S, GOOD), other], PlaquePolicy())
     assert str(raised.value).splitlines() == [

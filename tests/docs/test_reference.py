@@ -118,7 +118,10 @@ def test_every_python_example_runs_as_a_doctest(page: Path) -> None:
     """A ``python`` block must be a ``>>>`` session, which pytest's doctest runs; shell
     blocks (``sh``) are commands for the reader, and nothing else is allowed."""
     for language, body in FENCE.findall(page.read_text(encoding="utf-8")):
-        assert language in {"python", "sh", "text", "{toctree}", "{include}", "{eval-rst}"}, (page.name, language)
+        assert language in {"python", "sh", "text", "json", "{toctree}", "{include}", "{eval-rst}"}, (
+            page.name,
+            language,
+        )
         if language == "python":
             assert body.lstrip().startswith(">>> "), f"{page.name}: a python block that is not a doctest:\n{body}"
 

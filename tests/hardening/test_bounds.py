@@ -9,10 +9,10 @@ import pytest
 
 from fulian_core import DefinitionError, Quantity, ValidationError
 from fulian_core.courtyard.catalog import FOUR_ROOMS_RUBRIC
-from fulian_core.courtyard.rubric import MAX_ITEMS
 from fulian_core.indicators import Indicator, IndicatorSet, RatioIndicator
 from fulian_core.nominations import BallotRules
 from fulian_core.quantities import MAX_TEXT, Unit
+from fulian_core.rules import MAX_ITEMS
 
 
 def test_a_long_and_wide_chain_of_ratios_is_checked_quickly_without_recursion() -> None:

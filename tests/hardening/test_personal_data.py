@@ -16,10 +16,11 @@ from fulian_core import (
     mask_resident_id,
     redact_text,
 )
-from fulian_core.criteria import Candidate, Evidence, Fact, assess
+from fulian_core.criteria import Evidence, assess
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.nominations import Channel, Command, Dossier, Submission, campaign_statistics, notice_view
 from fulian_core.orgs import Level
+from fulian_core.rules import Fact, Subject
 from fulian_core.testing import chinese_names, mobile_numbers, resident_ids
 from tests.nominations.fixtures import APPLICANT, CLERK, LEADER, REVIEWER_2, ZHONGYI, Run, at, evidence_for
 
@@ -31,7 +32,7 @@ def test_public_outputs_never_show_full_personal_data(
     name: str, mobile: MobileNumber, resident: ResidentId, prefix: str
 ) -> None:
     account = f"{prefix}{name}家庭，电话{mobile.number}，身份证号{resident.number}，照顾老人二十年。" * 3
-    candidate = Candidate("family-1", name)
+    candidate = Subject("family-1", name)
     run = Run()
     dossier = Dossier(True, account, 3, "家和万事兴")
     run.do(
@@ -50,8 +51,8 @@ def test_public_outputs_never_show_full_personal_data(
         notice_view(run.campaign, run.state, "notice-1", show_contact=True).render(),
         repr(notice_view(run.campaign, run.state, "notice-1")),
         assess(
-            STANDARD, Evidence(candidate, {code: Fact.yes() for code in STANDARD.codes[:3]}), on=dt.date(2024, 5, 1)
-        ).explain(),
+            STANDARD, Evidence(candidate, {code: Fact.met() for code in STANDARD.codes[:3]}), on=dt.date(2024, 5, 1)
+        ).render(),
         campaign_statistics(run.campaign, run.state, Level.VILLAGE).summary(),
         repr(resident),
         str(mobile),

@@ -8,7 +8,8 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from fulian_core import PeriodKind
-from fulian_core.courtyard import InspectionKind, PlaqueChange, PlaquePolicy, ScoreCard, Tier, plaque_history
+from fulian_core.courtyard import InspectionKind, PlaqueChange, PlaquePolicy, ScoreCard, plaque_history
+from fulian_core.rules import Grade
 from tests.courtyard.test_plaques import FAIR, GOOD, POOR, VETO, card
 
 POLICIES = [
@@ -40,19 +41,19 @@ class PlaqueMachine(RuleBasedStateMachine):
         for policy in POLICIES:
             until = self.day + dt.timedelta(days=200)
             history = plaque_history(self.cards, policy, until=until)
-            held = Tier.NONE
+            held: Grade | None = None
             last = dt.date.min
             for event in history.events:
-                assert event.before is held, "each change starts from the tier held"
+                assert event.before == held, "each change starts from the band held"
                 assert event.date >= last, "changes run forward in time"
                 assert event.date <= until
                 if event.change is PlaqueChange.REVOKED:
-                    assert event.after is Tier.NONE
+                    assert event.after is None
                 if event.change is PlaqueChange.WARNED:
-                    assert event.after is event.before
+                    assert event.after == event.before
                 held, last = event.after, event.date
-            assert history.tier is held
-            assert history.has_plaque == (held is not Tier.NONE)
+            assert history.band == held
+            assert history.has_plaque == (held is not None)
             assert all(warning <= until for warning in history.warnings)
             assert plaque_history(self.cards, policy, until=until) == history, "the same cards, the same history"
 

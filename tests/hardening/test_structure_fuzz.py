@@ -24,8 +24,8 @@ from fulian_core import (
     structure,
     unstructure,
 )
-from fulian_core.courtyard import CreditLedger, Inspection, PlaquePolicy, Rubric
-from fulian_core.criteria import CriteriaSet, Evidence
+from fulian_core.courtyard import CreditLedger, Inspection, PlaquePolicy, ScoreCard, score
+from fulian_core.criteria import Evidence, assess
 from fulian_core.indicators import DataValue, Indicator, IndicatorSet, RatioIndicator
 from fulian_core.nominations import (
     Actor,
@@ -38,22 +38,25 @@ from fulian_core.nominations import (
     Event,
     Workflow,
 )
+from fulian_core.rules import Evaluation, Fact, RuleSheet, Subject, SubjectKind, Threshold
 from fulian_core.testing import (
     actors,
     ballot_rules,
     ballots,
     credit_ledgers,
-    criteria_sets,
     dossier_rules,
     dossiers,
     evidence,
+    facts_for,
     holiday_schedules,
     inspections,
     org_trees,
     periods,
     quantities,
-    rubrics,
+    rule_sheets,
     schedules,
+    subjects,
+    thresholds,
     workflows,
     working_day_calendars,
 )
@@ -149,6 +152,16 @@ def _indicator_values() -> st.SearchStrategy[DataValue]:
     )
 
 
+def _rubrics() -> st.SearchStrategy[RuleSheet]:
+    return rule_sheets(max_items=6, subjects=st.just(SubjectKind.HOUSEHOLD))
+
+
+def _evaluations() -> st.SearchStrategy[Evaluation]:
+    return rule_sheets(max_items=5).flatmap(
+        lambda sheet: evidence(sheet=sheet).map(lambda facts: assess(sheet, facts, on=sheet.effective_from))
+    )
+
+
 def _log_events() -> st.SearchStrategy[Event]:
     run = Run()
     run.to_shortlist([1, 2])
@@ -163,10 +176,14 @@ CASES: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     "Schedule": (Schedule, schedules),
     "WorkingDayCalendar": (WorkingDayCalendar, working_day_calendars),
     "HolidaySchedule": (HolidaySchedule, holiday_schedules),
-    "CriteriaSet": (CriteriaSet, criteria_sets),
-    "Evidence": (Evidence, lambda: criteria_sets(max_size=5).flatmap(lambda s: evidence(criteria_set=s))),
-    "Rubric": (Rubric, lambda: rubrics(max_items=6)),
-    "Inspection": (Inspection, lambda: rubrics(max_items=6).flatmap(lambda r: inspections(rubric=r))),
+    "RuleSheet": (RuleSheet, lambda: rule_sheets(max_items=6, unpublished=True)),
+    "Evidence": (Evidence, lambda: rule_sheets(max_items=5).flatmap(lambda s: evidence(sheet=s))),
+    "Evaluation": (Evaluation, _evaluations),
+    "Inspection": (Inspection, lambda: _rubrics().flatmap(lambda r: inspections(rubric=r))),
+    "ScoreCard": (ScoreCard, lambda: _rubrics().flatmap(lambda r: inspections(rubric=r).map(lambda i: score(r, i)))),
+    "Fact": (Fact, lambda: rule_sheets(max_items=6).flatmap(lambda s: st.sampled_from(s.items)).flatmap(facts_for)),
+    "Threshold": (Threshold, thresholds),
+    "Subject": (Subject, subjects),
     "PlaquePolicy": (PlaquePolicy, lambda: st.just(PlaquePolicy())),
     "CreditLedger": (CreditLedger, credit_ledgers),
     "IndicatorSet": (IndicatorSet, lambda: st.just(make_indicators())),

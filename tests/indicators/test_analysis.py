@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 
 from fulian_core import Comparison, DefinitionError, Level, OrgTree, Period, Quantity, ValidationError
-from fulian_core.courtyard import Household, Inspection, InspectionKind, Observation, Tier, compile_rubric
+from fulian_core.courtyard import Household, Inspection, InspectionKind, score
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.indicators import (
     Dataset,
@@ -30,6 +30,7 @@ from fulian_core.indicators import (
     tier_values,
 )
 from fulian_core.quantities import Unit
+from fulian_core.rules import Fact, compile_sheet
 from tests.indicators.conftest import YEAR
 
 
@@ -158,31 +159,32 @@ def test_rendering_percentages() -> None:
 
 
 def test_tier_values_come_from_score_cards() -> None:
-    plan = compile_rubric(FOUR_GOALS_RUBRIC)
+    plan = compile_sheet(FOUR_GOALS_RUBRIC)
     good = {
-        "yard_litter": Observation.found(0), "kitchen_grease": Observation.found(0), "door_window_dust": Observation.found(0),
-        "toilet_clean": Observation.checked(True), "yard_clutter": Observation.found(0), "indoor_storage": Observation.graded("好"),
-        "walls_tidy": Observation.graded("好"), "greenery": Observation.graded("好"),
-        "illegal_building": Observation.vetoed(False), "unlawful": Observation.vetoed(False),
+        "yard_litter": Fact.found(0), "kitchen_grease": Fact.found(0), "door_window_dust": Fact.found(0),
+        "toilet_clean": Fact.met(), "yard_clutter": Fact.found(0), "indoor_storage": Fact.rated("好"),
+        "walls_tidy": Fact.rated("好"), "greenery": Fact.rated("好"),
+        "illegal_building": Fact.not_met(), "unlawful": Fact.not_met(),
     }  # fmt: skip
     poor = good | {
-        "toilet_clean": Observation.checked(False),
-        "greenery": Observation.graded("差"),
-        "yard_clutter": Observation.found(5),
+        "toilet_clean": Fact.not_met(),
+        "greenery": Fact.rated("差"),
+        "yard_clutter": Fact.found(5),
     }
     cards = [
-        plan.score(Inspection("i1", Household("h1", "v1"), dt.date(2024, 3, 1), InspectionKind.ACCEPTANCE, poor)),
-        plan.score(Inspection("i2", Household("h1", "v1"), dt.date(2024, 9, 1), InspectionKind.RECHECK, good)),
-        plan.score(
+        score(plan, Inspection("i1", Household("h1", "v1"), dt.date(2024, 3, 1), InspectionKind.ACCEPTANCE, poor)),
+        score(plan, Inspection("i2", Household("h1", "v1"), dt.date(2024, 9, 1), InspectionKind.RECHECK, good)),
+        score(
+            plan,
             Inspection(
                 "i3",
                 Household("h2", "v1"),
                 dt.date(2024, 9, 1),
                 InspectionKind.RECHECK,
-                poor | {"walls_tidy": Observation.graded("差")},
-            )
+                poor | {"walls_tidy": Fact.rated("差")},
+            ),
         ),
-        plan.score(Inspection("i4", Household("h3", "v2"), dt.date(2025, 1, 1), InspectionKind.RECHECK, good)),
+        score(plan, Inspection("i4", Household("h3", "v2"), dt.date(2025, 1, 1), InspectionKind.RECHECK, good)),
     ]
     values = {(value.indicator, value.unit): value for value in tier_values(cards, YEAR, households={"v1": 3, "v3": 5})}
     assert values[("boutique_households", "v1")].value == Quantity.parse("1户")
@@ -191,7 +193,7 @@ def test_tier_values_come_from_score_cards() -> None:
     assert values[("boutique_households", "v3")].value == Quantity.parse("0户")
     assert ("boutique_households", "v2") not in values  # its card falls in 2025
     assert {value.origin for value in values.values()} == {Origin.DERIVED}
-    assert Tier.NONE not in {tier for tier in Tier if tier.code.endswith("households")}
+    assert values[("demonstration_households", "v1")].value == Quantity.parse("0户")
 
 
 def test_targets(tree: OrgTree, indicators: IndicatorSet) -> None:

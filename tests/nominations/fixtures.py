@@ -6,7 +6,7 @@ import datetime as dt
 from typing import Any
 
 from fulian_core import OrgTree, china_calendar
-from fulian_core.criteria import Candidate, Evidence, Fact
+from fulian_core.criteria import Evidence
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.nominations import (
     CHINA_STANDARD_TIME,
@@ -30,6 +30,7 @@ from fulian_core.nominations import (
 )
 from fulian_core.orgs import Level
 from fulian_core.privacy import MobileNumber
+from fulian_core.rules import Fact, ItemKind, Subject
 
 DISTRICT, STREET, ZHONGYI, HEPING = "540102", "540102001", "540102001001", "540102001002"
 TREE = OrgTree.from_division_codes({DISTRICT: "城关区", STREET: "中心街道", ZHONGYI: "忠义社区", HEPING: "和平社区"})
@@ -81,8 +82,8 @@ def campaign(**changes: Any) -> Campaign:
 CAMPAIGN = campaign()
 
 
-def family(number: int) -> Candidate:
-    return Candidate(f"family-{number}", ["张秀梅", "李桂英", "王淑珍", "赵玉兰", "刘凤英"][number % 5])
+def family(number: int) -> Subject:
+    return Subject(f"family-{number}", ["张秀梅", "李桂英", "王淑珍", "赵玉兰", "刘凤英"][number % 5])
 
 
 def submission(
@@ -95,13 +96,10 @@ def submission(
     )
 
 
-def evidence_for(candidate: Candidate, *, eligible: bool = True) -> Evidence:
-    facts = {
-        criterion.code: (Fact.no() if criterion.kind.code == "disqualifier" else Fact.yes())
-        for criterion in STANDARD.criteria
-    }
+def evidence_for(candidate: Subject, *, eligible: bool = True) -> Evidence:
+    facts = {item.code: (Fact.not_met() if item.kind is ItemKind.OVERRIDE else Fact.met()) for item in STANDARD.items}
     if not eligible:
-        facts["filial_daughter"] = Fact.no()
+        facts["filial_daughter"] = Fact.not_met()
     return Evidence(candidate, facts)
 
 

@@ -22,17 +22,16 @@ from fulian_core import (
     Schedule,
     WorkingDayCalendar,
 )
-from fulian_core.courtyard import CreditLedger, Household, Rubric
-from fulian_core.criteria import Candidate, CriteriaSet, Criterion
+from fulian_core.courtyard import CreditLedger, Household
+from fulian_core.rules import RuleSheet, Subject, Threshold
 from fulian_core.testing._registration import register_type_strategies
 
 REGISTERED = [
     CreditLedger,
     Household,
-    Rubric,
-    Candidate,
-    CriteriaSet,
-    Criterion,
+    RuleSheet,
+    Subject,
+    Threshold,
     Period,
     Quantity,
     OrgTree,

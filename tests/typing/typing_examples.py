@@ -52,14 +52,25 @@ def errors() -> str:
 
 
 def criteria_verdict(on: dt.date) -> str:
-    from fulian_core.criteria import Candidate, Evidence, Fact, Verdict, assess
+    from fulian_core.criteria import Evidence, assess
     from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL
+    from fulian_core.rules import Evaluation, Fact, Grade, Subject, Verdict
 
-    facts: dict[str, Fact] = {code: Fact.yes() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes}
-    assessment = assess(MOST_BEAUTIFUL_FAMILY_NATIONAL, Evidence(Candidate("f", "王芳"), facts), on=on)
+    facts: dict[str, Fact] = {code: Fact.met() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes}
+    assessment: Evaluation = assess(MOST_BEAUTIFUL_FAMILY_NATIONAL, Evidence(Subject("f", "王芳"), facts), on=on)
     verdict: Verdict = assessment.verdict
-    text: str = assessment.explain()
-    return verdict.code + text
+    band: Grade = assessment.band
+    text: str = assessment.render()
+    return verdict.code + band.code + text
+
+
+def rubric_band(facts: dict[str, fc.Fact], on: dt.date) -> str:
+    from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
+    from fulian_core.rules import Standing, SubjectKind, compile_sheet
+
+    plan = compile_sheet(FOUR_GOALS_RUBRIC)
+    standing: Standing = plan.standing(facts, on=on, kind=SubjectKind.HOUSEHOLD)
+    return standing.band.label
 
 
 def nomination_log(campaign: fc.nominations.Campaign, commands: list[fc.nominations.Command]) -> list[str]:

@@ -1,36 +1,25 @@
-"""Courtyard inspections (美丽庭院 / 精致农家): rubrics, scoring, tiers, plaques, inspector
-groups, sampling and credit points.
+"""Courtyard inspections (美丽庭院 / 精致农家): inspections scored against rubrics (rule sheets
+that judge households), plaques, inspector groups, sampling and credit points.
 
 >>> import datetime as dt
->>> from fulian_core.courtyard import Household, Inspection, InspectionKind, Observation, score
+>>> from fulian_core.courtyard import Household, Inspection, InspectionKind, score
 >>> from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
->>> seen = {"kitchen_grease": Observation.found(2), "yard_clutter": Observation.found(1)}
+>>> from fulian_core.rules import Fact
+>>> seen = {"kitchen_grease": Fact.found(2), "yard_clutter": Fact.found(1)}
 >>> household = Household("h-1", "371082103201")
 >>> inspection = Inspection("i-1", household, dt.date(2024, 5, 31), InspectionKind.HOME_VISIT, seen)
 >>> card = score(FOUR_GOALS_RUBRIC, inspection)
->>> card.lines[1].detail
+>>> card.evaluation.line("kitchen_grease").detail
 '厨房墙壁油污 2处 × 2分 = −4分'
 """
 
 from fulian_core.courtyard.assignment import Assignment, InspectionGroup, Inspector, VillageDistances, assign_inspectors
 from fulian_core.courtyard.credits import CreditEntry, CreditEntryKind, CreditLedger, CreditRules
-from fulian_core.courtyard.inspection import Household, Inspection, InspectionKind, Observation
+from fulian_core.courtyard.featured import FeaturedCategory
+from fulian_core.courtyard.inspection import Household, Inspection, InspectionKind
 from fulian_core.courtyard.plaques import PlaqueChange, PlaqueEvent, PlaqueHistory, PlaquePolicy, plaque_history
-from fulian_core.courtyard.rubric import (
-    Dimension,
-    FeaturedCategory,
-    ItemLevel,
-    ItemMode,
-    MissingPolicy,
-    Prerequisite,
-    PrerequisiteKind,
-    Rubric,
-    RubricItem,
-    Tier,
-    TierRule,
-)
 from fulian_core.courtyard.sampling import RandomSource, stratified_sample
-from fulian_core.courtyard.scoring import DimensionScore, ScoreCard, ScoreLine, ScoringPlan, compile_rubric, score
+from fulian_core.courtyard.scoring import ScoreCard, score, standing
 
 __all__ = [
     "Assignment",
@@ -38,36 +27,22 @@ __all__ = [
     "CreditEntryKind",
     "CreditLedger",
     "CreditRules",
-    "Dimension",
-    "DimensionScore",
     "FeaturedCategory",
     "Household",
     "Inspection",
     "InspectionGroup",
     "InspectionKind",
     "Inspector",
-    "ItemLevel",
-    "ItemMode",
-    "MissingPolicy",
-    "Observation",
     "PlaqueChange",
     "PlaqueEvent",
     "PlaqueHistory",
     "PlaquePolicy",
-    "Prerequisite",
-    "PrerequisiteKind",
     "RandomSource",
-    "Rubric",
-    "RubricItem",
     "ScoreCard",
-    "ScoreLine",
-    "ScoringPlan",
-    "Tier",
-    "TierRule",
     "VillageDistances",
     "assign_inspectors",
-    "compile_rubric",
     "plaque_history",
     "score",
+    "standing",
     "stratified_sample",
 ]

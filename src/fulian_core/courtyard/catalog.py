@@ -1,6 +1,10 @@
 """Rubrics shipped as data (评分细则示例). Both are *illustrative*: built from the seeds' goals
 and defects so that apps and notebooks have a complete, valid rubric to start from; a county
-writes its own (see the courtyard docs page) or adapts these with ``attrs.evolve``.
+writes its own (see the rules-as-data guide) or adapts these with
+:meth:`~fulian_core.rules.RuleSheet.adapt`.
+
+A rubric is a :class:`~fulian_core.rules.RuleSheet` that judges households: its groups are
+the rubric's dimensions, its bands the tiers (精品户, 示范户, 清洁户, and 未达标 below them).
 """
 
 from __future__ import annotations
@@ -8,24 +12,29 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from fulian_core.courtyard.rubric import (
-    Dimension,
-    FeaturedCategory,
-    ItemLevel,
-    ItemMode,
+from fulian_core.courtyard.featured import FeaturedCategory
+from fulian_core.rules import (
+    Band,
+    Group,
+    Item,
+    ItemKind,
     MissingPolicy,
+    NotApplicablePolicy,
     Prerequisite,
     PrerequisiteKind,
-    Rubric,
-    RubricItem,
-    Tier,
-    TierRule,
+    Rating,
+    RuleSheet,
+    SubjectKind,
+    Threshold,
 )
 
-__all__ = ["FEATURED_CATEGORIES", "FOUR_GOALS_RUBRIC", "FOUR_ROOMS_RUBRIC", "GRADES"]
+__all__ = ["FEATURED_CATEGORIES", "FOUR_GOALS_RUBRIC", "FOUR_ROOMS_RUBRIC", "RATINGS", "TIER_CODES"]
 
-GRADES: Final = (ItemLevel("好", 15), ItemLevel("较好", 12), ItemLevel("一般", 8), ItemLevel("差", 0))
-"""A four-level scale (好/较好/一般/差) for 15-point graded items."""
+RATINGS: Final = (Rating("好", 15), Rating("较好", 12), Rating("一般", 8), Rating("差", 0))
+"""A four-rating scale (好/较好/一般/差) for 15-point graded items."""
+
+TIER_CODES: Final = ("boutique", "demonstration", "clean", "none")
+"""The band codes of the shipped rubrics, best first: 精品户, 示范户, 清洁户, 未达标."""
 
 FEATURED_CATEGORIES: Final = (
     FeaturedCategory("honest", "诚实守信庭院"),
@@ -46,47 +55,51 @@ FEATURED_CATEGORIES: Final = (
 """The featured-courtyard categories of seed 001 (篇6: 诚实守信 … 墨韵书香, 8 categories; 篇7:
 书香、花香、观景、经济、海草、信用庭院)."""
 
-_TIERS_GOALS = (
-    TierRule(Tier.BOUTIQUE, 90, (Prerequisite(PrerequisiteKind.ITEM_MET, "kitchen_grease"),)),
-    TierRule(Tier.DEMONSTRATION, 80),
-    TierRule(Tier.CLEAN, 60),
-)
 
-FOUR_GOALS_RUBRIC: Final = Rubric(
+def _tiers(boutique: tuple[Prerequisite, ...]) -> tuple[Band, ...]:
+    return (
+        Band("boutique", "精品户", Threshold.at_least(90), boutique),
+        Band("demonstration", "示范户", Threshold.at_least(80)),
+        Band("clean", "清洁户", Threshold.at_least(60)),
+        Band("none", "未达标", passing=False),
+    )
+
+
+FOUR_GOALS_RUBRIC: Final = RuleSheet(
+    issuer="illustrative",
     code="four_goals",
+    version="2024",
     title="精致农家·美丽庭院 洁化序化美化绿化评分细则（示例）",
-    version="illustrative-2024",
     effective_from=dt.date(2024, 1, 1),
-    dimensions=(
-        Dimension("clean", "洁化"),
-        Dimension("orderly", "序化"),
-        Dimension("beautified", "美化"),
-        Dimension("green", "绿化"),
-    ),
+    subjects=frozenset({SubjectKind.HOUSEHOLD}),
+    groups=(Group("clean", "洁化"), Group("orderly", "序化"), Group("beautified", "美化"), Group("green", "绿化")),
     items=(
-        RubricItem("yard_litter", "庭院地面垃圾杂物", "clean", ItemMode.DEDUCTION, points=10, per_defect=2),
-        RubricItem("kitchen_grease", "厨房墙壁油污", "clean", ItemMode.DEDUCTION, points=10, per_defect=2),
-        RubricItem("door_window_dust", "门窗灰尘", "clean", ItemMode.DEDUCTION, points=10, per_defect=2),
-        RubricItem("toilet_clean", "厕所干净无异味", "clean", ItemMode.CHECKLIST, points=10),
-        RubricItem(
-            "yard_clutter", "庭院物品摆放杂乱", "orderly", ItemMode.DEDUCTION, points=15, per_defect=3, max_deduction=15
+        Item("yard_litter", "庭院地面垃圾杂物", ItemKind.DEDUCTION, "clean", points=10, per_occurrence=2),
+        Item("kitchen_grease", "厨房墙壁油污", ItemKind.DEDUCTION, "clean", points=10, per_occurrence=2),
+        Item("door_window_dust", "门窗灰尘", ItemKind.DEDUCTION, "clean", points=10, per_occurrence=2),
+        Item("toilet_clean", "厕所干净无异味", ItemKind.SCORED, "clean", points=10),
+        Item(
+            "yard_clutter",
+            "庭院物品摆放杂乱",
+            ItemKind.DEDUCTION,
+            "orderly",
+            points=15,
+            per_occurrence=3,
+            max_deduction=15,
         ),
-        RubricItem("indoor_storage", "家居物品收纳整齐", "orderly", ItemMode.GRADED, points=15, levels=GRADES),
-        RubricItem("walls_tidy", "墙面门庭整洁美观", "beautified", ItemMode.GRADED, points=15, levels=GRADES),
-        RubricItem("greenery", "庭院绿化", "green", ItemMode.GRADED, points=15, levels=GRADES),
-        RubricItem(
-            "featured", "特色庭院", "beautified", ItemMode.BONUS, points=5, description="见 FEATURED_CATEGORIES"
-        ),
-        RubricItem("volunteer", "参与巾帼志愿服务", "beautified", ItemMode.BONUS, points=5),
-        RubricItem("illegal_building", "私搭乱建", "orderly", ItemMode.VETO),
-        RubricItem("unlawful", "家庭成员违法犯罪", "orderly", ItemMode.VETO),
+        Item("indoor_storage", "家居物品收纳整齐", ItemKind.SCORED, "orderly", points=15, ratings=RATINGS),
+        Item("walls_tidy", "墙面门庭整洁美观", ItemKind.SCORED, "beautified", points=15, ratings=RATINGS),
+        Item("greenery", "庭院绿化", ItemKind.SCORED, "green", points=15, ratings=RATINGS),
+        Item("featured", "特色庭院", ItemKind.BONUS, "beautified", points=5, description="见 FEATURED_CATEGORIES"),
+        Item("volunteer", "参与巾帼志愿服务", ItemKind.BONUS, "beautified", points=5),
+        Item("illegal_building", "私搭乱建", ItemKind.OVERRIDE, "orderly"),
+        Item("unlawful", "家庭成员违法犯罪", ItemKind.OVERRIDE, "orderly"),
     ),
-    tiers=_TIERS_GOALS,
+    bands=_tiers((Prerequisite(PrerequisiteKind.ITEM_MET, "kitchen_grease"),)),
     maximum=100,
     bonus_cap=10,
     missing=MissingPolicy.PROVISIONAL,
-    scale_not_applicable=True,
-    categories=FEATURED_CATEGORIES,
+    not_applicable=NotApplicablePolicy.SCALE,
     source=(
         "示例（非官方）：依据 seed 001 篇7 的洁化、序化、美化、绿化目标和所列短板（庭院物品摆放杂乱、厨房墙壁油污、"
         "门窗灰尘），等级为精品户、示范户、清洁户；分值与等级线为示例"
@@ -96,60 +109,54 @@ FOUR_GOALS_RUBRIC: Final = Rubric(
 names; 精品户 also needs a grease-free kitchen. Point values and thresholds are examples."""
 
 
-def _room(code: str, title: str, dimension: str, mode: ItemMode, **kwargs: object) -> RubricItem:
-    return RubricItem(code, title, dimension, mode, **kwargs)  # type: ignore[arg-type]
+def _room(code: str, title: str, group: str, kind: ItemKind, **fields: object) -> Item:
+    return Item(code, title, kind, group, **fields)  # type: ignore[arg-type]
 
 
-_FIVE = (ItemLevel("好", 5), ItemLevel("一般", 3), ItemLevel("差", 0))
+_FIVE = (Rating("好", 5), Rating("一般", 3), Rating("差", 0))
 
-FOUR_ROOMS_RUBRIC: Final = Rubric(
+FOUR_ROOMS_RUBRIC: Final = RuleSheet(
+    issuer="illustrative",
     code="four_rooms",
+    version="2024",
     title="精致农家 室内庭院厨房厕所评分细则（示例，24项）",
-    version="illustrative-2024",
     effective_from=dt.date(2024, 1, 1),
-    dimensions=(
-        Dimension("indoor", "室内"),
-        Dimension("yard", "庭院"),
-        Dimension("kitchen", "厨房"),
-        Dimension("toilet", "厕所"),
-    ),
+    subjects=frozenset({SubjectKind.HOUSEHOLD}),
+    groups=(Group("indoor", "室内"), Group("yard", "庭院"), Group("kitchen", "厨房"), Group("toilet", "厕所")),
     items=(
-        _room("indoor_floor", "地面干净", "indoor", ItemMode.CHECKLIST, points=5),
-        _room("indoor_bedding", "床铺整洁", "indoor", ItemMode.CHECKLIST, points=5),
-        _room("indoor_dust", "门窗家具灰尘", "indoor", ItemMode.DEDUCTION, points=5, per_defect=1),
-        _room("indoor_clutter", "物品乱堆乱放", "indoor", ItemMode.DEDUCTION, points=5, per_defect=2),
-        _room("indoor_storage", "收纳整齐", "indoor", ItemMode.GRADED, points=5, levels=_FIVE),
-        _room("yard_litter", "庭院垃圾", "yard", ItemMode.DEDUCTION, points=5, per_defect=1),
-        _room("yard_clutter", "庭院物品摆放杂乱", "yard", ItemMode.DEDUCTION, points=5, per_defect=2, max_deduction=4),
-        _room("yard_green", "绿化美化", "yard", ItemMode.GRADED, points=5, levels=_FIVE),
-        _room("yard_livestock", "畜禽圈养", "yard", ItemMode.CHECKLIST, points=5, description="无养殖户不适用"),
-        _room("yard_firewood", "柴草堆放整齐", "yard", ItemMode.CHECKLIST, points=5),
-        _room("kitchen_grease", "厨房墙壁油污", "kitchen", ItemMode.DEDUCTION, points=5, per_defect=2),
-        _room("kitchen_stove", "灶台干净", "kitchen", ItemMode.CHECKLIST, points=5),
-        _room("kitchen_utensils", "餐具摆放有序", "kitchen", ItemMode.GRADED, points=5, levels=_FIVE),
-        _room("kitchen_food", "生熟分开", "kitchen", ItemMode.CHECKLIST, points=5),
-        _room("kitchen_waste", "厨余垃圾", "kitchen", ItemMode.DEDUCTION, points=5, per_defect=1),
-        _room("toilet_odour", "无异味", "toilet", ItemMode.CHECKLIST, points=5),
-        _room("toilet_clean", "便池清洁", "toilet", ItemMode.DEDUCTION, points=5, per_defect=1),
-        _room("toilet_paper", "手纸等用品齐备", "toilet", ItemMode.CHECKLIST, points=5),
-        _room("toilet_flies", "蚊蝇", "toilet", ItemMode.DEDUCTION, points=5, per_defect=1, max_deduction=3),
-        _room("toilet_overall", "整体卫生", "toilet", ItemMode.GRADED, points=5, levels=_FIVE),
-        _room("featured", "特色庭院", "yard", ItemMode.BONUS, points=5),
-        _room("motto", "家风家训上墙", "indoor", ItemMode.BONUS, points=3),
-        _room("illegal_building", "私搭乱建", "yard", ItemMode.VETO),
-        _room("unlawful", "家庭成员违法", "indoor", ItemMode.VETO),
+        _room("indoor_floor", "地面干净", "indoor", ItemKind.SCORED, points=5),
+        _room("indoor_bedding", "床铺整洁", "indoor", ItemKind.SCORED, points=5),
+        _room("indoor_dust", "门窗家具灰尘", "indoor", ItemKind.DEDUCTION, points=5, per_occurrence=1),
+        _room("indoor_clutter", "物品乱堆乱放", "indoor", ItemKind.DEDUCTION, points=5, per_occurrence=2),
+        _room("indoor_storage", "收纳整齐", "indoor", ItemKind.SCORED, points=5, ratings=_FIVE),
+        _room("yard_litter", "庭院垃圾", "yard", ItemKind.DEDUCTION, points=5, per_occurrence=1),
+        _room(
+            "yard_clutter", "庭院物品摆放杂乱", "yard", ItemKind.DEDUCTION, points=5, per_occurrence=2, max_deduction=4
+        ),
+        _room("yard_green", "绿化美化", "yard", ItemKind.SCORED, points=5, ratings=_FIVE),
+        _room("yard_livestock", "畜禽圈养", "yard", ItemKind.SCORED, points=5, description="无养殖户不适用"),
+        _room("yard_firewood", "柴草堆放整齐", "yard", ItemKind.SCORED, points=5),
+        _room("kitchen_grease", "厨房墙壁油污", "kitchen", ItemKind.DEDUCTION, points=5, per_occurrence=2),
+        _room("kitchen_stove", "灶台干净", "kitchen", ItemKind.SCORED, points=5),
+        _room("kitchen_utensils", "餐具摆放有序", "kitchen", ItemKind.SCORED, points=5, ratings=_FIVE),
+        _room("kitchen_food", "生熟分开", "kitchen", ItemKind.SCORED, points=5),
+        _room("kitchen_waste", "厨余垃圾", "kitchen", ItemKind.DEDUCTION, points=5, per_occurrence=1),
+        _room("toilet_odour", "无异味", "toilet", ItemKind.SCORED, points=5),
+        _room("toilet_clean", "便池清洁", "toilet", ItemKind.DEDUCTION, points=5, per_occurrence=1),
+        _room("toilet_paper", "手纸等用品齐备", "toilet", ItemKind.SCORED, points=5),
+        _room("toilet_flies", "蚊蝇", "toilet", ItemKind.DEDUCTION, points=5, per_occurrence=1, max_deduction=3),
+        _room("toilet_overall", "整体卫生", "toilet", ItemKind.SCORED, points=5, ratings=_FIVE),
+        _room("featured", "特色庭院", "yard", ItemKind.BONUS, points=5),
+        _room("motto", "家风家训上墙", "indoor", ItemKind.BONUS, points=3),
+        _room("illegal_building", "私搭乱建", "yard", ItemKind.OVERRIDE),
+        _room("unlawful", "家庭成员违法", "indoor", ItemKind.OVERRIDE),
     ),
-    tiers=(
-        TierRule(Tier.BOUTIQUE, 90, (Prerequisite(PrerequisiteKind.NO_DEFECT_IN_DIMENSION, "kitchen"),)),
-        TierRule(Tier.DEMONSTRATION, 80),
-        TierRule(Tier.CLEAN, 60),
-    ),
+    bands=_tiers((Prerequisite(PrerequisiteKind.FULL_MARKS, "kitchen"),)),
     maximum=100,
     bonus_cap=5,
     missing=MissingPolicy.ERROR,
-    scale_not_applicable=True,
-    categories=FEATURED_CATEGORIES,
+    not_applicable=NotApplicablePolicy.SCALE,
     source="示例（非官方）：按室内、庭院、厨房、厕所四个维度的常见验收要点组织，24项，分值与等级线为示例",
 )
-"""An illustrative 24-item rubric on 室内/庭院/厨房/厕所 mixing every scoring mode; 精品户 also
-needs a kitchen without deductions. Point values and thresholds are examples."""
+"""An illustrative 24-item rubric on 室内/庭院/厨房/厕所 mixing every kind of item; 精品户 also
+needs a kitchen at full marks. Point values and thresholds are examples."""

@@ -15,8 +15,8 @@ import attrs
 
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
-from fulian_core.courtyard.rubric import Tier
 from fulian_core.errors import DefinitionError, InsufficientCreditError, ValidationError
+from fulian_core.rules import Grade
 
 __all__ = ["CreditEntry", "CreditEntryKind", "CreditLedger", "CreditRules"]
 
@@ -48,7 +48,7 @@ def _whole_positive(value: object, path: str, faults: Faults) -> None:
     )
 
 
-def _tier_points(value: Mapping[Tier, int]) -> Mapping[Tier, int]:
+def _band_points(value: Mapping[str, int]) -> Mapping[str, int]:
     return MappingProxyType(dict(value))
 
 
@@ -58,17 +58,17 @@ def _activity_points(value: Mapping[str, int]) -> Mapping[str, int]:
 
 @attrs.frozen(eq=False)
 class CreditRules:
-    """How points are earned (积分规则), as data: points per tier awarded and per activity
-    (志愿服务 per session, 参与复核 …)."""
+    """How points are earned (积分规则), as data: points per band reached (by the band's code:
+    ``{"boutique": 20}`` for 精品户) and per activity (志愿服务 per session, 参与复核 …)."""
 
-    for_tier: Mapping[Tier, int] = attrs.field(factory=dict, converter=_tier_points)
+    for_band: Mapping[str, int] = attrs.field(factory=dict, converter=_band_points)
     for_activity: Mapping[str, int] = attrs.field(factory=dict, converter=_activity_points)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        for tier, points in self.for_tier.items():
-            faults.check(isinstance(tier, Tier) and tier is not Tier.NONE, "for_tier", "tiers other than 未达标", tier)
-            _whole_positive(points, f"for_tier[{getattr(tier, 'code', tier)!r}]", faults)
+        for band, points in self.for_band.items():
+            faults.check(isinstance(band, str) and bool(band), "for_band", "band codes", band)
+            _whole_positive(points, f"for_band[{band!r}]", faults)
         for activity, points in self.for_activity.items():
             faults.check(isinstance(activity, str) and bool(activity), "for_activity", "activity names", activity)
             _whole_positive(points, f"for_activity[{activity!r}]", faults)
@@ -77,12 +77,10 @@ class CreditRules:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CreditRules):
             return NotImplemented
-        return dict(self.for_tier) == dict(other.for_tier) and dict(self.for_activity) == dict(other.for_activity)
+        return dict(self.for_band) == dict(other.for_band) and dict(self.for_activity) == dict(other.for_activity)
 
     def __hash__(self) -> int:
-        return hash(
-            (tuple(sorted((t.code, p) for t, p in self.for_tier.items())), tuple(sorted(self.for_activity.items())))
-        )
+        return hash((tuple(sorted(self.for_band.items())), tuple(sorted(self.for_activity.items()))))
 
 
 def _entries(value: Iterable[CreditEntry]) -> tuple[CreditEntry, ...]:
@@ -137,10 +135,10 @@ class CreditLedger:
             self.holder, (*self.entries, CreditEntry(CreditEntryKind.SPEND, points, date, item, reference))
         )
 
-    def earn_for_tier(self, rules: CreditRules, tier: Tier, date: dt.date, reference: str = "") -> CreditLedger:
-        """Points for a tier awarded, by the rules (unchanged when the rules give none)."""
-        points = rules.for_tier.get(tier)
-        return self if points is None else self.earn(points, date, f"评为{tier.label}", reference)
+    def earn_for_band(self, rules: CreditRules, band: Grade, date: dt.date, reference: str = "") -> CreditLedger:
+        """Points for a band reached (评为精品户 …), by the rules (unchanged when they give none)."""
+        points = rules.for_band.get(band.code)
+        return self if points is None else self.earn(points, date, f"评为{band.label}", reference)
 
     def earn_for_activity(self, rules: CreditRules, activity: str, date: dt.date, times: int = 1) -> CreditLedger:
         """Points for *times* sessions of an activity, by the rules."""

@@ -1,4 +1,4 @@
-"""Dynamic plaques (流动挂牌): a household's tier over time, moved by its score cards.
+"""Dynamic plaques (流动挂牌): a household's band over time, moved by its score cards.
 
 :func:`plaque_history` folds a household's cards, in date order, through a
 :class:`PlaquePolicy` into a :class:`PlaqueHistory` whose every change names the card that
@@ -15,10 +15,10 @@ import attrs
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.courtyard.inspection import InspectionKind
-from fulian_core.courtyard.rubric import Tier
 from fulian_core.courtyard.scoring import ScoreCard
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.periods import Period, PeriodKind
+from fulian_core.rules import Grade
 
 __all__ = ["PlaqueChange", "PlaqueEvent", "PlaqueHistory", "PlaquePolicy", "plaque_history"]
 
@@ -42,13 +42,15 @@ def _kinds(value: Iterable[InspectionKind]) -> frozenset[InspectionKind]:
 class PlaquePolicy:
     """The rules of a plaque's life (流动挂牌办法), as data.
 
-    * A plaque is awarded (or re-awarded) by a card of a kind in ``award_on`` that reaches a tier.
-    * A card of a kind in ``checked_by`` below the plaque's tier is a failing check: a warning,
+    * A plaque is awarded (or re-awarded) by a card of a kind in ``award_on`` that reaches a
+      passing band for certain.
+    * A card of a kind in ``checked_by`` below the plaque's band is a failing check: a warning,
       and ``revoke_after`` failing checks within ``window_days`` take the plaque down (摘牌).
-    * A veto takes the plaque down at once when ``revoke_on_veto``.
+    * A veto (an override that fired and left no passing band) takes the plaque down at once
+      when ``revoke_on_veto``.
     * With ``reevaluate`` (PeriodKind.HALF for 半年一评选), at the end of each such period the
-      plaque moves to the tier of the period's last card of a kind in ``award_on``: an upgrade,
-      a downgrade or a revocation.
+      plaque moves to the band of the period's last card of a kind in ``award_on``: an
+      upgrade, a downgrade or a revocation.
     """
 
     award_on: frozenset[InspectionKind] = attrs.field(
@@ -86,29 +88,31 @@ class PlaquePolicy:
 
 @attrs.frozen
 class PlaqueEvent:
-    """One change of a plaque, with the card (or period end) that caused it (挂牌记录)."""
+    """One change of a plaque, with the card (or period end) that caused it (挂牌记录).
+    ``before`` and ``after`` are the bands held (``None``: no plaque)."""
 
     change: PlaqueChange
     date: dt.date
-    before: Tier
-    after: Tier
+    before: Grade | None
+    after: Grade | None
     card: str
     reason: str
 
 
 @attrs.frozen
 class PlaqueHistory:
-    """A household's plaque over time: the tier held now and every change (挂牌档案)."""
+    """A household's plaque over time: the band held now (``None``: no plaque) and every
+    change (挂牌档案)."""
 
     household: str
-    tier: Tier
+    band: Grade | None
     events: tuple[PlaqueEvent, ...]
     warnings: tuple[dt.date, ...] = ()
 
     @property
     def has_plaque(self) -> bool:
         """Whether the household holds a plaque now."""
-        return self.tier is not Tier.NONE
+        return self.band is not None
 
 
 def plaque_history(cards: Iterable[ScoreCard], policy: PlaquePolicy, *, until: dt.date | None = None) -> PlaqueHistory:
@@ -141,28 +145,36 @@ def plaque_history(cards: Iterable[ScoreCard], policy: PlaquePolicy, *, until: d
         state.apply(card)
     if until is not None:
         state.reevaluate_until(until + dt.timedelta(days=1))
-    return PlaqueHistory(household, state.tier, tuple(state.events), tuple(state.failures))
+    return PlaqueHistory(household, state.band, tuple(state.events), tuple(state.failures))
+
+
+def _held(card: ScoreCard) -> Grade | None:
+    return card.band if card.band.passing else None
+
+
+def _name(band: Grade | None) -> str:
+    return band.label if band is not None else "未达标"
 
 
 class _State:
-    __slots__ = ("events", "failures", "held_before", "last_award_card", "pending_period", "policy", "tier")
+    __slots__ = ("band", "events", "failures", "held_before", "last_award_card", "pending_period", "policy")
 
     def __init__(self, policy: PlaquePolicy) -> None:
         self.policy = policy
-        self.tier = Tier.NONE
+        self.band: Grade | None = None
         self.events: list[PlaqueEvent] = []
         self.failures: list[dt.date] = []
         self.held_before = False
         self.last_award_card: ScoreCard | None = None
         self.pending_period: Period | None = None
 
-    def record(self, change: PlaqueChange, day: dt.date, after: Tier, card: str, reason: str) -> None:
-        self.events.append(PlaqueEvent(change, day, self.tier, after, card, reason))
-        if after is not Tier.NONE:
+    def record(self, change: PlaqueChange, day: dt.date, after: Grade | None, card: str, reason: str) -> None:
+        self.events.append(PlaqueEvent(change, day, self.band, after, card, reason))
+        if after is not None:
             self.held_before = True
         if change is not PlaqueChange.WARNED:
             self.failures = []
-        self.tier = after
+        self.band = after
 
     def apply(self, card: ScoreCard) -> None:
         day = card.date
@@ -171,25 +183,28 @@ class _State:
             self.last_award_card = card
             if policy.reevaluate is not None:
                 self.pending_period = Period.containing(policy.reevaluate, day)
-        if self.tier is Tier.NONE:
-            if card.kind in policy.award_on and card.tier is not Tier.NONE:
+        reached = _held(card)
+        held = self.band
+        if held is None:
+            if card.kind in policy.award_on and reached is not None:
                 change = PlaqueChange.REAWARDED if self.held_before else PlaqueChange.AWARDED
                 self.record(
-                    change, day, card.tier, card.inspection, f"{card.kind.label}达到{card.tier.label}（{card.total}分）"
+                    change, day, reached, card.inspection, f"{card.kind.label}达到{reached.label}（{card.total}分）"
                 )
             return
-        if card.veto_hits and policy.revoke_on_veto:
-            self.record(PlaqueChange.REVOKED, day, Tier.NONE, card.inspection, card.tier_reason or "一票否决")
+        evaluation = card.evaluation
+        if evaluation.overrides and reached is None and policy.revoke_on_veto:
+            self.record(PlaqueChange.REVOKED, day, None, card.inspection, "；".join(evaluation.reasons) or "一票否决")
             return
-        if card.kind in policy.checked_by and card.tier.rank < self.tier.rank:
+        if card.kind in policy.checked_by and card.band.rank < held.rank:
             horizon = day - dt.timedelta(days=policy.window_days)
             self.failures = [failed for failed in self.failures if failed > horizon] + [day]
             if len(self.failures) >= policy.revoke_after:
-                reason = f"{policy.window_days}天内{len(self.failures)}次检查未达{self.tier.label}标准"
-                self.record(PlaqueChange.REVOKED, day, Tier.NONE, card.inspection, reason)
+                reason = f"{policy.window_days}天内{len(self.failures)}次检查未达{held.label}标准"
+                self.record(PlaqueChange.REVOKED, day, None, card.inspection, reason)
             else:
-                reason = f"{card.kind.label}仅达{card.tier.label}（{card.total}分），低于{self.tier.label}"
-                self.events.append(PlaqueEvent(PlaqueChange.WARNED, day, self.tier, self.tier, card.inspection, reason))
+                reason = f"{card.kind.label}仅达{card.band.label}（{card.total}分），低于{held.label}"
+                self.events.append(PlaqueEvent(PlaqueChange.WARNED, day, held, held, card.inspection, reason))
 
     def reevaluate_until(self, day: dt.date) -> None:
         period = self.pending_period
@@ -197,12 +212,13 @@ class _State:
         if period is None or card is None or period.end >= day:
             return
         self.pending_period = None
-        if self.tier is Tier.NONE or card.tier is self.tier:
+        held, reached = self.band, _held(card)
+        if held is None or reached == held:
             return
-        reason = f"{period.label}评选：以{card.kind.label}结果{card.tier.label}为准"
-        if card.tier is Tier.NONE:
-            self.record(PlaqueChange.REVOKED, period.end, Tier.NONE, card.inspection, reason)
-        elif card.tier.rank > self.tier.rank:
-            self.record(PlaqueChange.UPGRADED, period.end, card.tier, card.inspection, reason)
+        reason = f"{period.label}评选：以{card.kind.label}结果{_name(reached)}为准"
+        if reached is None:
+            self.record(PlaqueChange.REVOKED, period.end, None, card.inspection, reason)
+        elif reached.rank > held.rank:
+            self.record(PlaqueChange.UPGRADED, period.end, reached, card.inspection, reason)
         else:
-            self.record(PlaqueChange.DOWNGRADED, period.end, card.tier, card.inspection, reason)
+            self.record(PlaqueChange.DOWNGRADED, period.end, reached, card.inspection, reason)

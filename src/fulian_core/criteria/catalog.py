@@ -1,6 +1,7 @@
-"""Criteria drawn from the seeds and public sources (评选标准目录), shipped as Python data.
+"""Criteria drawn from the seeds and public sources (评选标准目录), shipped as rule sheets.
 
-Every set names its source in :attr:`CriteriaSet.source` and in its docstring. Where a
+Every set names its source in :attr:`~fulian_core.rules.RuleSheet.source` and in its
+docstring. Where a
 source gives only the award's name, the set is marked *representative*: assembled from
 recurring elements of local standards so that apps have a starting point, not an official
 text. Effective dates are nominal where the source gives only a year; adapt a set (or
@@ -12,56 +13,55 @@ from __future__ import annotations
 import datetime as dt
 from typing import Final
 
-from fulian_core.criteria import resolution
-from fulian_core.criteria.model import Award, CandidateKind, CriteriaSet, Criterion, CriterionKind
+from fulian_core import rules
+from fulian_core.rules import Item, ItemKind, RuleSheet, SubjectKind
 
 __all__ = [
-    "BOOKISH_FAMILY",
-    "EIGHT_GOODS",
+    "AWARDS",
     "EIGHT_GOODS_ROLES",
     "EIGHT_GOODS_STANDARD",
-    "FILIAL_FAMILY",
-    "FIVE_GOOD_CIVILIZED_FAMILY",
     "FIVE_GOOD_CIVILIZED_FAMILY_STANDARD",
-    "GOOD_DAUGHTER_IN_LAW",
     "GOOD_DAUGHTER_IN_LAW_REPRESENTATIVE",
-    "GOOD_MOTHER_IN_LAW",
     "GOOD_MOTHER_IN_LAW_REPRESENTATIVE",
-    "GREEN_FAMILY",
-    "INTEGRITY_FAMILY",
-    "MOST_BEAUTIFUL_FAMILY",
     "MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER",
     "MOST_BEAUTIFUL_FAMILY_NATIONAL",
     "MOST_BEAUTIFUL_FAMILY_TOWNSHIP_VIRTUES",
-    "SAFE_FAMILY",
     "SAFE_FAMILY_REPRESENTATIVE",
     "STANDARD_DISQUALIFIERS",
-    "WOMENS_CIVILIZED_POST",
     "WOMENS_CIVILIZED_POST_FUJIAN_2016",
     "catalog",
 ]
 
 # -- awards -----------------------------------------------------------------------------------
 
-MOST_BEAUTIFUL_FAMILY: Final = Award("most_beautiful_family", "最美家庭")
-FIVE_GOOD_CIVILIZED_FAMILY: Final = Award("five_good_civilized_family", "五好文明家庭")
-SAFE_FAMILY: Final = Award("safe_family", "平安家庭")
-GREEN_FAMILY: Final = Award("green_family", "绿色家庭")
-BOOKISH_FAMILY: Final = Award("bookish_family", "书香家庭")
-INTEGRITY_FAMILY: Final = Award("integrity_family", "廉洁家庭")
-FILIAL_FAMILY: Final = Award("filial_family", "孝老爱亲家庭")
-GOOD_MOTHER_IN_LAW: Final = Award("good_mother_in_law", "好婆婆", CandidateKind.PERSON)
-GOOD_DAUGHTER_IN_LAW: Final = Award("good_daughter_in_law", "好媳妇", CandidateKind.PERSON)
-EIGHT_GOODS: Final = Award("eight_goods", "八好")
-WOMENS_CIVILIZED_POST: Final = Award("womens_civilized_post", "巾帼文明岗", CandidateKind.POST)
+AWARDS: Final = {
+    "most_beautiful_family": "最美家庭",
+    "five_good_civilized_family": "五好文明家庭",
+    "safe_family": "平安家庭",
+    "green_family": "绿色家庭",
+    "bookish_family": "书香家庭",
+    "integrity_family": "廉洁家庭",
+    "filial_family": "孝老爱亲家庭",
+    "good_mother_in_law": "好婆婆",
+    "good_daughter_in_law": "好媳妇",
+    "eight_goods": "八好",
+    "womens_civilized_post": "巾帼文明岗",
+}
+"""The awards of the seeds by code (评选项目): a criteria set's ``code`` names its award and its
+``title`` the award's name."""
 
 
-def _req(code: str, title: str, description: str = "", title_en: str = "") -> Criterion:
-    return Criterion(code, title, CriterionKind.REQUIREMENT, description=description, title_en=title_en)
+def _req(code: str, title: str, description: str = "", title_en: str = "") -> Item:
+    return Item(code, title, ItemKind.REQUIREMENT, description=description, title_en=title_en)
 
 
-def _veto(code: str, title: str, description: str, title_en: str) -> Criterion:
-    return Criterion(code, title, CriterionKind.DISQUALIFIER, description=description, title_en=title_en)
+def _veto(code: str, title: str, description: str, title_en: str) -> Item:
+    # 一票否决: an override to the lowest band (不符合评选条件).
+    return Item(code, title, ItemKind.OVERRIDE, description=description, title_en=title_en)
+
+
+def _sheet(code: str, kind: SubjectKind = SubjectKind.FAMILY, **fields: object) -> RuleSheet:
+    return RuleSheet(code=code, title=AWARDS[code], subjects=frozenset({kind}), **fields)  # type: ignore[arg-type]
 
 
 STANDARD_DISQUALIFIERS: Final = (
@@ -74,12 +74,12 @@ STANDARD_DISQUALIFIERS: Final = (
 
 # -- 最美家庭 ---------------------------------------------------------------------------------
 
-MOST_BEAUTIFUL_FAMILY_NATIONAL: Final = CriteriaSet(
-    award=MOST_BEAUTIFUL_FAMILY,
-    issuer=resolution.NATIONAL_ISSUER,
+MOST_BEAUTIFUL_FAMILY_NATIONAL: Final = _sheet(
+    "most_beautiful_family",
+    issuer=rules.NATIONAL_ISSUER,
     version="2014",
     effective_from=dt.date(2014, 1, 1),
-    criteria=(
+    items=(
         _req("respect_elders_harmony", "尊老爱幼、家庭和谐", title_en="respect for elders, a harmonious family"),
         _req("patriotic_lawful_unity", "爱国守法、民族团结", title_en="patriotic, law-abiding, ethnic unity"),
         _req("diligent_dedicated", "勤劳致富、爱岗敬业", title_en="hard-working and dedicated"),
@@ -133,12 +133,12 @@ report's year is a template blank, so the effective date is nominal; the issuer 
 
 # -- 五好文明家庭 ----------------------------------------------------------------------------
 
-FIVE_GOOD_CIVILIZED_FAMILY_STANDARD: Final = CriteriaSet(
-    award=FIVE_GOOD_CIVILIZED_FAMILY,
-    issuer=resolution.NATIONAL_ISSUER,
+FIVE_GOOD_CIVILIZED_FAMILY_STANDARD: Final = _sheet(
+    "five_good_civilized_family",
+    issuer=rules.NATIONAL_ISSUER,
     version="1996",
     effective_from=dt.date(1996, 1, 1),
-    criteria=(
+    items=(
         _req("patriotic_public_spirited", "爱国守法、热心公益好", title_en="patriotic, law-abiding, public-spirited"),
         _req("learning_dedicated", "学习进取、爱岗敬业好", title_en="keen to learn, dedicated at work"),
         _req("equality_respect_elders", "男女平等、尊老爱幼好", title_en="equality of the sexes, respect for elders"),
@@ -157,12 +157,12 @@ The date is nominal."""
 
 # -- 平安家庭 --------------------------------------------------------------------------------
 
-SAFE_FAMILY_REPRESENTATIVE: Final = CriteriaSet(
-    award=SAFE_FAMILY,
-    issuer=resolution.NATIONAL_ISSUER,
+SAFE_FAMILY_REPRESENTATIVE: Final = _sheet(
+    "safe_family",
+    issuer=rules.NATIONAL_ISSUER,
     version="representative",
     effective_from=dt.date(2000, 1, 1),
-    criteria=(
+    items=(
         _req("law_abiding", "遵纪守法", "家庭成员学法守法", "law-abiding"),
         _req(
             "no_domestic_violence", "家庭和睦、无家庭暴力", "seed 003：“两性和谐让家庭远离暴力”", "no domestic violence"
@@ -181,12 +181,13 @@ list no criteria, so these are recurring elements of local standards, not an off
 
 # -- 好婆婆 / 好媳妇 -------------------------------------------------------------------------
 
-GOOD_MOTHER_IN_LAW_REPRESENTATIVE: Final = CriteriaSet(
-    award=GOOD_MOTHER_IN_LAW,
-    issuer=resolution.NATIONAL_ISSUER,
+GOOD_MOTHER_IN_LAW_REPRESENTATIVE: Final = _sheet(
+    "good_mother_in_law",
+    SubjectKind.PERSON,
+    issuer=rules.NATIONAL_ISSUER,
     version="representative",
     effective_from=dt.date(2000, 1, 1),
-    criteria=(
+    items=(
         _req("cares_for_daughter_in_law", "关爱儿媳、婆媳和睦", title_en="cares for her daughter-in-law"),
         _req("supports_young_family", "支持子女工作、科学育孙", title_en="supports the young family"),
         _req("family_harmony", "家庭和睦、邻里团结", title_en="a harmonious family and neighbourhood"),
@@ -196,12 +197,13 @@ GOOD_MOTHER_IN_LAW_REPRESENTATIVE: Final = CriteriaSet(
 )
 """好婆婆, *representative*: the seeds (001, 003) report the title but not its criteria."""
 
-GOOD_DAUGHTER_IN_LAW_REPRESENTATIVE: Final = CriteriaSet(
-    award=GOOD_DAUGHTER_IN_LAW,
-    issuer=resolution.NATIONAL_ISSUER,
+GOOD_DAUGHTER_IN_LAW_REPRESENTATIVE: Final = _sheet(
+    "good_daughter_in_law",
+    SubjectKind.PERSON,
+    issuer=rules.NATIONAL_ISSUER,
     version="representative",
     effective_from=dt.date(2000, 1, 1),
-    criteria=(
+    items=(
         _req("filial_to_elders", "孝敬公婆、赡养老人", title_en="filial to her parents-in-law"),
         _req("family_harmony", "婆媳和睦、夫妻恩爱", title_en="harmony with her mother-in-law and husband"),
         _req("thrift", "勤俭持家", title_en="thrift"),
@@ -226,12 +228,12 @@ EIGHT_GOODS_ROLES: Final = (
 """The eight roles of 八好 (DOMAIN.md). A family without a role (no 妯娌, say) gives that
 criterion a *not applicable* fact, which leaves it out."""
 
-EIGHT_GOODS_STANDARD: Final = CriteriaSet(
-    award=EIGHT_GOODS,
-    issuer=resolution.NATIONAL_ISSUER,
+EIGHT_GOODS_STANDARD: Final = _sheet(
+    "eight_goods",
+    issuer=rules.NATIONAL_ISSUER,
     version="domain",
     effective_from=dt.date(2000, 1, 1),
-    criteria=(*EIGHT_GOODS_ROLES, *STANDARD_DISQUALIFIERS),
+    items=(*EIGHT_GOODS_ROLES, *STANDARD_DISQUALIFIERS),
     source=(
         "八好（好妈妈、好婆婆、好妻子、好子女、好儿媳、好妯娌、好姑嫂、好邻居），据 DOMAIN.md；"
         "每项为必备条件，家中无此角色时不适用"
@@ -241,12 +243,13 @@ EIGHT_GOODS_STANDARD: Final = CriteriaSet(
 
 # -- 巾帼文明岗 ------------------------------------------------------------------------------
 
-WOMENS_CIVILIZED_POST_FUJIAN_2016: Final = CriteriaSet(
-    award=WOMENS_CIVILIZED_POST,
+WOMENS_CIVILIZED_POST_FUJIAN_2016: Final = _sheet(
+    "womens_civilized_post",
+    SubjectKind.POST,
     issuer="35",
     version="2016",
     effective_from=dt.date(2016, 11, 3),
-    criteria=(
+    items=(
         _req("leadership_support", "领导重视", "纳入本单位文明建设规划，专人负责，有管理办法", "leadership support"),
         _req("creation_plan", "立足创建", "有明确的争创计划、目标和服务承诺", "a plan for the post"),
         _req("quality_service", "优质服务", "诚实守信、爱岗敬业、为民服务", "quality service"),
@@ -273,8 +276,8 @@ WOMENS_CIVILIZED_POST_FUJIAN_2016: Final = CriteriaSet(
 province's division code). Other provinces set 60% where this sets 50%: adapt it."""
 
 
-def catalog() -> tuple[CriteriaSet, ...]:
-    """Every shipped criteria set, for a :class:`~fulian_core.criteria.CriteriaCatalog`."""
+def catalog() -> tuple[RuleSheet, ...]:
+    """Every shipped criteria set, for a :class:`~fulian_core.rules.SheetCatalog`."""
     return (
         MOST_BEAUTIFUL_FAMILY_NATIONAL,
         MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER,

@@ -1,6 +1,6 @@
 """Indicators derived from the work itself (由工作记录推算): courtyard score cards become
-households by tier per village and the coverage of 清洁户 and better; a campaign's statistics
-become nominations received, forwarded and awarded per unit."""
+households by band (tier) per village and the coverage of passing bands (清洁户 and better); a
+campaign's statistics become nominations received, forwarded and awarded per unit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from fulian_core.courtyard import ScoreCard, Tier
+from fulian_core.courtyard import ScoreCard
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.values import DataValue, Origin
 from fulian_core.nominations import CampaignStatistics, Counts
@@ -17,12 +17,13 @@ from fulian_core.quantities import Quantity, Unit
 
 __all__ = ["CAMPAIGN_INDICATORS", "TIER_INDICATORS", "campaign_values", "tier_values"]
 
-TIER_INDICATORS: Mapping[Tier, str] = {
-    Tier.BOUTIQUE: "boutique_households",
-    Tier.DEMONSTRATION: "demonstration_households",
-    Tier.CLEAN: "clean_households",
+TIER_INDICATORS: Mapping[str, str] = {
+    "boutique": "boutique_households",
+    "demonstration": "demonstration_households",
+    "clean": "clean_households",
 }
-"""The default indicator codes for households by tier (精品户数, 示范户数, 清洁户数)."""
+"""The default indicator codes for households by band code (精品户数, 示范户数, 清洁户数), for the
+bands of the shipped rubrics; give your own for other bands."""
 
 
 def tier_values(
@@ -30,28 +31,34 @@ def tier_values(
     period: Period,
     *,
     households: Mapping[str, int] | None = None,
-    codes: Mapping[Tier, str] = TIER_INDICATORS,
+    codes: Mapping[str, str] = TIER_INDICATORS,
     at_least_clean: str = "clean_or_better_households",
     all_households: str = "households",
 ) -> tuple[DataValue, ...]:
-    """Values per village from each household's latest card in *period*: households by tier,
-    households at 清洁户 or better, and (when *households* gives each village's number of
-    households) the total to divide by, for a coverage ratio (清洁户覆盖率)."""
+    """Values per village from each household's latest card in *period*: households by band
+    (for each band code in *codes*), households in a passing band (清洁户 or better), and (when
+    *households* gives each village's number of households) the total to divide by, for a
+    coverage ratio (清洁户覆盖率). A card counts at the band it reached for certain."""
     latest: dict[str, ScoreCard] = {}
     for card in cards:
         if period.contains(card.date):
             key = card.household.id
             if key not in latest or (card.date, card.inspection) >= (latest[key].date, latest[key].inspection):
                 latest[key] = card
-    counts: dict[str, dict[Tier, int]] = {}
+    counts: dict[str, dict[str, int]] = {}
+    passing: dict[str, int] = {}
     for card in latest.values():
-        counts.setdefault(card.household.village, dict.fromkeys(Tier, 0))[card.tier] += 1
+        village = card.household.village
+        by_band = counts.setdefault(village, {})
+        by_band[card.band.code] = by_band.get(card.band.code, 0) + 1
+        passing[village] = passing.get(village, 0) + card.band.passing
     values: list[DataValue] = []
     for village in sorted(set(counts) | set(households or {})):
-        tiers = counts.get(village, dict.fromkeys(Tier, 0))
+        tiers = counts.get(village, {})
         for tier, code in codes.items():
-            values.append(DataValue(code, village, period, Quantity.exact(tiers[tier], Unit.HOUSEHOLD), Origin.DERIVED))
-        good = sum(count for tier, count in tiers.items() if tier is not Tier.NONE)
+            count = tiers.get(tier, 0)
+            values.append(DataValue(code, village, period, Quantity.exact(count, Unit.HOUSEHOLD), Origin.DERIVED))
+        good = passing.get(village, 0)
         values.append(DataValue(at_least_clean, village, period, Quantity.exact(good, Unit.HOUSEHOLD), Origin.DERIVED))
         if households is not None and village in households:
             values.append(

@@ -15,7 +15,6 @@ from typing import Any
 
 import attrs
 
-from fulian_core.courtyard import Tier
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
 
@@ -24,11 +23,12 @@ __all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "tal
 
 @attrs.frozen
 class HouseholdRecord:
-    """One household's year (农户记录): its village, tier, money raised (元) and sessions joined."""
+    """One household's year (农户记录): its village, the code of the band it reached (its tier:
+    ``boutique`` for 精品户 …), money raised (元) and sessions joined."""
 
     household: str
     village: str
-    tier: Tier
+    tier: str
     money: Decimal
     sessions: int
 
@@ -39,9 +39,10 @@ def _counter(value: Mapping[Any, int]) -> Counter[Any]:
 
 @attrs.frozen(eq=False)
 class HouseholdTally:
-    """Per-village counts by tier, money and sessions (分村汇总): a mergeable partial aggregate."""
+    """Per-village counts by tier (band code), money and sessions (分村汇总): a mergeable partial
+    aggregate."""
 
-    tiers: Counter[tuple[str, Tier]] = attrs.field(factory=Counter, converter=_counter)
+    tiers: Counter[tuple[str, str]] = attrs.field(factory=Counter, converter=_counter)
     money: Counter[str] = attrs.field(factory=Counter, converter=_counter)
     sessions: Counter[str] = attrs.field(factory=Counter, converter=_counter)
     households: Counter[str] = attrs.field(factory=Counter, converter=_counter)
@@ -71,6 +72,7 @@ class HouseholdTally:
         """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""
         found: dict[str, UnitTotals] = {}
         villages = set(self.households)
+        codes = sorted({tier for _, tier in self.tiers})
         ancestors = {}
         for village in villages:
             unit = tree.ancestor_at(village, level)
@@ -84,37 +86,41 @@ class HouseholdTally:
                 households=self.households[village],
                 money=Decimal(self.money[village]),
                 sessions=self.sessions[village],
-                tiers={tier: self.tiers[(village, tier)] for tier in Tier},
+                tiers={tier: self.tiers[(village, tier)] for tier in codes},
             )
         return found
 
 
 @attrs.frozen
 class UnitTotals:
-    """One unit's totals (单位合计): households, by tier, money, sessions, and its villages."""
+    """One unit's totals (单位合计): households, households by tier (band code, in code order),
+    money, sessions, and its villages."""
 
     unit: str
     households: int = 0
     money: Decimal = Decimal(0)
     sessions: int = 0
-    by_tier: tuple[tuple[Tier, int], ...] = tuple((tier, 0) for tier in Tier)
+    by_tier: tuple[tuple[str, int], ...] = ()
     villages: int = 0
 
-    def plus(self, *, households: int, money: Decimal, sessions: int, tiers: Mapping[Tier, int]) -> UnitTotals:
+    def plus(self, *, households: int, money: Decimal, sessions: int, tiers: Mapping[str, int]) -> UnitTotals:
         """These totals with one more village's."""
+        counts = dict(self.by_tier)
+        for tier, count in tiers.items():
+            counts[tier] = counts.get(tier, 0) + count
         return UnitTotals(
             self.unit,
             self.households + households,
             self.money + money,
             self.sessions + sessions,
-            tuple((tier, count + tiers.get(tier, 0)) for tier, count in self.by_tier),
+            tuple(sorted(counts.items())),
             self.villages + 1,
         )
 
 
 def tally(records: Iterable[HouseholdRecord]) -> HouseholdTally:
     """The tally of one partition of records."""
-    tiers: Counter[tuple[str, Tier]] = Counter()
+    tiers: Counter[tuple[str, str]] = Counter()
     money: Counter[str] = Counter()
     sessions: Counter[str] = Counter()
     households: Counter[str] = Counter()

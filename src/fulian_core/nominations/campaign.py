@@ -17,11 +17,11 @@ from fulian_core._definitions import check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
-from fulian_core.criteria.model import Award, CriteriaSet
 from fulian_core.errors import DefinitionError, UnknownUnitError
 from fulian_core.nominations._checks import check_count, is_date
 from fulian_core.nominations.dossier import DossierRule
 from fulian_core.orgs import Level, OrgTree
+from fulian_core.rules import RuleSheet
 
 __all__ = [
     "Campaign",
@@ -202,7 +202,7 @@ class Campaign:
 
     code: str
     title: str
-    criteria: CriteriaSet
+    criteria: RuleSheet
     organiser: str
     tree: OrgTree
     levels: tuple[Level, ...] = attrs.field(converter=_levels)
@@ -218,7 +218,7 @@ class Campaign:
         faults = Faults()
         check_code(self.code, "code", faults, punctuation="_-.")
         check_text(self.title, "title", faults)
-        faults.check(isinstance(self.criteria, CriteriaSet), "criteria", "a CriteriaSet", self.criteria)
+        faults.check(isinstance(self.criteria, RuleSheet), "criteria", "a RuleSheet", self.criteria)
         faults.check(isinstance(self.tree, OrgTree), "tree", "an OrgTree", self.tree)
         faults.check(isinstance(self.notice, NoticeRule), "notice", "a NoticeRule", self.notice)
         faults.check(isinstance(self.dossier, DossierRule), "dossier", "a DossierRule", self.dossier)
@@ -343,9 +343,9 @@ class Campaign:
         return hash((self.code, self.title, self.organiser, self.levels))
 
     @property
-    def award(self) -> Award:
-        """The award the campaign selects for (评选项目), from its criteria set."""
-        return self.criteria.award
+    def award(self) -> str:
+        """The name of the award the campaign selects for (评选项目), from its criteria."""
+        return self.criteria.title
 
     def phase(self, kind: PhaseKind) -> Phase:
         """The campaign's phase of *kind*."""

@@ -20,12 +20,13 @@ from typing import Final
 import attrs
 
 from fulian_core._faults import Faults
-from fulian_core.criteria.evidence import Candidate, Evidence
+from fulian_core.criteria import Evidence
 from fulian_core.nominations._checks import check_moment
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
 from fulian_core.nominations.workflow import Actor
 from fulian_core.privacy import MobileNumber, ResidentId
+from fulian_core.rules import Subject
 
 __all__ = ["PAYLOADS", "Command", "Submission"]
 
@@ -36,7 +37,7 @@ class Submission:
     that receives it, the dossier, the category, the candidate's work unit (for 回避 and
     单位推荐), who recommended, and contact data that public views mask."""
 
-    candidate: Candidate
+    candidate: Subject
     channel: Channel
     unit: str
     dossier: Dossier
@@ -48,7 +49,7 @@ class Submission:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        faults.check(isinstance(self.candidate, Candidate), "candidate", "a Candidate", self.candidate)
+        faults.check(isinstance(self.candidate, Subject), "candidate", "a Subject", self.candidate)
         faults.check(isinstance(self.channel, Channel), "channel", "a Channel", self.channel)
         faults.check(
             isinstance(self.unit, str) and bool(self.unit), "unit", "the code of the receiving unit", self.unit

@@ -8,9 +8,9 @@ import datetime as dt
 
 import attrs
 
-from fulian_core.criteria.assessment import Assessment
 from fulian_core.nominations.commands import Command
 from fulian_core.orgs import Level
+from fulian_core.rules import Evaluation
 
 __all__ = ["Event"]
 
@@ -24,7 +24,7 @@ class Event:
 
     seq: int
     command: Command
-    assessment: Assessment | None = None
+    assessment: Evaluation | None = None
     last_day: dt.date | None = None
     forwarded_to: str | None = None
     level: Level | None = None

@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Final
 
-from fulian_core.criteria.assessment import Verdict, assess
+from fulian_core.criteria import assess
 from fulian_core.errors import ValidationError
 from fulian_core.nominations import guards
 from fulian_core.nominations._fold import Drafts, fold
@@ -25,6 +25,7 @@ from fulian_core.nominations.commands import Command
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
 from fulian_core.nominations.workflow import Role, State, Transition, Workflow, china_date
+from fulian_core.rules import Verdict
 
 __all__ = ["NOMINATION_WORKFLOW", "decide", "handle", "replay", "start"]
 
@@ -162,14 +163,15 @@ def _decide_submit(campaign: Campaign, state: CampaignState, command: Command, s
     if (submission.category or categories) and submission.category not in categories:
         expected = ", ".join(categories) if categories else "no category (the campaign has none)"
         raise guards.refuse(command, subject, label, "category", f"expected {expected}, got {submission.category!r}")
-    wanted = campaign.award.candidates
-    if submission.candidate.kind is not wanted:
+    wanted = campaign.criteria.subjects
+    if submission.candidate.kind not in wanted:
+        labels = "、".join(sorted(kind.label for kind in wanted))
         raise guards.refuse(
             command,
             subject,
             label,
             "candidate",
-            f"expected a {wanted.label} candidate, got {submission.candidate.kind.label}",
+            f"expected a {labels} candidate, got {submission.candidate.kind.label}",
         )
     earlier = state.nominated_at(level, submission.candidate.id)
     if earlier is not None:

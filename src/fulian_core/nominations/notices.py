@@ -93,7 +93,7 @@ def notice_view(campaign: Campaign, state: CampaignState, notice: str, *, show_c
             )
         )
     return NoticeView(
-        title=f"{campaign.title}{campaign.award.label}推荐对象公示",
+        title=f"{campaign.title}{campaign.award}推荐对象公示",
         unit=campaign.unit_name(posted.unit),
         posted_on=china_date(posted.opened_at),
         last_day=posted.last_day,

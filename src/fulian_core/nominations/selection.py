@@ -208,12 +208,12 @@ def rank_nominees(
 
 def committee_scores(state: CampaignState, level: Level) -> dict[str, Decimal]:
     """Each reviewed nomination's committee score at *level*, out of 100: the mean over its
-    reviewers of score / maximum × 100, in submission order."""
+    reviewers of total / (maximum + bonus ceiling) × 100, in submission order."""
     scores: dict[str, Decimal] = {}
     for nomination in state.nominations():
-        reviews = [review for review in nomination.reviews_at(level) if review.assessment.maximum > 0]
+        reviews = [review for review in nomination.reviews_at(level) if review.assessment.ceiling > 0]
         if reviews:
-            total = sum((r.assessment.score / r.assessment.maximum * _HUNDRED for r in reviews), Decimal(0))
+            total = sum((r.assessment.total / r.assessment.ceiling * _HUNDRED for r in reviews), Decimal(0))
             scores[nomination.id] = total / len(reviews)
     return scores
 

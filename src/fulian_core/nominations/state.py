@@ -13,8 +13,6 @@ import datetime as dt
 import attrs
 
 from fulian_core._enums import CodedEnum
-from fulian_core.criteria.assessment import Assessment
-from fulian_core.criteria.evidence import Candidate
 from fulian_core.errors import ValidationError
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
 from fulian_core.nominations.campaign import Channel
@@ -22,6 +20,7 @@ from fulian_core.nominations.dossier import Dossier
 from fulian_core.nominations.workflow import Actor
 from fulian_core.orgs import Level
 from fulian_core.privacy import MobileNumber, ResidentId
+from fulian_core.rules import Evaluation, Subject
 
 __all__ = [
     "CampaignState",
@@ -82,7 +81,7 @@ class Review:
     level: Level
     reviewer: str
     at: dt.datetime
-    assessment: Assessment
+    assessment: Evaluation
 
 
 @attrs.frozen
@@ -124,7 +123,7 @@ class Nomination:
 
     id: str
     seq: int
-    candidate: Candidate
+    candidate: Subject
     channel: Channel
     category: str
     affiliation: str

@@ -14,15 +14,8 @@ works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obe
 reusable assertions.
 """
 
-from fulian_core.testing._courtyard import (
-    credit_ledgers,
-    households,
-    inspections,
-    observations_for,
-    rubric_items,
-    rubrics,
-)
-from fulian_core.testing._criteria import candidates, criteria, criteria_sets, evidence, facts_for
+from fulian_core.testing._courtyard import credit_ledgers, households, inspections
+from fulian_core.testing._criteria import evidence
 from fulian_core.testing._indicators import household_records, household_tallies, partial_aggregates
 from fulian_core.testing._nominations import (
     actors,
@@ -33,6 +26,18 @@ from fulian_core.testing._nominations import (
     dossiers,
     moments,
     workflows,
+)
+from fulian_core.testing._rules import (
+    best_facts,
+    evaluation_days,
+    extreme_fact,
+    fact_sets,
+    facts_for,
+    rule_items,
+    rule_sheets,
+    subjects,
+    thresholds,
+    worst_facts,
 )
 from fulian_core.testing._strategies import (
     chinese_names,
@@ -56,15 +61,16 @@ __all__ = [
     "acts_for",
     "ballot_rules",
     "ballots",
-    "candidates",
+    "best_facts",
     "chinese_names",
     "credit_ledgers",
-    "criteria",
-    "criteria_sets",
     "division_codes",
     "dossier_rules",
     "dossiers",
+    "evaluation_days",
     "evidence",
+    "extreme_fact",
+    "fact_sets",
     "facts_for",
     "holiday_schedules",
     "household_records",
@@ -73,7 +79,6 @@ __all__ = [
     "inspections",
     "mobile_numbers",
     "moments",
-    "observations_for",
     "org_trees",
     "org_units",
     "partial_aggregates",
@@ -81,11 +86,14 @@ __all__ = [
     "quantities",
     "ratios",
     "resident_ids",
-    "rubric_items",
-    "rubrics",
+    "rule_items",
+    "rule_sheets",
     "schedules",
     "share_counts",
+    "subjects",
+    "thresholds",
     "workflows",
     "working_day_calendars",
+    "worst_facts",
     "yuan_amounts",
 ]

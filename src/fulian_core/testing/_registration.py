@@ -24,14 +24,14 @@ def register_type_strategies() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis calls this while importing
 
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
-    from fulian_core.courtyard import CreditLedger, Household, Rubric  # noqa: PLC0415
-    from fulian_core.criteria import Candidate, CriteriaSet, Criterion  # noqa: PLC0415
+    from fulian_core.courtyard import CreditLedger, Household  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.nominations import Actor, Ballot, BallotRules, Dossier, DossierRule, Workflow  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
     from fulian_core.periods import Period  # noqa: PLC0415
     from fulian_core.privacy import MobileNumber, ResidentId  # noqa: PLC0415
     from fulian_core.quantities import Quantity  # noqa: PLC0415
+    from fulian_core.rules import RuleSheet, Subject, Threshold  # noqa: PLC0415
     from fulian_core.schedules import Schedule  # noqa: PLC0415
     from fulian_core.shares import Ratio  # noqa: PLC0415
 
@@ -46,10 +46,9 @@ def register_type_strategies() -> None:
         Ratio: "ratios",
         ResidentId: "resident_ids",
         MobileNumber: "mobile_numbers",
-        Criterion: "criteria",
-        CriteriaSet: "criteria_sets",
-        Candidate: "candidates",
-        Rubric: "rubrics",
+        RuleSheet: "rule_sheets",
+        Subject: "subjects",
+        Threshold: "thresholds",
         Household: "households",
         CreditLedger: "credit_ledgers",
         Actor: "actors",

@@ -1,0 +1,105 @@
+"""Numbers written as reports write them, and exact fractions read from rule texts.
+
+One formatter for every decimal the library writes in text (``100``, ``71.76``), and one
+reader for the rational numbers rules state (``85``, ``12.5``, ``2/3``, ``三分之二``,
+``50%``). Both run in their own decimal context, whatever the
+caller has set.
+"""
+
+from __future__ import annotations
+
+import decimal
+import re
+from decimal import Decimal
+from fractions import Fraction
+from typing import Final
+
+from fulian_core import _figures
+from fulian_core.errors import DefinitionError
+
+__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "parse_fraction"]
+
+WIDE: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation])
+"""A context wide enough that no figure or score the library handles is ever rounded."""
+
+MAX_MAGNITUDE: Final = 10**15
+"""Rule numbers stay below 10^15 in size; their denominators at most 10^6."""
+_MAX_DENOMINATOR: Final = 10**6
+
+
+def format_number(value: Decimal) -> str:
+    """A decimal in its shortest exact form, as reports write points and figures: ``100``
+    (not ``1E+2`` or ``100.00``), ``50000``, ``71.76``, ``0.5``."""
+    if value == 0:
+        return "0"
+    return format(value.normalize(WIDE), "f")
+
+
+def fraction_text(value: Fraction) -> str:
+    """A rational as data writes it: ``85``, ``12.5`` when the decimal is exact, else ``2/3``."""
+    if value.denominator == 1:
+        return str(value.numerator)
+    denominator = value.denominator
+    for prime in (2, 5):
+        while denominator % prime == 0:
+            denominator //= prime
+    if denominator == 1:
+        return format_number(Decimal(value.numerator) / Decimal(value.denominator))
+    return f"{value.numerator}/{value.denominator}"
+
+
+_RATIONAL = re.compile(r"(?P<sign>-?)(?P<numerator>[0-9]+)/(?P<denominator>[0-9]+)")
+_DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+_CHINESE_FRACTION = re.compile(
+    r"(?P<denominator>[零〇一二两三四五六七八九十百千]+)分之(?P<numerator>[零〇一二两三四五六七八九十百千]+)"
+)
+_EXPECTED = "a number (85, 12.5), a fraction (2/3, 三分之二) or a percentage (50%); never a float"
+
+
+def parse_fraction(value: object, path: str) -> Fraction:
+    """*value* as an exact fraction, from an int, a Decimal, a Fraction or text such as ``85``,
+    ``12.5``, ``2/3``, ``三分之二``, ``百分之五十`` or ``50%``; never from a float."""
+    number = _read(value)
+    if number is None:
+        raise DefinitionError.single(path, _EXPECTED, value)
+    if abs(number) >= MAX_MAGNITUDE or number.denominator > _MAX_DENOMINATOR:
+        raise DefinitionError.single(path, "a number below 10^15 with a denominator of at most 10^6", value)
+    return number
+
+
+def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per written form
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, int):
+        return Fraction(value)
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, Decimal):
+        return Fraction(value) if value.is_finite() else None
+    if not isinstance(value, str) or len(value) > 40:
+        return None
+    text = value.strip()
+    percent = text.endswith(("%", "％"))
+    if percent:
+        text = text[:-1].strip()
+    elif text.startswith("百分之"):
+        numeral = _figures.chinese_numeral_value(text[3:])
+        return None if numeral is None else Fraction(numeral, 100)
+    found = _CHINESE_FRACTION.fullmatch(text)
+    if found is not None:
+        numerator = _figures.chinese_numeral_value(found["numerator"])
+        denominator = _figures.chinese_numeral_value(found["denominator"])
+        if numerator is None or not denominator:
+            return None
+        return Fraction(numerator, denominator)
+    found = _RATIONAL.fullmatch(text)
+    if found is not None and not percent:
+        denominator = int(found["denominator"])
+        if not denominator:
+            return None
+        number = Fraction(int(found["numerator"]), denominator)
+        return -number if found["sign"] else number
+    if _DECIMAL.fullmatch(text) is None:
+        return None
+    number = Fraction(Decimal(text))
+    return number / 100 if percent else number

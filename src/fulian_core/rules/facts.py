@@ -1,0 +1,361 @@
+"""What is known about whoever is judged (事实): one vocabulary for every rule sheet.
+
+A :class:`Fact` says what was found for one item of a sheet: that its statement holds or
+not, that nothing is known yet, that it does not apply, a rating on the item's scale, a
+count of occurrences (发现2处), points given directly, a measured quantity (``52亩``,
+``60余人``), the parts of a ratio, a date, or a bare number. The same facts serve a family
+judged against 评选标准 and a household inspected against a 评分细则.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from typing import Final, NoReturn
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults
+from fulian_core.errors import ValidationError
+from fulian_core.quantities import Quantity
+
+__all__ = [
+    "MAX_COUNT",
+    "Fact",
+    "FactKind",
+    "Subject",
+    "SubjectKind",
+    "freeze_facts",
+]
+
+MAX_COUNT: Final = 1_000_000
+"""The most occurrences one fact may count: an inspection finds tens, never millions."""
+_MAX_POINTS: Final = Decimal(10) ** 9
+_MAX_TEXT: Final = 2000
+
+
+class SubjectKind(CodedEnum):
+    """What kind of subject a sheet judges (评定对象类型)."""
+
+    FAMILY = ("family", "家庭")
+    HOUSEHOLD = ("household", "农户")
+    PERSON = ("person", "个人")
+    POST = ("post", "岗位/集体")
+    ORGANISATION = ("organisation", "单位/组织")
+
+
+@attrs.frozen
+class Subject:
+    """Who or what is judged (评定对象): an id, a display name (masked whenever shown), a
+    kind and, optionally, the code of the unit it belongs to (a household's village, the
+    unit that put a candidate forward)."""
+
+    id: str
+    name: str = ""
+    kind: SubjectKind = SubjectKind.FAMILY
+    unit: str | None = None
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        faults.check(isinstance(self.id, str) and bool(self.id), "id", "a non-empty id", self.id)
+        faults.check(
+            isinstance(self.name, str) and (self.name == "" or bool(self.name.strip())),
+            "name",
+            "a name, or nothing",
+            self.name,
+        )
+        faults.check(isinstance(self.kind, SubjectKind), "kind", "a SubjectKind", self.kind)
+        faults.check(
+            self.unit is None or (isinstance(self.unit, str) and bool(self.unit)),
+            "unit",
+            "a unit code or None",
+            self.unit,
+        )
+        faults.raise_if_any()
+
+
+class FactKind(CodedEnum):
+    """What a fact says about an item (事实类型)."""
+
+    MET = ("met", "符合")
+    NOT_MET = ("not_met", "不符合")
+    UNKNOWN = ("unknown", "待核实")
+    NOT_APPLICABLE = ("not_applicable", "不适用")
+    RATED = ("rated", "评定等次")
+    FOUND = ("found", "发现处数")
+    SCORED = ("scored", "评定分数")
+    MEASURED = ("measured", "测量数值")
+    RATIO = ("ratio", "占比")
+    DATED = ("dated", "日期")
+    NUMBER = ("number", "数值")
+
+
+# The payload field each kind carries (none for the first four).
+_PAYLOAD: Final[dict[FactKind, tuple[str, ...]]] = {
+    FactKind.MET: (),
+    FactKind.NOT_MET: (),
+    FactKind.UNKNOWN: (),
+    FactKind.NOT_APPLICABLE: (),
+    FactKind.RATED: ("rating",),
+    FactKind.FOUND: ("count",),
+    FactKind.SCORED: ("points",),
+    FactKind.MEASURED: ("quantity",),
+    FactKind.RATIO: ("part", "whole"),
+    FactKind.DATED: ("day",),
+    FactKind.NUMBER: ("number",),
+}
+_PAYLOAD_FIELDS: Final = ("rating", "count", "points", "quantity", "part", "whole", "day", "number")
+
+
+def _attachments(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes, Mapping)):
+        raise ValidationError.single("attachments", "a list of references, not text or a mapping", value)
+    return tuple(value)
+
+
+def _quantity_or_text(value: Quantity | str | None, path: str) -> Quantity | None:
+    if value is None or isinstance(value, Quantity):
+        return value
+    try:
+        return Quantity.parse(value)
+    except ValidationError as error:
+        raise error.under(path) from None
+
+
+@attrs.frozen
+class Fact:
+    """One fact for one item (事实), with its source (依据) and attachments (photos, documents:
+    opaque references).
+
+    ``kind`` says which payload it carries: ``rating`` (RATED, a name on the item's scale),
+    ``count`` (FOUND, occurrences found), ``points`` (SCORED, points given directly),
+    ``quantity`` (MEASURED), ``part`` and ``whole`` (RATIO), ``day`` (DATED) or ``number``
+    (NUMBER). For an item whose statement is a fault or a disqualifying condition (私搭乱建,
+    违法犯罪), MET means the condition was found.
+    """
+
+    kind: FactKind
+    rating: str = ""
+    count: int | None = None
+    points: Decimal | None = None
+    quantity: Quantity | None = None
+    part: Quantity | None = None
+    whole: Quantity | None = None
+    day: dt.date | None = None
+    number: Decimal | None = None
+    source: str = ""
+    attachments: tuple[str, ...] = attrs.field(default=(), converter=_attachments)
+
+    def __attrs_post_init__(self) -> None:
+        if self._plainly_valid():
+            return
+        faults = Faults()
+        if not faults.check(isinstance(self.kind, FactKind), "kind", "a FactKind", self.kind):
+            faults.raise_if_any()
+        carried = _PAYLOAD[self.kind]
+        for name in _PAYLOAD_FIELDS:
+            value = getattr(self, name)
+            given = value != "" if name == "rating" else value is not None
+            if name not in carried:
+                faults.check(not given, name, f"no {name} for a '{self.kind.code}' fact", value)
+            elif not given:
+                faults.add(name, _NEEDS[name], value)
+            else:
+                _check_payload(name, value, faults)
+        if self.kind is FactKind.RATIO and isinstance(self.part, Quantity) and isinstance(self.whole, Quantity):
+            faults.check(
+                self.part.unit is self.whole.unit,
+                "whole",
+                f"a whole in the part's unit ({self.part.unit.label})",
+                self.whole.unit.label,
+            )
+        faults.check(isinstance(self.source, str) and len(self.source) <= _MAX_TEXT, "source", "text", self.source)
+        for index, reference in enumerate(self.attachments):
+            faults.check(
+                isinstance(reference, str) and bool(reference), f"attachments[{index}]", "a reference", reference
+            )
+        faults.raise_if_any()
+
+    def _plainly_valid(self) -> bool:
+        # The facts an inspection or a review gives by the million, checked in one expression;
+        # anything else gets the full check, which names every fault.
+        if type(self.source) is not str or self.attachments or len(self.source) > _MAX_TEXT:
+            return False
+        kind, count = self.kind, self.count
+        rest = (self.points, self.quantity, self.part, self.whole, self.day, self.number) == _NOTHING
+        if kind is FactKind.FOUND:
+            return rest and self.rating == "" and type(count) is int and 0 <= count <= MAX_COUNT
+        if kind is FactKind.RATED:
+            rating = self.rating
+            return rest and count is None and type(rating) is str and 0 < len(rating) <= 100 and bool(rating.strip())
+        plain = kind is FactKind.MET or kind is FactKind.NOT_MET or kind is FactKind.UNKNOWN
+        return (plain or kind is FactKind.NOT_APPLICABLE) and rest and count is None and self.rating == ""
+
+    # -- named constructors ------------------------------------------------------------------
+
+    @classmethod
+    def met(cls, source: str = "") -> Fact:
+        """The item's statement holds (符合; for a fault or a disqualifier: it was found)."""
+        return cls(FactKind.MET, source=source)
+
+    @classmethod
+    def not_met(cls, source: str = "") -> Fact:
+        """The item's statement does not hold (不符合; for a fault or a disqualifier: clear)."""
+        return cls(FactKind.NOT_MET, source=source)
+
+    @classmethod
+    def unknown(cls, source: str = "") -> Fact:
+        """Nothing is known yet (待核实)."""
+        return cls(FactKind.UNKNOWN, source=source)
+
+    @classmethod
+    def not_applicable(cls, source: str = "") -> Fact:
+        """The item does not apply (不适用: no yard, no children, no livestock)."""
+        return cls(FactKind.NOT_APPLICABLE, source=source)
+
+    @classmethod
+    def rated(cls, rating: str, source: str = "") -> Fact:
+        """A rating on the item's scale (评定为优/良/中/差, 好/较好/一般/差 …)."""
+        return cls(FactKind.RATED, rating=rating, source=source)
+
+    @classmethod
+    def found(cls, count: int, source: str = "", *, attachments: Iterable[str] = ()) -> Fact:
+        """Occurrences found of a deducted fault (发现N处)."""
+        return cls(FactKind.FOUND, count=count, source=source, attachments=attachments)
+
+    @classmethod
+    def scored(cls, points: int | str | Decimal, source: str = "") -> Fact:
+        """Points given directly (评定分数), within the item's maximum."""
+        if isinstance(points, bool) or not isinstance(points, (int, str, Decimal)):
+            raise ValidationError.single("points", "an int, a decimal string or a Decimal", points)
+        try:
+            value = Decimal(points)
+        except ArithmeticError:
+            raise ValidationError.single("points", "a decimal number", points) from None
+        return cls(FactKind.SCORED, points=value, source=source)
+
+    @classmethod
+    def measured(cls, quantity: Quantity | str, source: str = "") -> Fact:
+        """A measured figure (``Quantity.parse("52亩")`` or the text ``"52亩"``)."""
+        return cls(FactKind.MEASURED, quantity=_quantity_or_text(quantity, "quantity"), source=source)
+
+    @classmethod
+    def ratio(cls, part: Quantity | str, whole: Quantity | str, source: str = "") -> Fact:
+        """The parts of a share: ``Fact.ratio("60余人", "100人")`` (女性职工60余人，共100人)."""
+        return cls(
+            FactKind.RATIO,
+            part=_quantity_or_text(part, "part"),
+            whole=_quantity_or_text(whole, "whole"),
+            source=source,
+        )
+
+    @classmethod
+    def dated(cls, day: dt.date, source: str = "") -> Fact:
+        """The day something happened or began (从业起始日, 最近一次违法的日期, 出生日期)."""
+        return cls(FactKind.DATED, day=day, source=source)
+
+    @classmethod
+    def of_number(cls, number: int | str | Decimal, source: str = "") -> Fact:
+        """A bare number (考核得分, 评议票数): compared with the item's thresholds."""
+        if isinstance(number, bool) or not isinstance(number, (int, str, Decimal)):
+            raise ValidationError.single("number", "an int, a decimal string or a Decimal", number)
+        try:
+            value = Decimal(number)
+        except ArithmeticError:
+            raise ValidationError.single("number", "a decimal number", number) from None
+        return cls(FactKind.NUMBER, number=value, source=source)
+
+    # -- reading -----------------------------------------------------------------------------
+
+    @property
+    def payload(self) -> tuple[str, ...]:
+        """The names of the payload fields this kind of fact carries (``("count",)`` for
+        FOUND, ``("part", "whole")`` for RATIO, none for MET …)."""
+        return _PAYLOAD[self.kind]
+
+    @property
+    def is_known(self) -> bool:
+        """Whether the fact says anything (not UNKNOWN)."""
+        return self.kind is not FactKind.UNKNOWN
+
+
+_NOTHING: Final = (None, None, None, None, None, None)
+_NEEDS: Final = {
+    "rating": "the name of a rating",
+    "count": "a whole count of occurrences >= 0",
+    "points": "a number of points >= 0",
+    "quantity": "a measured Quantity",
+    "part": "the part, a Quantity",
+    "whole": "the whole, a Quantity",
+    "day": "a date",
+    "number": "a number",
+}
+
+
+def _check_payload(name: str, value: object, faults: Faults) -> None:
+    if name == "rating":
+        faults.check(isinstance(value, str) and bool(value.strip()) and len(value) <= 100, name, _NEEDS[name], value)
+    elif name == "count":
+        faults.check(
+            isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= MAX_COUNT,
+            name,
+            f"a whole count of occurrences from 0 to {MAX_COUNT}",
+            value,
+        )
+    elif name in ("points", "number"):
+        ok = isinstance(value, Decimal) and value.is_finite() and abs(value) < _MAX_POINTS
+        if name == "points":
+            ok = ok and value >= 0  # type: ignore[operator]
+        faults.check(ok, name, _NEEDS[name] + " below 10^9", value)
+    elif name == "day":
+        faults.check(isinstance(value, dt.date) and not isinstance(value, dt.datetime), name, "a date", value)
+    else:
+        faults.check(isinstance(value, Quantity), name, _NEEDS[name], value)
+        if name == "whole" and isinstance(value, Quantity):
+            faults.check(value.value is None or value.value > 0, name, "a whole greater than zero", value)
+
+
+class _FrozenFacts(dict[str, Fact]):
+    """Facts by item code, read-only.
+
+    A dict that refuses changes rather than a ``MappingProxyType``: a compiled sheet reads
+    every item's fact with ``get`` millions of times, the proxy's ``get`` costs a call more
+    each time, and a proxy neither pickles nor deep-copies.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *_: object, **__: object) -> NoReturn:
+        raise TypeError("facts are read-only; build a new value with the facts changed")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> _FrozenFacts:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> _FrozenFacts:
+        return self
+
+    def __repr__(self) -> str:
+        return f"{{{', '.join(f'{key!r}: {value!r}' for key, value in self.items())}}}"
+
+
+def freeze_facts(facts: Mapping[str, Fact], *, path: str = "facts") -> Mapping[str, Fact]:
+    """*facts* as a read-only mapping, every key an item code and every value a :class:`Fact`
+    (faults named by path otherwise)."""
+    if isinstance(facts, _FrozenFacts):
+        return facts
+    if not isinstance(facts, Mapping):
+        raise ValidationError.single(path, "a mapping of item codes to facts", facts)
+    faults = Faults()
+    for code, fact in facts.items():
+        if not faults.check(isinstance(code, str) and bool(code), path, "item codes as keys", code):
+            continue
+        faults.check(isinstance(fact, Fact), f"{path}[{code!r}]", "a Fact", fact)
+    faults.raise_if_any()
+    return _FrozenFacts(facts)
