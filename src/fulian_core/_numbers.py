@@ -25,6 +25,7 @@ WIDE: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP, traps=[de
 MAX_MAGNITUDE: Final = 10**15
 """Rule numbers stay below 10^15 in size; their denominators at most 10^6."""
 _MAX_DENOMINATOR: Final = 10**6
+_MAX_PLACES: Final = 12
 
 
 def format_number(value: Decimal) -> str:
@@ -67,6 +68,14 @@ def parse_fraction(value: object, path: str) -> Fraction:
     return number
 
 
+def _read_decimal(value: Decimal) -> Fraction | None:
+    # Bounded before it becomes a fraction: Fraction(Decimal("1E-999999999")) never ends.
+    if not value.is_finite() or (value and not -_MAX_PLACES <= value.adjusted() < 16):
+        return None
+    exponent = value.as_tuple().exponent
+    return Fraction(value) if isinstance(exponent, int) and exponent >= -_MAX_PLACES else None
+
+
 def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per written form
     if isinstance(value, bool):
         return None
@@ -75,7 +84,7 @@ def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per w
     if isinstance(value, Fraction):
         return value
     if isinstance(value, Decimal):
-        return Fraction(value) if value.is_finite() else None
+        return _read_decimal(value)
     if not isinstance(value, str) or len(value) > 40:
         return None
     text = value.strip()

@@ -19,22 +19,12 @@ from fulian_core.courtyard import (
 )
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.rules import Fact, compile_sheet
+from tests.courtyard.test_scoring import perfect
 
 PLAN = compile_sheet(FOUR_GOALS_RUBRIC)
 HOME = Household("h-7", "371082103201")
 A, S, R = InspectionKind.ACCEPTANCE, InspectionKind.SPOT_CHECK, InspectionKind.RECHECK
-GOOD = {  # 100: 精品户
-    "yard_litter": Fact.found(0),
-    "kitchen_grease": Fact.found(0),
-    "door_window_dust": Fact.found(0),
-    "toilet_clean": Fact.met(),
-    "yard_clutter": Fact.found(0),
-    "indoor_storage": Fact.rated("好"),
-    "walls_tidy": Fact.rated("好"),
-    "greenery": Fact.rated("好"),
-    "illegal_building": Fact.not_met(),
-    "unlawful": Fact.not_met(),
-}
+GOOD = perfect()  # 100: 精品户
 FAIR = GOOD | {"kitchen_grease": Fact.found(3), "yard_clutter": Fact.found(2)}  # 88: 示范户
 POOR = GOOD | {
     "toilet_clean": Fact.not_met(),

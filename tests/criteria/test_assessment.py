@@ -231,7 +231,8 @@ def test_bad_facts_and_candidates() -> None:
     with pytest.raises(ValidationError, match="^rating: expected the name of a rating, got ''$"):
         Fact(FactKind.RATED)
     with pytest.raises(
-        ValidationError, match=r"^points: expected a number of points >= 0 below 10\^9, got Decimal\('-1'\)$"
+        ValidationError,
+        match=r"^points: expected a number of points >= 0 below 10\^9 with at most 6 decimal places, got Decimal\('-1'\)$",
     ):
         Fact.scored(-1)
     with pytest.raises(ValidationError, match="^points: expected an int, a decimal string or a Decimal, got 1.5$"):

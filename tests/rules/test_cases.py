@@ -13,6 +13,7 @@ import pytest
 from fulian_core import ValidationError, structure, unstructure
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.rules import Expectation, Fact, Mismatch, RuleCase, RuleSheet, Verdict, check_case
+from tests.rules.test_shapes import rubric_with_pools
 
 pytest_plugins = ["pytester"]
 ON = dt.date(2024, 5, 31)
@@ -131,42 +132,5 @@ def test_the_documented_case_file_holds_for_the_documented_rubric() -> None:
     data = json.loads(block)
     cases = structure(data["cases"], list[RuleCase])
 
-    def fault(code: str, title: str, group: str, per: str = "2") -> dict[str, str]:
-        return {"code": code, "title": title, "kind": "deduction", "group": group, "per_occurrence": per}
-
-    courtyard = structure(
-        {
-            "issuer": "371082103",
-            "code": "beautiful_courtyard",
-            "version": "2025",
-            "title": "美丽庭院评分细则",
-            "effective_from": "2025-01-01",
-            "subjects": ["household"],
-            "groups": [
-                {"code": "yard", "title": "庭院整洁", "points": "30"},
-                {"code": "indoor", "title": "室内整洁", "points": "30"},
-                {"code": "kitchen", "title": "厨房卫生", "points": "20"},
-                {"code": "toilet", "title": "厕所卫生", "points": "20"},
-            ],
-            "items": [
-                fault("yard_litter", "庭院垃圾杂物", "yard"),
-                fault("yard_clutter", "物品摆放杂乱", "yard", "3"),
-                fault("indoor_dust", "门窗家具灰尘", "indoor"),
-                fault("kitchen_grease", "厨房墙壁油污", "kitchen"),
-                fault("toilet_odour", "厕所异味", "toilet", "5"),
-                {"code": "featured", "title": "特色庭院", "kind": "bonus", "points": "5"},
-                {"code": "illegal_building", "title": "私搭乱建", "kind": "override"},
-            ],
-            "bands": [
-                {"code": "boutique", "label": "精品户", "minimum": "≥90"},
-                {"code": "demonstration", "label": "示范户", "minimum": "≥80"},
-                {"code": "standard", "label": "达标户", "minimum": "≥60"},
-                {"code": "none", "label": "未达标", "passing": False},
-            ],
-            "maximum": "100",
-            "bonus_cap": "5",
-            "missing": "error",
-        },
-        RuleSheet,
-    )
+    courtyard = structure(rubric_with_pools((("featured", "特色庭院", "5"),)), RuleSheet)
     assert [check_case(courtyard, case) for case in cases] == [()]

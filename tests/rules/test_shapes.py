@@ -18,7 +18,9 @@ HOME = Subject("h-1", kind=SubjectKind.HOUSEHOLD, unit="371082103201")
 FAMILY = Subject("f-1", "王秀英")
 
 
-def _rubric_with_pools() -> dict[str, Any]:
+def rubric_with_pools(bonus: tuple[tuple[str, str, str], ...]) -> dict[str, Any]:
+    """The pooled rubric as a county writes it (docs/rules-as-data.md shows it, with one bonus)."""
+
     # "总分100分：庭院整洁30分、室内整洁30分、厨房卫生20分、厕所卫生20分，每项发现问题一处扣2分，扣完为止；
     #  私搭乱建一票否决；特色加分最高5分。90分以上为精品户，80分以上为示范户，60分以上为达标户（均含本数）。"
     def pool(code: str, title: str, points: str) -> dict[str, Any]:
@@ -46,8 +48,7 @@ def _rubric_with_pools() -> dict[str, Any]:
             fault("indoor_dust", "门窗家具灰尘", "indoor"),
             fault("kitchen_grease", "厨房墙壁油污", "kitchen"),
             fault("toilet_odour", "厕所异味", "toilet", "5"),
-            {"code": "featured", "title": "特色庭院", "kind": "bonus", "points": "3"},
-            {"code": "volunteer", "title": "参与巾帼志愿服务", "kind": "bonus", "points": "3"},
+            *({"code": code, "title": title, "kind": "bonus", "points": points} for code, title, points in bonus),
             {"code": "illegal_building", "title": "私搭乱建", "kind": "override"},
         ],
         "bands": [
@@ -62,7 +63,7 @@ def _rubric_with_pools() -> dict[str, Any]:
     }
 
 
-POOLS = structure(_rubric_with_pools(), RuleSheet)
+POOLS = structure(rubric_with_pools((("featured", "特色庭院", "3"), ("volunteer", "参与巾帼志愿服务", "3"))), RuleSheet)
 
 
 def _clean(**found: int) -> dict[str, Fact]:

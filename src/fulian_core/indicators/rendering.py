@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from fulian_core._numbers import format_number
 from fulian_core.quantities import Quantity, Unit
 
 __all__ = ["render_percent", "render_value"]
@@ -23,7 +24,8 @@ def render_value(value: Quantity, *, wan: bool = True, group_digits: bool = True
         return value.render()
     if wan and value.unit is Unit.YUAN and value.value >= _TEN_THOUSAND and not value.notation.magnitude:
         amount = (value.value / _TEN_THOUSAND).quantize(Decimal("0.01"), rounding=decimal.ROUND_HALF_UP)
-        text = format(amount.normalize(), "f") if amount == amount.to_integral_value() else format(amount, "f")
+        # Two decimals kept (5.60万元), a whole amount without them (6万元).
+        text = format_number(amount) if amount == amount.to_integral_value() else format(amount, "f")
         return value.render().replace(_plain(value.value), f"{text}万", 1)
     if (
         group_digits
@@ -36,7 +38,7 @@ def render_value(value: Quantity, *, wan: bool = True, group_digits: bool = True
 
 
 def _plain(number: Decimal) -> str:
-    return format(number.normalize(), "f")
+    return format_number(number)
 
 
 def render_percent(ratio: Decimal | None, *, places: int | None = None) -> str:
@@ -46,9 +48,4 @@ def render_percent(ratio: Decimal | None, *, places: int | None = None) -> str:
         return "—"
     if places is not None:
         return f"{ratio.quantize(Decimal(1).scaleb(-places), rounding=decimal.ROUND_HALF_UP)}%"
-    text = (
-        format(ratio.normalize(), "f")
-        if ratio == ratio.to_integral_value()
-        else format(ratio, "f").rstrip("0").rstrip(".")
-    )
-    return f"{text}%"
+    return f"{format_number(ratio)}%"

@@ -26,7 +26,7 @@ it.
 from fulian_core.rules.cases import Expectation, Mismatch, RuleCase, check_case
 from fulian_core.rules.catalog import NATIONAL_ISSUER, SheetCatalog
 from fulian_core.rules.evaluation import Evaluation, Grade, GroupTotal, Line, Outcome, Standing, Verdict
-from fulian_core.rules.facts import MAX_COUNT, Fact, FactKind, Subject, SubjectKind, freeze_facts
+from fulian_core.rules.facts import MAX_COUNT, MAX_PLACES, Fact, FactKind, Subject, SubjectKind, freeze_facts
 from fulian_core.rules.plan import SheetPlan, compile_sheet, evaluate
 from fulian_core.rules.sheet import (
     ELIGIBILITY,
@@ -53,6 +53,7 @@ __all__ = [
     "ELIGIBILITY",
     "MAX_COUNT",
     "MAX_ITEMS",
+    "MAX_PLACES",
     "NATIONAL_ISSUER",
     "Band",
     "Boundary",

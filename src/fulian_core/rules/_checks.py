@@ -297,6 +297,15 @@ def _check_bands(sheet: RuleSheet, faults: Faults) -> None:  # noqa: PLR0912 - o
             else:
                 faults.check(prerequisite.target in groups, p_path, "a group of the sheet", prerequisite.target)
         previous = band
+    if bands[-1].passing:
+        gates = [item.code for item in sheet.items if item.kind is ItemKind.REQUIREMENT]
+        gates += [item.code for item in sheet.items if item.kind is ItemKind.OVERRIDE and not item.target]
+        faults.check(
+            not gates,
+            f"bands[{len(bands) - 1}].passing",
+            "false: the sheet has requirements or vetoes, which leave no passing band",
+            f"passing, with {', '.join(gates)}",
+        )
     required = {p.target for band in bands for p in band.requires if p.kind is PrerequisiteKind.ITEM_MET}
     for index, item in enumerate(sheet.items):
         if item.kind is ItemKind.OVERRIDE and item.target:

@@ -19,7 +19,7 @@ from fulian_core.rules.facts import Fact, FactKind
 from fulian_core.rules.sheet import Condition, DurationUnit, Measure
 from fulian_core.rules.thresholds import Boundary, Threshold
 
-__all__ = ["HOLDS", "INVALID", "NOT_HOLDS", "UNDECIDABLE", "Judgement", "judge"]
+__all__ = ["HOLDS", "INVALID", "NOT_HOLDS", "UNDECIDABLE", "Judgement", "judge", "whole_units"]
 
 NOT_HOLDS: Final = 0
 HOLDS: Final = 1
@@ -112,19 +112,19 @@ def _ratio(threshold: Threshold, part: Quantity, whole: Quantity) -> Comparison:
 
 
 def _elapsed_judgement(threshold: Threshold, day: dt.date, on: dt.date, unit: DurationUnit) -> Comparison:
-    if threshold.value is None:
-        return Comparison.UNDECIDABLE
-    count = int(threshold.value)
-    step = {
-        DurationUnit.YEAR: relativedelta(years=count),
-        DurationUnit.MONTH: relativedelta(months=count),
-        DurationUnit.DAY: relativedelta(days=count),
-    }[unit]
-    try:
-        mark = day + step
-    except (OverflowError, ValueError):
-        return Comparison.NO if threshold.side.code == "above" else Comparison.YES
-    return threshold.judge_order((on > mark) - (on < mark))
+    # Whole units completed, as rules count them: 满3年 from the third anniversary on, and a
+    # person is 45周岁 until the day before her 46th birthday.
+    return threshold.judge(whole_units(day, on, unit))
+
+
+def whole_units(day: dt.date, on: dt.date, unit: DurationUnit) -> int:
+    """The whole years, months or days completed from *day* to *on* (negative before *day*)."""
+    if on < day:
+        return -1 - whole_units(on, day, unit) if unit is not DurationUnit.DAY else (on - day).days
+    if unit is DurationUnit.DAY:
+        return (on - day).days
+    span = relativedelta(on, day)
+    return span.years if unit is DurationUnit.YEAR else span.years * 12 + span.months
 
 
 def _elapsed(day: dt.date, on: dt.date) -> str:

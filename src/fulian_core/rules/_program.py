@@ -21,6 +21,7 @@ rating off its scale, points above its maximum or finer than the plan's scale) r
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import math
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -87,6 +88,7 @@ class ItemSlot(NamedTuple):
     per_occurrence: int
     ratings: dict[str, int]
     target: int  # an override's band index
+    pool: int  # a deduction from a pool: the pool's group; -1 otherwise
 
 
 class GroupSlot(NamedTuple):
@@ -98,6 +100,7 @@ class GroupSlot(NamedTuple):
     maximum: int  # declared points, or what its items and subgroups add up to
     pool: int  # declared points its items do not claim (what deductions from the pool draw on)
     clamped: bool  # whether the subtotal is kept within 0 and the maximum (扣完为止)
+    drawing: int  # how many deduction items draw on the pool: when none applies, nor does the pool
 
 
 class Layout(NamedTuple):
@@ -141,6 +144,11 @@ class Program(NamedTuple):
         return WIDE.divide(Decimal(value), Decimal(self.layout.scale))
 
 
+def _literal(code: str) -> str:
+    """A validated code as a string literal: the plain ``str`` repr, never a subclass's."""
+    return str.__repr__(str(code))
+
+
 def _ambiguous(sheet: RuleSheet) -> bool:
     """Whether some band limit is unstated or unpublished (the best reading may differ)."""
     limits = [band.minimum for band in sheet.bands] + [p.minimum for band in sheet.bands for p in band.requires]
@@ -153,14 +161,15 @@ _TABLE_LIMIT: Final = 100_000
 
 def places_of(value: Decimal) -> int:
     """The decimal places *value* needs."""
-    exponent = value.normalize().as_tuple().exponent
+    exponent = value.normalize(WIDE).as_tuple().exponent
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
 def compile_program(sheet: RuleSheet, *, extra_places: int = 0) -> Program:
     """Compile *sheet*; *extra_places* counts finer, for facts with more decimals than the
     sheet's own numbers."""
-    layout = _layout(sheet, extra_places)
+    with decimal.localcontext(WIDE):  # every scaled number exact, whatever the caller set
+        layout = _layout(sheet, extra_places)
     floor = len(sheet.bands) - 1
     grades = tuple(Grade(band.code, band.label, floor - index, band.passing) for index, band in enumerate(sheet.bands))
     namespace = _namespace(layout)
@@ -225,6 +234,9 @@ def _layout(sheet: RuleSheet, extra_places: int) -> Layout:
                 maximum=whole(points),
                 pool=whole(points - natural) if declared is not None else 0,
                 clamped=code in pools_drawn,
+                drawing=sum(
+                    1 for item in sheet.items if item.is_pool_deduction and tree.pool_of(item.group or ROOT) == code
+                ),
             )
         )
     maxima = {slot.code: slot.maximum for slot in groups}
@@ -249,6 +261,7 @@ def _layout(sheet: RuleSheet, extra_places: int) -> Layout:
                 per_occurrence=whole(item.per_occurrence),
                 ratings={rating.name: whole(rating.points * item.weight) for rating in item.ratings},
                 target=band_index.get(item.target, floor),
+                pool=indices[tree.pool_of(item.group or ROOT)] if item.is_pool_deduction else -1,
             )
         )
     room = sum((slot.maximum for slot in items if slot.item.kind is ItemKind.BONUS), 0)
@@ -270,6 +283,7 @@ def _points_table(maximum: int, weight: Decimal) -> dict[Decimal, int]:
 
 def _namespace(layout: Layout) -> dict[str, Any]:
     namespace: dict[str, Any] = {kind.name: kind for kind in FactKind}
+    namespace["MUL"] = WIDE.multiply
     sheet = layout.sheet
     namespace |= {"DATE": dt.date, "START": sheet.effective_from, "END": sheet.effective_until or dt.date.max}
     for slot in layout.items:
@@ -382,6 +396,9 @@ class _Writer:
         self.add(1, "get = facts.get", "gone = 0")
         for index in sorted(self.kept):
             self.add(1, f"x{index} = u{index} = n{index} = 0")
+        for group_slot in layout.groups:
+            if group_slot.drawing:
+                self.add(1, f"q{group_slot.number} = 0")
         self.add(1, "bl = bu = bn = 0", "rf = ro = 0", f"sc = su = cc = cu = -1; sb = {layout.floor + 1}", "o = False")
         for slot in layout.items:
             self.item(slot)
@@ -401,13 +418,13 @@ class _Writer:
         item, i = slot.item, slot.number
         depth = 1
         if item.applies_to:
-            self.add(1, f"if kind not in A{i}:", f"    f = get({item.code!r})")
+            self.add(1, f"if kind not in A{i}:", f"    f = get({_literal(item.code)})")
             # The fact counts for nothing, but it must still be a fact this item reads.
             self.add(2, "if f is None:", "    gone += 1", f"elif not V{i}(f, on):", "    return None")
             self.outcome(2, slot, "na")
             self.add(1, "else:")
             depth = 2
-        self.add(depth, f"f = get({item.code!r})", "if f is None:")
+        self.add(depth, f"f = get({_literal(item.code)})", "if f is None:")
         if self.layout.sheet.missing is not MissingPolicy.ERROR or item.kind is ItemKind.BONUS:
             self.add(depth + 1, "gone += 1")
         self.missing(depth + 1, slot)
@@ -444,7 +461,7 @@ class _Writer:
                 # Points as reviewers give them (whole or half points) are looked up; others
                 # are computed.
                 self.add(depth + 1, f"e = P{i}.get(f.points)", "if e is None:")
-                product = "f.points" if slot.item.weight * self.layout.scale == 1 else f"f.points * W{i}"
+                product = "f.points" if slot.item.weight * self.layout.scale == 1 else f"MUL(f.points, W{i})"
                 self.add(depth + 2, f"p = {product}", "e = int(p)", f"if e != p or e > {slot.maximum}:")
                 self.add(depth + 3, "return None")
                 self.outcome(depth + 1, slot, "value")
@@ -529,6 +546,8 @@ class _Writer:
         else:  # not applicable
             if maximum:
                 statements.append(f"{dropped} += {maximum}")
+            if slot.pool >= 0:
+                statements.append(f"q{slot.pool} += 1")
             if met:
                 statements.append(f"m{i} = 1")
             recorded = ("0", NOT_APPLICABLE)
@@ -611,6 +630,9 @@ class _Writer:
                 self.add(depth, f"l{j} = {' + '.join([f'x{j}', *(f'l{c}' for c in children), *pool])}")
                 if children:
                     self.add(depth, f"n{j} += {' + '.join(f'n{c}' for c in children)}")
+                if slot.drawing and slot.pool:
+                    # No deduction drawing on the pool applies (无庭院): nor do its points.
+                    self.add(depth, f"if q{j} == {slot.drawing}:", f"    n{j} += {slot.pool}")
                 self.add(depth, f"a{j} = {slot.maximum} - n{j}")
             if slot.clamped:
                 var = f"{'h' if high else 'l'}{j}"
@@ -659,6 +681,16 @@ class _Writer:
         else:
             self.add(depth, "else:", f"    {result} = {layout.floor}")
 
+    def requirements(self, depth: int, *, best: bool) -> None:
+        """A requirement holds whatever an override sets: a failed one leaves no passing band."""
+        sheet = self.layout.sheet
+        if not sheet.of_kind(ItemKind.REQUIREMENT):
+            return
+        lowest = next((index for index, band in enumerate(sheet.bands) if not band.passing), self.layout.floor)
+        self.add(depth, f"if (rf or ro) and w < {lowest}: w = {lowest}")
+        if best:
+            self.add(depth, f"if rf and b < {lowest}: b = {lowest}")
+
     def tail(self) -> None:
         """Subtotals, totals and bands: the low ends and the band reached for certain; then,
         when something is unknown or a limit is not stated, the high ends and the best band
@@ -684,8 +716,10 @@ class _Writer:
             self.add(depth, "if sc >= 0:", "    w = sc if sc > su else su", "    b = sc")
             self.add(depth, "else:", "    if su > w: w = su", "    if sb < b: b = sb")
             self.add(depth, "if cc > w: w = cc", "if cu > w: w = cu", "if cc > b: b = cc")
+            self.requirements(depth, best=True)
         if not always:
             self.add(1, "else:", "    th = tl")
             if overrides:
                 self.add(2, "if sc >= 0: w = sc", "if cc > w: w = cc")
+                self.requirements(2, best=False)
             self.add(2, "b = w")

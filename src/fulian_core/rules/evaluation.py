@@ -103,7 +103,8 @@ class Line:
     ``points`` is what the item adds for certain (a deduction item: its points less what was
     deducted; a deduction from the group's pool: minus what was deducted), ``best`` the most
     it could still add, ``maximum`` the most it can add at all. ``note`` explains a measured
-    or undecided item; ``missing`` marks an item nobody gave a fact for.
+    or undecided item; ``effect`` says what an override that fired did (一票否决, 直接评定为D级);
+    ``missing`` marks an item nobody gave a fact for.
     """
 
     item: str
@@ -119,6 +120,7 @@ class Line:
     per_occurrence: Decimal = _ZERO
     missing: bool = False
     note: str = ""
+    effect: str = ""
     title_en: str = ""
 
     @property
@@ -149,7 +151,9 @@ class Line:
             return f"：加{format_number(self.points)}分" if self.points else "：未加分"
         note = f"（{self.note}）" if self.note else ""
         if kind is ItemKind.OVERRIDE:
-            return f"：存在该情形，{self.note}" if outcome is Outcome.FAILED else "：无该情形"
+            if not self.effect:
+                return f"：无该情形{note}"
+            return f"：{'符合' if outcome is Outcome.MET else '存在'}该情形，{self.effect}{note}"
         if outcome is Outcome.MET:
             return f"：符合{note}"
         return f"：不符合必备条件{note}" if kind is ItemKind.REQUIREMENT else f"：不符合{note}"

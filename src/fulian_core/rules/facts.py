@@ -23,6 +23,7 @@ from fulian_core.quantities import Quantity
 
 __all__ = [
     "MAX_COUNT",
+    "MAX_PLACES",
     "Fact",
     "FactKind",
     "Subject",
@@ -32,8 +33,16 @@ __all__ = [
 
 MAX_COUNT: Final = 1_000_000
 """The most occurrences one fact may count: an inspection finds tens, never millions."""
+MAX_PLACES: Final = 6
+"""The most decimal places of points given or a number measured: 0.5 and 7.25 points, a
+score of 85.125 — never more than a county's scores are written with."""
 _MAX_POINTS: Final = Decimal(10) ** 9
 _MAX_TEXT: Final = 2000
+
+
+def _places_within(value: Decimal) -> bool:
+    exponent = value.as_tuple().exponent
+    return isinstance(exponent, int) and exponent >= -MAX_PLACES
 
 
 class SubjectKind(CodedEnum):
@@ -113,6 +122,15 @@ def _attachments(value: Iterable[str]) -> tuple[str, ...]:
     if isinstance(value, (str, bytes, Mapping)):
         raise ValidationError.single("attachments", "a list of references, not text or a mapping", value)
     return tuple(value)
+
+
+def _decimal(value: object, path: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, (int, str, Decimal)):
+        raise ValidationError.single(path, "an int, a decimal string or a Decimal", value)
+    try:
+        return Decimal(value)
+    except ArithmeticError:
+        raise ValidationError.single(path, "a decimal number", value) from None
 
 
 def _quantity_or_text(value: Quantity | str | None, path: str) -> Quantity | None:
@@ -228,13 +246,7 @@ class Fact:
     @classmethod
     def scored(cls, points: int | str | Decimal, source: str = "") -> Fact:
         """Points given directly (评定分数), within the item's maximum."""
-        if isinstance(points, bool) or not isinstance(points, (int, str, Decimal)):
-            raise ValidationError.single("points", "an int, a decimal string or a Decimal", points)
-        try:
-            value = Decimal(points)
-        except ArithmeticError:
-            raise ValidationError.single("points", "a decimal number", points) from None
-        return cls(FactKind.SCORED, points=value, source=source)
+        return cls(FactKind.SCORED, points=_decimal(points, "points"), source=source)
 
     @classmethod
     def measured(cls, quantity: Quantity | str, source: str = "") -> Fact:
@@ -259,13 +271,7 @@ class Fact:
     @classmethod
     def of_number(cls, number: int | str | Decimal, source: str = "") -> Fact:
         """A bare number (考核得分, 评议票数): compared with the item's thresholds."""
-        if isinstance(number, bool) or not isinstance(number, (int, str, Decimal)):
-            raise ValidationError.single("number", "an int, a decimal string or a Decimal", number)
-        try:
-            value = Decimal(number)
-        except ArithmeticError:
-            raise ValidationError.single("number", "a decimal number", number) from None
-        return cls(FactKind.NUMBER, number=value, source=source)
+        return cls(FactKind.NUMBER, number=_decimal(number, "number"), source=source)
 
     # -- reading -----------------------------------------------------------------------------
 
@@ -305,10 +311,14 @@ def _check_payload(name: str, value: object, faults: Faults) -> None:
             value,
         )
     elif name in ("points", "number"):
-        ok = isinstance(value, Decimal) and value.is_finite() and abs(value) < _MAX_POINTS
-        if name == "points":
-            ok = ok and value >= 0  # type: ignore[operator]
-        faults.check(ok, name, _NEEDS[name] + " below 10^9", value)
+        ok = (
+            isinstance(value, Decimal)
+            and value.is_finite()
+            and abs(value) < _MAX_POINTS
+            and _places_within(value)
+            and (name == "number" or value >= 0)
+        )
+        faults.check(ok, name, f"{_NEEDS[name]} below 10^9 with at most {MAX_PLACES} decimal places", value)
     elif name == "day":
         faults.check(isinstance(value, dt.date) and not isinstance(value, dt.datetime), name, "a date", value)
     else:

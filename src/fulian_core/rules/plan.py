@@ -65,7 +65,7 @@ class SheetPlan:
             facts = freeze_facts(facts)
         if kind is None:
             kind = self._kind or self._subject_kind(None, "kind")
-        elif kind not in self.sheet.subjects:
+        elif kind is not self._kind and kind not in self.sheet.subjects:
             self._subject_kind(kind, "kind")
         found = self._run(facts, on, kind)
         if found is None:
@@ -88,7 +88,7 @@ class SheetPlan:
         if record is None:
             program = self._refused(facts, day, subject.kind)
             record = program.record(facts, day, subject.kind)
-            if record is None:  # pragma: no cover - _program_for only returns a program that reads them
+            if record is None:  # pragma: no cover - _refused only returns a program that reads them
                 raise ValidationError.single("facts", f"facts {self.sheet.ref} can score", sorted(facts))
         return _Explained(program, record, facts).evaluation(day, subject, reference)
 
@@ -122,7 +122,7 @@ class SheetPlan:
         for code, fact in facts.items():
             if fact.kind is FactKind.SCORED and fact.points is not None:
                 weight = self.sheet.item(code).weight
-                needed = max(needed, places_of(fact.points * weight) - places)
+                needed = max(needed, places_of(_numbers.WIDE.multiply(fact.points, weight)) - places)
         if needed <= 0:  # pragma: no cover - every refusal is either a fault or a finer point
             raise ValidationError.single("facts", f"facts {self.sheet.ref} can score", sorted(facts))
         program = self._finer.get(needed)
@@ -265,7 +265,7 @@ class _Explained:
             )
         deducted = _ZERO
         if item.kind is ItemKind.DEDUCTION:
-            deducted = maximum - earned
+            deducted = _numbers.WIDE.subtract(maximum, earned)
             outcome = Outcome.MET if not deducted else Outcome.FAILED
         else:
             outcome = Outcome.MET if earned > 0 else Outcome.FAILED
@@ -278,9 +278,13 @@ class _Explained:
             return Line(outcome=outcome, missing=status == _program.MISSING, note=note, **common)
         holds = self.record[f"t{slot.number}"] == 1
         if item.kind is ItemKind.OVERRIDE:
-            if holds:
-                note = self.override_words(slot) + (f"（{note}）" if note else "")
-            return Line(outcome=Outcome.FAILED if holds else Outcome.MET, note=note, **common)
+            if not holds:
+                return Line(outcome=Outcome.MET, note=note, **common)
+            # Fired: a failure, unless it set a better band than the score gave (获评省级表彰的，
+            # 直接评为优秀).
+            raises = item.effect is OverrideEffect.SET and slot.target < self.record["bw"]
+            outcome = Outcome.MET if raises else Outcome.FAILED
+            return Line(outcome=outcome, note=note, effect=self.override_words(slot), **common)
         return Line(outcome=Outcome.MET if holds else Outcome.FAILED, note=note, **common)
 
     def override_words(self, slot: _program.ItemSlot) -> str:

@@ -11,6 +11,7 @@ provenance, and local adaptation by code (结合本地实际).
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
 from typing import Final, TypeVar
@@ -20,6 +21,7 @@ import attrs
 from fulian_core._definitions import as_decimal, check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.quantities import Unit
@@ -214,7 +216,7 @@ def _check_number(value: object, path: str, faults: Faults, *, positive: bool = 
         and value.is_finite()
         and (value > low if positive else value >= low)
         and abs(value) < _MAX_NUMBER
-        and value == value.quantize(Decimal(1).scaleb(-_MAX_PLACES))
+        and value.as_tuple().exponent >= -_MAX_PLACES  # type: ignore[operator]
     )
     expected = "a positive number" if positive else f"a number >= {format_number(low)}"
     return faults.check(ok, path, f"{expected} below 10^9 with at most {_MAX_PLACES} decimal places", value)
@@ -409,7 +411,7 @@ class Item:
         """The most the item adds: points × weight for scored and bonus items, its own points
         for a deduction item, nothing otherwise."""
         if self.kind in _EARNING:
-            return self.points * self.weight
+            return _WIDE.multiply(self.points, self.weight)
         return self.points if self.kind is ItemKind.DEDUCTION else _ZERO
 
     @property
@@ -598,7 +600,8 @@ class RuleSheet:
         from fulian_core.rules._checks import check_sheet  # noqa: PLC0415 - the checks read this module's types
 
         faults = Faults()
-        check_sheet(self, faults)
+        with decimal.localcontext(_WIDE):  # sums and comparisons exact, whatever the caller set
+            check_sheet(self, faults)
         faults.raise_if_any(DefinitionError)
 
     # -- reading -----------------------------------------------------------------------------
@@ -648,12 +651,15 @@ class RuleSheet:
             return self.maximum
         from fulian_core.rules._checks import natural_maximum  # noqa: PLC0415
 
-        return natural_maximum(self)
+        with decimal.localcontext(_WIDE):
+            return natural_maximum(self)
 
     @property
     def bonus_ceiling(self) -> Decimal:
         """The most the bonus can add: the cap, or the bonus items' points when uncapped."""
-        room = sum((item.maximum for item in self.items if item.kind is ItemKind.BONUS), _ZERO)
+        room = _ZERO
+        for item in self.of_kind(ItemKind.BONUS):
+            room = _WIDE.add(room, item.maximum)
         return room if self.bonus_cap is None else min(room, self.bonus_cap)
 
     def in_force_on(self, day: dt.date) -> bool:

@@ -241,9 +241,11 @@ def rule_sheets(  # noqa: PLR0912, PLR0915 - every published shape is a switch
         passing = index < band_count - 1 or draw(st.booleans())
         bands.append(Band(code, label, minimum, tuple(requires), passing))
     floor_code, floor_label = names[-1]
-    bands.append(
-        Band(floor_code, floor_label, passing=not any(not band.passing for band in bands) and draw(st.booleans()))
+    gates = any(
+        item.kind is ItemKind.REQUIREMENT or (item.kind is ItemKind.OVERRIDE and not item.target) for item in items
     )
+    floor_passes = not gates and all(band.passing for band in bands) and draw(st.booleans())
+    bands.append(Band(floor_code, floor_label, passing=floor_passes))
     start = draw(st.dates(_START, dt.date(2026, 12, 31)))
     return RuleSheet(
         issuer=draw(st.sampled_from(["CN", "37", "371082", "371082103"])),
