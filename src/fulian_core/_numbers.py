@@ -17,7 +17,7 @@ from typing import Final
 from fulian_core import _figures
 from fulian_core.errors import DefinitionError
 
-__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "parse_fraction"]
+__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "is_percent", "parse_fraction"]
 
 WIDE: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation])
 """A context wide enough that no figure or score the library handles is ever rounded."""
@@ -54,7 +54,7 @@ _DECIMAL = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
 _CHINESE_FRACTION = re.compile(
     r"(?P<denominator>[零〇一二两三四五六七八九十百千]+)分之(?P<numerator>[零〇一二两三四五六七八九十百千]+)"
 )
-_EXPECTED = "a number (85, 12.5), a fraction (2/3, 三分之二) or a percentage (50%); never a float"
+_EXPECTED = "a number (85, 12.5, 八十五), a fraction (2/3, 三分之二) or a percentage (50%); never a float"
 
 
 def parse_fraction(value: object, path: str) -> Fraction:
@@ -76,7 +76,7 @@ def _read_decimal(value: Decimal) -> Fraction | None:
     return Fraction(value) if isinstance(exponent, int) and exponent >= -_MAX_PLACES else None
 
 
-def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per written form
+def _read(value: object) -> Fraction | None:
     if isinstance(value, bool):
         return None
     if isinstance(value, int):
@@ -87,6 +87,10 @@ def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per w
         return _read_decimal(value)
     if not isinstance(value, str) or len(value) > 40:
         return None
+    return _read_text(value)
+
+
+def _read_text(value: str) -> Fraction | None:
     text = value.strip()
     percent = text.endswith(("%", "％"))
     if percent:
@@ -102,13 +106,23 @@ def _read(value: object) -> Fraction | None:  # noqa: PLR0911 - one return per w
             return None
         return Fraction(numerator, denominator)
     found = _RATIONAL.fullmatch(text)
-    if found is not None and not percent:
+    if found is not None:
         denominator = int(found["denominator"])
         if not denominator:
             return None
         number = Fraction(int(found["numerator"]), denominator)
-        return -number if found["sign"] else number
-    if _DECIMAL.fullmatch(text) is None:
-        return None
-    number = Fraction(Decimal(text))
+        number = -number if found["sign"] else number
+    elif _DECIMAL.fullmatch(text) is not None:
+        number = Fraction(Decimal(text))
+    else:
+        numeral = _figures.chinese_numeral_value(text)  # 八十五
+        if numeral is None:
+            return None
+        number = Fraction(numeral)
     return number / 100 if percent else number
+
+
+def is_percent(text: str) -> bool:
+    """Whether *text* writes its number as a percentage (``85%``, ``百分之八十五``)."""
+    written = text.strip()
+    return written.endswith(("%", "％")) or written.startswith("百分之")

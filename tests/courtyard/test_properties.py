@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -33,7 +35,13 @@ def test_the_band_is_the_best_one_the_card_earns(case: tuple[RuleSheet, Inspecti
         rank = len(rubric.bands) - 1 - index
         minimum = band.minimum
         if rank > card.band.rank and not band.requires and minimum is not None and minimum.value is not None:
-            assert minimum.judge(card.total).code != "yes" or (band.passing and result.requirements_failed)
+            # A share (得分率) is of the maximum that applies; nothing reaches a share of nothing.
+            reached = (
+                Fraction(card.total) / Fraction(result.maximum) if minimum.share and result.maximum else card.total
+            )
+            if minimum.share and not result.maximum:
+                continue
+            assert minimum.judge(reached).code != "yes" or (band.passing and result.requirements_failed)
 
 
 @given(cases)

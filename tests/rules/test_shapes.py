@@ -9,8 +9,8 @@ from typing import Any
 
 import pytest
 
-from fulian_core import structure
-from fulian_core.rules import Fact, RuleSheet, Subject, SubjectKind, Verdict, compile_sheet, evaluate
+from fulian_core import ValidationError, structure, unstructure
+from fulian_core.rules import Condition, Fact, RuleSheet, Subject, SubjectKind, Verdict, compile_sheet, evaluate
 
 D = dt.date
 ON = D(2025, 6, 1)
@@ -414,3 +414,125 @@ def test_nested_groups_and_a_group_minimum_as_a_band_prerequisite() -> None:
     }
     assert (result.total, result.band.code) == (Decimal(90), "three_star")
     assert result.reasons == ("未达五星：人居环境得分须不低于55分",)
+
+
+def _rated_by_share(policy: str) -> RuleSheet:
+    # "按得分率评定：得分率85%及以上为优秀，60%以上为合格（室内得分率须不低于50%）；无庭院的不计庭院分。"
+    fault = {"kind": "deduction", "per_occurrence": "2"}
+    return structure(
+        {
+            "issuer": "371082",
+            "code": "courtyard_rate",
+            "version": policy,
+            "title": "庭院整治得分率评定",
+            "effective_from": "2025-01-01",
+            "subjects": ["household"],
+            "not_applicable": policy,
+            "groups": [
+                {"code": "yard", "title": "庭院", "points": "30"},
+                {"code": "indoor", "title": "室内", "points": "70"},
+            ],
+            "items": [
+                fault | {"code": "yard_litter", "title": "庭院垃圾", "group": "yard"},
+                fault | {"code": "indoor_dust", "title": "室内灰尘", "group": "indoor"},
+            ],
+            "bands": [
+                {"code": "excellent", "label": "优秀", "minimum": "85%及以上"},
+                {
+                    "code": "pass",
+                    "label": "合格",
+                    "minimum": "60%以上（含）",
+                    "requires": [{"kind": "group_minimum", "target": "indoor", "minimum": "≥50%"}],
+                },
+                {"code": "fail", "label": "不合格", "passing": False},
+            ],
+        },
+        RuleSheet,
+    )
+
+
+@pytest.mark.parametrize(
+    ("policy", "found", "total", "band", "reason"),
+    [
+        # No yard: 60 of the 70 points that apply is 85.7%, 优秀 — though 60 points of 100 would not be.
+        ("exclude", (None, 5), "60", "excellent", ()),
+        ("scale", (None, 5), "85.71", "excellent", ()),
+        # 54 of 100 misses 60%.
+        ("exclude", (15, 8), "54", "fail", ("未达合格：总分54分（适用满分100分），须不低于60%",)),
+        # The indoor group at 30 of 70 (42.9%) misses its 50% although the total reaches 60%.
+        ("exclude", (0, 20), "60", "fail", ("未达合格：室内得分率须不低于50%",)),
+        # Nothing applies: nothing reaches a share of nothing.
+        ("exclude", (None, None), "0", "fail", None),
+    ],
+)
+def test_bands_by_the_share_of_the_points_that_apply(
+    policy: str, found: tuple[int | None, int | None], total: str, band: str, reason: tuple[str, ...] | None
+) -> None:
+    rules = _rated_by_share(policy)
+    yard, indoor = (Fact.not_applicable() if count is None else Fact.found(count) for count in found)
+    facts = {"yard_litter": yard, "indoor_dust": indoor}
+    result = evaluate(rules, facts, on=ON, subject=HOME)
+    assert (result.total, result.band.code) == (Decimal(total), band)
+    if reason is not None:
+        assert result.reasons == reason
+    assert compile_sheet(rules).standing(facts, on=ON, kind=SubjectKind.HOUSEHOLD).band.code == band
+
+
+def test_shares_stay_shares_and_points_stay_points() -> None:
+    data = _rated_by_share("exclude")
+    assert str(data.bands[0].minimum) == "≥85%"
+    mixed = unstructure(data)
+    mixed["bands"][1]["minimum"] = "≥60"
+    with pytest.raises(ValidationError) as raised:
+        structure(mixed, RuleSheet)
+    assert str(raised.value) == (
+        "bands[1].minimum: expected a share, as the better bands' minimums are "
+        "(a sheet states them all in points or all as shares), got '≥60'"
+    )
+    mixed["bands"][1]["minimum"] = "≥160%"
+    with pytest.raises(ValidationError, match=r"expected a share of the maximum from 0% to 100%, got '≥160%'"):
+        structure(mixed, RuleSheet)
+    with pytest.raises(ValidationError, match=r"thresholds\[0\]: expected a threshold in the quantity condition's own"):
+        structure(
+            {"measure": "quantity", "unit": "mu", "thresholds": ["≥50%"]},
+            Condition,
+        )
+
+
+def test_a_bonus_earned_per_occurrence_up_to_its_points() -> None:
+    # "每参加一次巾帼志愿服务加1分，最高加5分；每参加一次学习培训得2分，满分10分。"
+    rules = structure(
+        {
+            "issuer": "371082103201",
+            "code": "family_credit",
+            "version": "2025",
+            "title": "家庭积分",
+            "effective_from": "2025-01-01",
+            "items": [
+                {"code": "study", "title": "参加学习培训", "kind": "scored", "points": "10", "per_occurrence": "2"},
+                {
+                    "code": "volunteer",
+                    "title": "参加巾帼志愿服务",
+                    "kind": "bonus",
+                    "points": "5",
+                    "per_occurrence": "1",
+                },
+            ],
+            "bands": [
+                {"code": "star", "label": "星级家庭", "minimum": "八分以上（含）"},
+                {"code": "none", "label": "未评星", "passing": False},
+            ],
+            "maximum": "10",
+        },
+        RuleSheet,
+    )
+    assert str(rules.bands[0].minimum) == "≥8"
+    result = evaluate(rules, {"study": Fact.found(3), "volunteer": Fact.found(7)}, on=ON, subject=FAMILY)
+    assert result.total == 11
+    assert [line.render() for line in result.lines] == [
+        "✓ 参加学习培训 3次 × 2分 = 6分",
+        "✓ 参加巾帼志愿服务 7次 × 1分 = 7分，最高加5分",
+    ]
+    assert evaluate(rules, {"study": Fact.found(9)}, on=ON, subject=FAMILY).line("study").points == 10
+    with pytest.raises(ValidationError, match=r"^facts\['volunteer'\].kind: expected found, met, not_met"):
+        evaluate(rules, {"study": Fact.found(1), "volunteer": Fact.rated("好")}, on=ON, subject=FAMILY)

@@ -90,10 +90,29 @@ def test_items_of_every_kind() -> None:
             ],
         ),
         (
-            lambda: Item("c", "达标", ItemKind.SCORED, points=5, target="a", per_occurrence=1),
+            lambda: Item("c", "达标", ItemKind.SCORED, points=5, target="a", per_occurrence=6),
             [
-                "per_occurrence: expected no deduction per occurrence for a 评分项, got Decimal('1')",
+                "per_occurrence: expected points per occurrence at most the item's 5 points, got Decimal('6')",
                 "target: expected no target band for a 评分项, got 'a'",
+            ],
+        ),
+        (
+            lambda: Item("c", "达标", ItemKind.REQUIREMENT, per_occurrence=1),
+            ["per_occurrence: expected no points per occurrence for a 必备条件, got Decimal('1')"],
+        ),
+        (
+            lambda: Item(
+                "c",
+                "参加志愿服务",
+                ItemKind.BONUS,
+                points=5,
+                per_occurrence=1,
+                ratings=[Rating("好", 5)],
+                condition=Condition(Measure.NUMBER, ["≥1"]),
+            ),
+            [
+                "ratings: expected no ratings for an item that counts occurrences, got ['好']",
+                "condition: expected no condition for an item that counts occurrences, got '不低于1'",
             ],
         ),
         (
@@ -387,7 +406,7 @@ def test_sheets_as_plain_data() -> None:
     assert str(raised.value).splitlines() == [
         "items[0].kind: expected one of 'requirement', 'condition', 'scored', 'deduction', 'bonus', 'override', got 'deduct'",
         "bands[0].minimum: expected a threshold written as text ('≥85', '85以上', '超过2/3'), got 95.5",
-        "bands[1].minimum: expected a threshold such as '≥85', '85以上' or '超过2/3', got '九十'",
+        "bands[1].minimum: expected a threshold such as '≥85', '85分以上', '超过2/3' or '85%及以上', got '九十'",
         "missing: expected one of 'error', 'provisional', 'unknown', got 'maybe'",
         "colour: expected no such key (unknown keys are rejected), got 'colour'",
     ]

@@ -22,7 +22,7 @@ YES, NO, UNDECIDABLE = Comparison.YES, Comparison.NO, Comparison.UNDECIDABLE
         ("≥85", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
         (">=85", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
         ("不低于85", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
-        ("不少于60%", Side.ABOVE, Fraction(3, 5), Boundary.INCLUSIVE, "≥0.6"),
+        ("不少于60%", Side.ABOVE, Fraction(3, 5), Boundary.INCLUSIVE, "≥60%"),
         ("满3", Side.ABOVE, 3, Boundary.INCLUSIVE, "≥3"),
         ("超过2/3", Side.ABOVE, Fraction(2, 3), Boundary.EXCLUSIVE, ">2/3"),
         ("高于 12.5", Side.ABOVE, Fraction(25, 2), Boundary.EXCLUSIVE, ">12.5"),
@@ -30,7 +30,23 @@ YES, NO, UNDECIDABLE = Comparison.YES, Comparison.NO, Comparison.UNDECIDABLE
         ("85以上（含）", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
         ("85以上(不含本数)", Side.ABOVE, 85, Boundary.EXCLUSIVE, ">85"),
         ("三分之二以上", Side.ABOVE, Fraction(2, 3), Boundary.UNSTATED, "2/3以上"),
-        ("百分之五十以上（含）", Side.ABOVE, Fraction(1, 2), Boundary.INCLUSIVE, "≥0.5"),
+        ("百分之五十以上（含）", Side.ABOVE, Fraction(1, 2), Boundary.INCLUSIVE, "≥50%"),
+        ("85%及以上", Side.ABOVE, Fraction(17, 20), Boundary.INCLUSIVE, "≥85%"),
+        ("85分以上", Side.ABOVE, 85, Boundary.UNSTATED, "85以上"),
+        ("85分及以上", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("60分及以下", Side.BELOW, 60, Boundary.INCLUSIVE, "≤60"),
+        ("八十五分以上", Side.ABOVE, 85, Boundary.UNSTATED, "85以上"),
+        ("≥八十五", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("大于等于90", Side.ABOVE, 90, Boundary.INCLUSIVE, "≥90"),
+        ("不小于60", Side.ABOVE, 60, Boundary.INCLUSIVE, "≥60"),
+        ("达到80分", Side.ABOVE, 80, Boundary.INCLUSIVE, "≥80"),
+        ("大于90", Side.ABOVE, 90, Boundary.EXCLUSIVE, ">90"),
+        ("小于等于3", Side.BELOW, 3, Boundary.INCLUSIVE, "≤3"),
+        ("不大于3", Side.BELOW, 3, Boundary.INCLUSIVE, "≤3"),
+        ("小于3", Side.BELOW, 3, Boundary.EXCLUSIVE, "<3"),
+        ("＞８５", Side.ABOVE, 85, Boundary.EXCLUSIVE, ">85"),
+        ("≧85", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("85以上（含本数）", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
         ("不超过2", Side.BELOW, 2, Boundary.INCLUSIVE, "≤2"),
         ("最多5", Side.BELOW, 5, Boundary.INCLUSIVE, "≤5"),
         ("2以内", Side.BELOW, 2, Boundary.INCLUSIVE, "≤2"),
@@ -51,7 +67,9 @@ def test_rules_written_in_every_way(
     assert Threshold.parse(canonical) == threshold
 
 
-@pytest.mark.parametrize("text", ["", "85", "以上85", "≥八十五", "超过", "≥1/0", "≥1e999", "≥" + "9" * 50, 85.0])
+@pytest.mark.parametrize(
+    "text", ["", "85", "以上85", "≥八五", "超过", "≥1/0", "≥1e999", "≥" + "9" * 50, "85万元以上", "≥百分", 85.0]
+)
 def test_what_is_not_a_threshold(text: object) -> None:
     with pytest.raises(DefinitionError, match="^threshold: expected a threshold such as"):
         Threshold.parse(text)  # type: ignore[arg-type]
@@ -127,3 +145,31 @@ def test_the_canonical_text_reads_back(threshold: Threshold) -> None:
 def test_a_stated_threshold_always_decides_an_exact_value(threshold: Threshold) -> None:
     for value in (0, 1, 50, 99, 100):
         assert threshold.judge(value) is not UNDECIDABLE
+
+
+def test_a_percentage_is_a_share_and_stays_one() -> None:
+    """ "85%以上" in a band is a share of the maximum (得分率), not 0.85 points: the threshold
+    remembers that it was written as a percentage, in its text form too."""
+    share = Threshold.parse("85%以上（含）")
+    assert share.share
+    assert share.value == Fraction(17, 20)
+    assert share != Threshold.at_least("0.85")
+    assert not Threshold.at_least("0.85").share
+    assert Threshold.at_least("85%") == share
+    assert Threshold.more_than("百分之六十").share
+    assert str(Threshold(Side.ABOVE, Fraction(2, 3), Boundary.INCLUSIVE, share=True)) == "≥200/3%"
+    assert Threshold.parse("≥200/3%").value == Fraction(2, 3)
+    assert share.describe("分") == "不低于85%"
+    assert share.judge(Fraction(17, 20)) is YES  # as a ratio, the share is the ratio
+    with pytest.raises(DefinitionError, match="^value: expected a share of at least 0%, got '-10%'$"):
+        Threshold(Side.ABOVE, Fraction(-1, 10), share=True)
+    with pytest.raises(DefinitionError, match="^share: expected true or false, got 'yes'$"):
+        Threshold(Side.ABOVE, 1, share="yes")  # type: ignore[arg-type]
+    with pytest.raises(DefinitionError, match="^share: expected false for a limit that is not published, got True$"):
+        Threshold(Side.ABOVE, None, share=True)
+
+
+@given(thresholds())
+def test_the_text_form_reads_back_as_a_share_too(threshold: Threshold) -> None:
+    share = Threshold(threshold.side, threshold.value, threshold.boundary, share=True)
+    assert Threshold.parse(str(share)) == share

@@ -11,11 +11,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from decimal import Decimal
+from fractions import Fraction
 from typing import TYPE_CHECKING, Final, NamedTuple
 
 from fulian_core._definitions import check_code, check_text
 from fulian_core._faults import Faults
-from fulian_core._numbers import format_number
+from fulian_core._numbers import format_number, fraction_text
 from fulian_core.rules.facts import SubjectKind
 from fulian_core.rules.sheet import (
     _MAX_BANDS,
@@ -255,9 +256,9 @@ def _check_bands(sheet: RuleSheet, faults: Faults) -> None:  # noqa: PLR0912 - o
     codes = [band.code for band in bands]
     items = {item.code: item for item in sheet.items}
     groups = {group.code for group in sheet.groups}
-    ceiling = sheet.full_marks + sheet.bonus_ceiling
     previous: Band | None = None
     failing_seen = False
+    shares: bool | None = None  # whether the published minimums are shares of the maximum
     for index, band in enumerate(bands):
         path = f"bands[{index}]"
         faults.check(band.code not in codes[:index], f"{path}.code", "a code not used by another band", band.code)
@@ -273,29 +274,28 @@ def _check_bands(sheet: RuleSheet, faults: Faults) -> None:  # noqa: PLR0912 - o
             faults.check(not failing_seen, f"{path}.passing", "false below a band that does not pass", band.passing)
         else:
             failing_seen = True
-        value = band.minimum.value if band.minimum is not None else None
-        if value is not None:
+        shares = _check_minimum(sheet, band, path, shares, faults)
+        limits = _limits(band, previous)
+        if limits is not None and previous is not None:
+            value, before = limits
+            below = value < before or (value == before and bool(previous.requires))
             faults.check(
-                0 <= value <= ceiling,
-                f"{path}.minimum",
-                f"a score from 0 to {format_number(ceiling)}",
-                str(band.minimum),
+                below, f"{path}.minimum", f"a threshold below the better band's {previous.minimum}", str(band.minimum)
             )
-            before = previous.minimum.value if previous is not None and previous.minimum is not None else None
-            if previous is not None and before is not None:
-                below = value < before or (value == before and bool(previous.requires))
-                faults.check(
-                    below,
-                    f"{path}.minimum",
-                    f"a threshold below the better band's {previous.minimum}",
-                    str(band.minimum),
-                )
         for p_index, prerequisite in enumerate(band.requires):
             p_path = f"{path}.requires[{p_index}].target"
             if prerequisite.kind is PrerequisiteKind.ITEM_MET:
                 faults.check(prerequisite.target in items, p_path, "an item of the sheet", prerequisite.target)
             else:
                 faults.check(prerequisite.target in groups, p_path, "a group of the sheet", prerequisite.target)
+            limit = prerequisite.minimum
+            if limit is not None and limit.share and limit.value is not None:
+                faults.check(
+                    limit.value <= 1,
+                    f"{path}.requires[{p_index}].minimum",
+                    "a share of the group's points from 0% to 100%",
+                    str(limit),
+                )
         previous = band
     if bands[-1].passing:
         gates = [item.code for item in sheet.items if item.kind is ItemKind.REQUIREMENT]
@@ -317,3 +317,45 @@ def _check_bands(sheet: RuleSheet, faults: Faults) -> None:  # noqa: PLR0912 - o
                 "a condition that some band requires (or a requirement for every passing band)",
                 item.kind.code,
             )
+
+
+def _check_minimum(sheet: RuleSheet, band: Band, path: str, shares: bool | None, faults: Faults) -> bool | None:
+    """Check a band's minimum; return whether the sheet's minimums so far are shares."""
+    if band.minimum is None or band.minimum.value is None:
+        return shares
+    value = band.minimum.value
+    ceiling = sheet.full_marks + sheet.bonus_ceiling
+    if band.minimum.share:
+        most = Fraction(ceiling) / Fraction(sheet.full_marks) if sheet.full_marks else Fraction(0)
+        faults.check(
+            0 <= value <= most,
+            f"{path}.minimum",
+            f"a share of the maximum from 0% to {fraction_text(most * 100)}%",
+            str(band.minimum),
+        )
+        faults.check(
+            shares is not False,
+            f"{path}.minimum",
+            "points, as the better bands' minimums are (a sheet states them all in points or all as shares)",
+            str(band.minimum),
+        )
+        return True
+    faults.check(
+        0 <= value <= ceiling, f"{path}.minimum", f"a score from 0 to {format_number(ceiling)}", str(band.minimum)
+    )
+    faults.check(
+        shares is not True,
+        f"{path}.minimum",
+        "a share, as the better bands' minimums are (a sheet states them all in points or all as shares)",
+        str(band.minimum),
+    )
+    return False
+
+
+def _limits(band: Band, previous: Band | None) -> tuple[Fraction, Fraction] | None:
+    """The published minimums of *band* and the better band, when both are stated on one
+    scale (points, or shares)."""
+    limit, above = band.minimum, previous.minimum if previous is not None else None
+    if limit is None or above is None or limit.value is None or above.value is None or limit.share != above.share:
+        return None
+    return limit.value, above.value

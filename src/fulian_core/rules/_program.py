@@ -170,9 +170,9 @@ def compile_program(sheet: RuleSheet, *, extra_places: int = 0) -> Program:
     sheet's own numbers."""
     with decimal.localcontext(WIDE):  # every scaled number exact, whatever the caller set
         layout = _layout(sheet, extra_places)
+        namespace = _namespace(layout)
     floor = len(sheet.bands) - 1
     grades = tuple(Grade(band.code, band.label, floor - index, band.passing) for index, band in enumerate(sheet.bands))
-    namespace = _namespace(layout)
     namespace["GRADES"] = grades
     namespace["STANDING"] = Standing
     namespace["NEW"] = tuple.__new__
@@ -200,7 +200,9 @@ def _define(source: str, namespace: dict[str, Any], name: str) -> Any:
 def _layout(sheet: RuleSheet, extra_places: int) -> Layout:
     numbers: list[Decimal] = []
     for item in sheet.items:
-        numbers.extend((item.maximum, item.per_occurrence, *(r.points * item.weight for r in item.ratings)))
+        numbers.extend(
+            (item.maximum, item.per_occurrence * item.weight, *(r.points * item.weight for r in item.ratings))
+        )
         if item.max_deduction is not None:
             numbers.append(item.max_deduction)
     numbers.extend(group.points for group in sheet.groups if group.points is not None)
@@ -258,7 +260,7 @@ def _layout(sheet: RuleSheet, extra_places: int) -> Layout:
                 group=indices[item.group or ROOT],
                 maximum=maximum,
                 worst=worst,
-                per_occurrence=whole(item.per_occurrence),
+                per_occurrence=whole(item.per_occurrence * item.weight),
                 ratings={rating.name: whole(rating.points * item.weight) for rating in item.ratings},
                 target=band_index.get(item.target, floor),
                 pool=indices[tree.pool_of(item.group or ROOT)] if item.is_pool_deduction else -1,
@@ -313,9 +315,15 @@ def _namespace(layout: Layout) -> dict[str, Any]:
 # -- source ---------------------------------------------------------------------------------
 
 
-def _threshold(variable: str, threshold: Threshold, scale: int, *, worst: bool) -> str:
+def _threshold(variable: str, threshold: Threshold, scale: int, *, worst: bool, of: str) -> str:
+    """*threshold* as an expression on *variable* (in units of 1/*scale*); a share is of the
+    maximum in variable *of* (nothing reaches a share of nothing)."""
     if threshold.value is None:
         return "False" if worst else "True"
+    if threshold.share:
+        strict = threshold.boundary is Boundary.EXCLUSIVE or (threshold.boundary is Boundary.UNSTATED and worst)
+        share = threshold.value
+        return f"{of} > 0 and {variable} * {share.denominator} {'>' if strict else '>='} {share.numerator} * {of}"
     scaled = threshold.value * scale
     if scaled.denominator != 1:
         return f"{variable} >= {math.ceil(scaled)}"
@@ -334,7 +342,8 @@ def band_parts(layout: Layout, band: Band, *, worst: bool) -> list[tuple[str, st
     low = "l" if worst else "h"
     parts: list[tuple[str, str]] = []
     if band.minimum is not None:
-        parts.append(("score", _threshold("tl" if worst else "th", band.minimum, layout.total_scale, worst=worst)))
+        total = "tl" if worst else "th"
+        parts.append(("score", _threshold(total, band.minimum, layout.total_scale, worst=worst, of="mt")))
     for index, prerequisite in enumerate(band.requires):
         if prerequisite.kind is PrerequisiteKind.ITEM_MET:
             i = items[prerequisite.target]
@@ -345,7 +354,7 @@ def band_parts(layout: Layout, band: Band, *, worst: bool) -> list[tuple[str, st
         else:
             j = groups[prerequisite.target]
             assert prerequisite.minimum is not None  # noqa: S101 - checked by Prerequisite
-            expression = _threshold(f"{low}{j}", prerequisite.minimum, layout.scale, worst=worst)
+            expression = _threshold(f"{low}{j}", prerequisite.minimum, layout.scale, worst=worst, of=f"a{j}")
         parts.append((f"requires:{index}", expression))
     if band.passing and sheet.of_kind(ItemKind.REQUIREMENT):
         parts.append(("passing", "rf == 0 and ro == 0" if worst else "rf == 0"))
@@ -448,13 +457,19 @@ class _Writer:
     def earning(self, depth: int, slot: ItemSlot) -> None:
         i = slot.number
         branches = [("RATED", "rated")] if slot.ratings else []
+        if slot.per_occurrence:
+            branches.append(("FOUND", "counted"))
         branches += [("MET", "full"), ("NOT_MET", "zero"), ("SCORED", "scored"), ("UNKNOWN", "unknown")]
         branches.append(("NOT_APPLICABLE", "na"))
         keyword = "if"
         for kind, outcome in branches:
             self.add(depth, f"{keyword} k is {kind}:")
             keyword = "elif"
-            if outcome == "rated":
+            if outcome == "counted":  # 每次加1分，最高5分
+                self.add(depth + 1, f"e = {slot.per_occurrence} * f.count", f"if e > {slot.maximum}:")
+                self.add(depth + 2, f"e = {slot.maximum}")
+                self.outcome(depth + 1, slot, "value")
+            elif outcome == "rated":
                 self.add(depth + 1, f"e = R{i}.get(f.rating)", "if e is None:", "    return None")
                 self.outcome(depth + 1, slot, "value")
             elif outcome == "scored":
@@ -653,6 +668,12 @@ class _Writer:
             else:
                 self.add(depth, f"tl = l0{up}")
             self.add(depth, f"tl += bo{up}")
+            if any(band.minimum is not None and band.minimum.share for band in layout.sheet.bands):
+                # 得分率: the share of the maximum that applies (after scaling, the full one).
+                if layout.sheet.not_applicable is NotApplicablePolicy.SCALE:
+                    self.add(depth, f"mt = {layout.groups[-1].maximum * layout.up} if a0 > 0 else 0")
+                else:
+                    self.add(depth, f"mt = a0{up}")
             return
         self.add(depth, "bh = bl + bu", "if bh > room:", "    bh = room")
         if layout.sheet.not_applicable is NotApplicablePolicy.SCALE:

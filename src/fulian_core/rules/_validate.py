@@ -27,6 +27,8 @@ def allowed_kinds(item: Item) -> tuple[FactKind, ...]:
         if item.ratings:
             kinds.insert(0, FactKind.RATED)
         kinds.append(FactKind.SCORED)
+        if item.per_occurrence:
+            kinds.insert(0, FactKind.FOUND)
     if item.condition is not None:
         kinds.append(expected_kind(item.condition))
     return tuple(kinds)

@@ -118,6 +118,7 @@ class Line:
     maximum: Decimal = _ZERO
     deducted: Decimal = _ZERO
     per_occurrence: Decimal = _ZERO
+    max_deduction: Decimal | None = None
     missing: bool = False
     note: str = ""
     effect: str = ""
@@ -148,6 +149,8 @@ class Line:
         if kind is ItemKind.SCORED:
             return self._earned()
         if kind is ItemKind.BONUS:
+            if self.fact.kind is FactKind.FOUND:
+                return self._counted("加")
             return f"：加{format_number(self.points)}分" if self.points else "：未加分"
         note = f"（{self.note}）" if self.note else ""
         if kind is ItemKind.OVERRIDE:
@@ -165,12 +168,28 @@ class Line:
         raw = self.per_occurrence * count
         line = f" {count}处 × {format_number(self.per_occurrence)}分 = −{format_number(raw)}分"
         if self.deducted != raw:
-            line += f"，扣完为止 −{format_number(self.deducted)}分"
+            cap = self.max_deduction
+            stop = "扣完为止"
+            if cap is not None and self.deducted == cap and (not self.maximum or cap < self.maximum):
+                stop = f"最多扣{format_number(cap)}分"
+            line += f"，{stop} −{format_number(self.deducted)}分"
+        return line
+
+    def _counted(self, verb: str) -> str:
+        count = self.fact.count or 0
+        if not count:
+            return "：0次，未加分" if verb == "加" else f"：0次，得0分（满分{format_number(self.maximum)}分）"
+        raw = self.per_occurrence * count
+        line = f" {count}次 × {format_number(self.per_occurrence)}分 = {format_number(raw)}分"
+        if self.points != raw:
+            line += f"，最高{verb}{format_number(self.maximum)}分"
         return line
 
     def _earned(self) -> str:
         fact = self.fact
         earned, most = format_number(self.points), format_number(self.maximum)
+        if fact.kind is FactKind.FOUND:
+            return self._counted("得")
         if fact.kind is FactKind.RATED:
             return f"：评定为{fact.rating}，得{earned}分（满分{most}分）"
         if fact.kind is FactKind.MET:

@@ -183,12 +183,7 @@ class Fact:
             else:
                 _check_payload(name, value, faults)
         if self.kind is FactKind.RATIO and isinstance(self.part, Quantity) and isinstance(self.whole, Quantity):
-            faults.check(
-                self.part.unit is self.whole.unit,
-                "whole",
-                f"a whole in the part's unit ({self.part.unit.label})",
-                self.whole.unit.label,
-            )
+            _check_ratio(self.part, self.whole, faults)
         faults.check(isinstance(self.source, str) and len(self.source) <= _MAX_TEXT, "source", "text", self.source)
         for index, reference in enumerate(self.attachments):
             faults.check(
@@ -314,7 +309,7 @@ def _check_payload(name: str, value: object, faults: Faults) -> None:
         ok = (
             isinstance(value, Decimal)
             and value.is_finite()
-            and abs(value) < _MAX_POINTS
+            and value.copy_abs() < _MAX_POINTS
             and _places_within(value)
             and (name == "number" or value >= 0)
         )
@@ -325,6 +320,16 @@ def _check_payload(name: str, value: object, faults: Faults) -> None:
         faults.check(isinstance(value, Quantity), name, _NEEDS[name], value)
         if name == "whole" and isinstance(value, Quantity):
             faults.check(value.value is None or value.value > 0, name, "a whole greater than zero", value)
+
+
+def _check_ratio(part: Quantity, whole: Quantity, faults: Faults) -> None:
+    if faults.check(
+        part.unit is whole.unit, "whole", f"a whole in the part's unit ({part.unit.label})", whole.unit.label
+    ):
+        most = whole.bounds.high
+        faults.check(
+            most is None or part.bounds.low <= most, "part", f"a part no larger than its whole ({whole})", str(part)
+        )
 
 
 class _FrozenFacts(dict[str, Fact]):

@@ -30,7 +30,7 @@ from fulian_core.rules._validate import check_facts
 from fulian_core.rules.evaluation import Evaluation, Grade, GroupTotal, Line, Outcome, Standing
 from fulian_core.rules.facts import Fact, FactKind, Subject, SubjectKind, _FrozenFacts, freeze_facts
 from fulian_core.rules.sheet import Band, ItemKind, OverrideEffect, PrerequisiteKind, RuleSheet
-from fulian_core.rules.thresholds import Boundary
+from fulian_core.rules.thresholds import Boundary, Threshold
 
 __all__ = ["SheetPlan", "compile_sheet", "evaluate"]
 
@@ -246,7 +246,8 @@ class _Explained:
             "fact": fact,
             "maximum": maximum,
             "title_en": item.title_en,
-            "per_occurrence": item.per_occurrence,
+            "per_occurrence": item.per_occurrence * item.weight,
+            "max_deduction": item.max_deduction,
         }
         if status == _program.NOT_APPLICABLE:
             return Line(outcome=Outcome.NOT_APPLICABLE, **common)  # type: ignore[arg-type]
@@ -320,10 +321,30 @@ class _Explained:
                 # Missed for certain, or only not yet certain (unknowns, an unstated boundary).
                 words = "未达" if any(certain for _, _, certain in failing) else "尚不能确定为"
                 reasons.append(f"{words}{band.label}：{'、'.join(text for _, text, _ in failing)}")
-            if index == computed - 1 and score_failed and band.minimum is not None and band.minimum.value is not None:
-                short = Decimal(band.minimum.value.numerator) / Decimal(band.minimum.value.denominator)
-                short_by = _numbers.WIDE.subtract(short, self.total(record["tl"]))
+            if index == computed - 1 and score_failed:
+                short_by = self.short_of(band)
         return tuple(reasons), next_band, short_by
+
+    def needed(self, limit: Threshold) -> Fraction | None:
+        """The points *limit* asks of the total: itself, or its share of the maximum that
+        applies; ``None`` when it is not published or nothing applies."""
+        if limit.value is None:
+            return None
+        if not limit.share:
+            return limit.value
+        applicable = self.record["mt"]
+        return limit.value * applicable / self.layout.total_scale if applicable else None
+
+    def short_of(self, band: Band) -> Decimal | None:
+        """How many points the certain total lacks of *band*'s minimum (None: not a number,
+        or the limit is one the total must exceed)."""
+        needed = self.needed(band.minimum) if band.minimum is not None else None
+        if needed is None:
+            return None
+        short = Fraction(needed) - Fraction(self.total(self.record["tl"]))
+        if short <= 0:
+            return None  # on an exclusive or unstated limit: short by "more than nothing"
+        return _numbers.WIDE.divide(Decimal(short.numerator), Decimal(short.denominator))
 
     def failing_parts(self, index: int, band: Band) -> list[tuple[str, str, bool]]:
         """The conditions of band *index* that fail for certain or may: (kind, why, certain)."""
@@ -342,9 +363,12 @@ class _Explained:
         if kind == "score":
             assert band.minimum is not None  # noqa: S101 - a score part comes from a minimum
             total = self.total(record["tl"])
+            needed = self.needed(band.minimum)
             if band.minimum.value is None:
                 return "等级线未公布"
-            if band.minimum.boundary is Boundary.UNSTATED and Fraction(total) == band.minimum.value:
+            if band.minimum.share:
+                return self.describe_share(band.minimum, total, needed)
+            if band.minimum.boundary is Boundary.UNSTATED and Fraction(total) == needed:
                 return f"总分恰为{format_number(total)}分，规则未说明是否含本数"
             return f"总分{format_number(total)}分，须{band.minimum.describe('分')}"
         if kind == "passing":
@@ -361,7 +385,17 @@ class _Explained:
         if prerequisite.kind is PrerequisiteKind.FULL_MARKS:
             return f"{title}须得满分"
         assert prerequisite.minimum is not None  # noqa: S101 - checked by Prerequisite
+        if prerequisite.minimum.share:
+            return f"{title}得分率须{prerequisite.minimum.describe()}"
         return f"{title}得分须{prerequisite.minimum.describe('分')}"
+
+    def describe_share(self, limit: Threshold, total: Decimal, needed: Fraction | None) -> str:
+        """Why a total misses a minimum stated as a share of the maximum (得分率)."""
+        applicable = format_number(self.total(self.record["mt"]))
+        if needed is not None and limit.boundary is Boundary.UNSTATED and Fraction(total) == needed:
+            assert limit.value is not None  # noqa: S101 - needed comes from it
+            return f"总分恰为适用满分{applicable}分的{_numbers.fraction_text(limit.value * 100)}%，规则未说明是否含本数"
+        return f"总分{format_number(total)}分（适用满分{applicable}分），须{limit.describe()}"
 
     def deciding(self) -> tuple[str, ...]:
         record, layout = self.record, self.layout

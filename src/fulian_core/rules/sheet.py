@@ -60,6 +60,7 @@ _MAX_GROUPS: Final = 200
 _MAX_BANDS: Final = 50
 _MAX_RATINGS: Final = 50
 _MAX_THRESHOLDS: Final = 4
+_MAX_REQUIRES: Final = 20  # a band needs a few things beyond its score; real rules state up to five
 
 
 class ItemKind(CodedEnum):
@@ -183,7 +184,17 @@ def _listed(value: object, path: str) -> tuple[object, ...]:
 
 
 def _thresholds(value: object) -> tuple[Threshold, ...]:
-    return _listed(value, "thresholds")  # type: ignore[return-value]
+    listed = _listed(value, "thresholds")
+    read = (
+        Threshold.parse(item, path=f"thresholds[{index}]") if isinstance(item, str) else item
+        for index, item in enumerate(listed)
+    )
+    return tuple(read)  # type: ignore[arg-type]  # checked by Condition
+
+
+def _minimum(value: Threshold | str | None) -> Threshold | None:
+    """A minimum as a Threshold, or read from the text a rule writes (``"≥90"``, ``"85%以上"``)."""
+    return Threshold.parse(value, path="minimum") if isinstance(value, str) else value
 
 
 def _ratings(value: object) -> tuple[Rating, ...]:
@@ -215,7 +226,7 @@ def _check_number(value: object, path: str, faults: Faults, *, positive: bool = 
         isinstance(value, Decimal)
         and value.is_finite()
         and (value > low if positive else value >= low)
-        and abs(value) < _MAX_NUMBER
+        and value.copy_abs() < _MAX_NUMBER
         and value.as_tuple().exponent >= -_MAX_PLACES  # type: ignore[operator]
     )
     expected = "a positive number" if positive else f"a number >= {format_number(low)}"
@@ -261,6 +272,13 @@ class Condition:
             for index, threshold in enumerate(self.thresholds):
                 if not faults.check(isinstance(threshold, Threshold), f"thresholds[{index}]", "a Threshold", threshold):
                     continue
+                faults.check(
+                    not threshold.share or self.measure is Measure.RATIO,
+                    f"thresholds[{index}]",
+                    f"a threshold in the {self.measure.code} condition's own terms (a percentage is "
+                    "a share, for a condition with measure 'ratio')",
+                    str(threshold),
+                )
                 if self.measure is Measure.ELAPSED and threshold.value is not None:
                     faults.check(
                         threshold.value.denominator == 1 and threshold.value >= 0,
@@ -302,6 +320,11 @@ class Item:
     statement measured (the fact is then a quantity, a ratio, a date or a number compared with
     its thresholds). ``target`` is the band an override sets or caps (empty: the lowest band,
     as a veto). ``applies_to`` limits the item to kinds of subject (empty: all).
+
+    ``per_occurrence`` counts: a deduction takes it off per problem found (每处扣2分), up to
+    ``max_deduction`` (最多扣6分) or the points there are (扣完为止); a scored or bonus item
+    with it earns it per occurrence, up to its ``points`` (每参加一次志愿服务加1分，最高5分),
+    from a :meth:`~fulian_core.rules.Fact.found` fact.
     """
 
     code: str
@@ -357,13 +380,26 @@ class Item:
                     f"a cap at most the item's {format_number(self.points)} points",
                     cap,
                 )
+        elif kind in _EARNING and self.per_occurrence:
+            if _check_number(self.per_occurrence, "per_occurrence", faults, positive=True):
+                faults.check(
+                    self.per_occurrence <= self.points,
+                    "per_occurrence",
+                    f"points per occurrence at most the item's {format_number(self.points)} points",
+                    self.per_occurrence,
+                )
+            counted = "an item that counts occurrences"
+            faults.check(not self.ratings, "ratings", f"no ratings for {counted}", [r.name for r in self.ratings])
+            condition = self.condition.describe() if isinstance(self.condition, Condition) else self.condition
+            faults.check(self.condition is None, "condition", f"no condition for {counted}", condition)
         else:
             faults.check(
                 self.per_occurrence == 0,
                 "per_occurrence",
-                f"no deduction per occurrence for a {kind.label}",
+                f"no points per occurrence for a {kind.label}",
                 self.per_occurrence,
             )
+        if kind is not ItemKind.DEDUCTION:
             faults.check(
                 self.max_deduction is None, "max_deduction", f"no deduction cap for a {kind.label}", self.max_deduction
             )
@@ -459,11 +495,12 @@ class Group:
 class Prerequisite:
     """A condition a band needs beyond its score: an item met in full (``ITEM_MET``), a group
     at full marks, nothing lost in it (``FULL_MARKS``: 厨房得满分), or a group's subtotal reaching
-    ``minimum`` (``GROUP_MINIMUM``)."""
+    ``minimum`` (``GROUP_MINIMUM``) — in points, or as a share of what the group can give
+    (``≥60%``: 该项得分率不低于60%)."""
 
     kind: PrerequisiteKind
     target: str
-    minimum: Threshold | None = None
+    minimum: Threshold | None = attrs.field(default=None, converter=_minimum)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -485,7 +522,9 @@ class Prerequisite:
 class Band:
     """A named band of results (等级), e.g. 精品户, 优秀, A级, 五星, 符合评选条件.
 
-    ``minimum`` is the score it needs (with its boundary stated, or not, or not published);
+    ``minimum`` is the score it needs (with its boundary stated, or not, or not published):
+    points (``≥90``), or a share of the maximum that applies (``≥90%``, 得分率 — with not
+    applicable items excluded, of what is left);
     ``requires`` its prerequisites; ``passing`` whether reaching it counts as passing (符合
     条件) — every band below a non-passing band is non-passing too. The last band of a sheet
     has no conditions: it is where everyone else lands (未达标, 不合格, D级).
@@ -493,7 +532,7 @@ class Band:
 
     code: str
     label: str
-    minimum: Threshold | None = None
+    minimum: Threshold | None = attrs.field(default=None, converter=_minimum)
     requires: tuple[Prerequisite, ...] = attrs.field(default=(), converter=_requires)
     passing: bool = True
 
@@ -508,8 +547,16 @@ class Band:
                 "a Threshold the score must reach (side 'above')",
                 self.minimum,
             )
-        for index, prerequisite in enumerate(self.requires):
-            faults.check(isinstance(prerequisite, Prerequisite), f"requires[{index}]", "a Prerequisite", prerequisite)
+        if faults.check(
+            len(self.requires) <= _MAX_REQUIRES,
+            "requires",
+            f"at most {_MAX_REQUIRES} prerequisites",
+            f"{len(self.requires)} prerequisites",
+        ):
+            for index, prerequisite in enumerate(self.requires):
+                faults.check(
+                    isinstance(prerequisite, Prerequisite), f"requires[{index}]", "a Prerequisite", prerequisite
+                )
         faults.check(isinstance(self.passing, bool), "passing", "true or false", self.passing)
         faults.raise_if_any(DefinitionError)
 

@@ -18,6 +18,7 @@ that the number was not published — and a comparison with it answers yes, no o
 from __future__ import annotations
 
 import re
+import unicodedata
 from decimal import Decimal
 from fractions import Fraction
 from typing import Final
@@ -26,7 +27,7 @@ import attrs
 
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
-from fulian_core._numbers import fraction_text, parse_fraction
+from fulian_core._numbers import fraction_text, is_percent, parse_fraction
 from fulian_core.errors import DefinitionError
 from fulian_core.quantities import Bounds, Comparison
 
@@ -52,6 +53,10 @@ def _value(value: object) -> Fraction | None:
     return None if value is None else parse_fraction(value, "value")
 
 
+def _written_as_percent(value: object) -> bool:
+    return isinstance(value, str) and is_percent(value)
+
+
 _SYMBOLS: Final = {
     (Side.ABOVE, Boundary.INCLUSIVE): "≥",
     (Side.ABOVE, Boundary.EXCLUSIVE): ">",
@@ -66,6 +71,11 @@ class Threshold:
     """A stated limit (门槛): ``value`` (exact; ``None`` when the rule does not publish it),
     the ``side`` that passes and the ``boundary`` — whether the value itself passes.
 
+    ``share`` marks a limit written as a percentage (``85%以上``, ``百分之六十``): where a
+    sheet compares a score with it — a band's minimum, a group minimum — it is that share of
+    the maximum that applies (得分率), not a number of points. ``value`` is then the share
+    itself (``0.85``). Where a sheet compares a ratio with it, the share is the ratio.
+
     Build one with a named constructor (:meth:`at_least` 不低于, :meth:`more_than` 超过,
     :meth:`at_most` 不超过, :meth:`less_than` 不足, :meth:`above` 以上 and :meth:`below` 以下
     without saying whether the number counts, :meth:`unpublished`) or read the text a
@@ -75,11 +85,17 @@ class Threshold:
     side: Side
     value: Fraction | None = attrs.field(converter=_value)
     boundary: Boundary = Boundary.UNSTATED
+    share: bool = attrs.field(default=False, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
         faults.check(isinstance(self.side, Side), "side", "a Side ('above' or 'below')", self.side)
         faults.check(isinstance(self.boundary, Boundary), "boundary", "a Boundary", self.boundary)
+        faults.check(isinstance(self.share, bool), "share", "true or false", self.share)
+        if self.share and self.value is not None:
+            faults.check(self.value >= 0, "value", "a share of at least 0%", fraction_text(self.value * 100) + "%")
+        elif self.share:
+            faults.check(False, "share", "false for a limit that is not published", self.share)
         faults.raise_if_any(DefinitionError)
 
     # -- named constructors ------------------------------------------------------------------
@@ -87,32 +103,32 @@ class Threshold:
     @classmethod
     def at_least(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """The value or more (不低于, 不少于, 满, ≥)."""
-        return cls(Side.ABOVE, value, Boundary.INCLUSIVE)
+        return cls(Side.ABOVE, value, Boundary.INCLUSIVE, share=_written_as_percent(value))
 
     @classmethod
     def more_than(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """More than the value (超过, 高于, >)."""
-        return cls(Side.ABOVE, value, Boundary.EXCLUSIVE)
+        return cls(Side.ABOVE, value, Boundary.EXCLUSIVE, share=_written_as_percent(value))
 
     @classmethod
     def at_most(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """The value or less (不超过, 以内, ≤)."""
-        return cls(Side.BELOW, value, Boundary.INCLUSIVE)
+        return cls(Side.BELOW, value, Boundary.INCLUSIVE, share=_written_as_percent(value))
 
     @classmethod
     def less_than(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """Less than the value (不足, 低于, 未满, <)."""
-        return cls(Side.BELOW, value, Boundary.EXCLUSIVE)
+        return cls(Side.BELOW, value, Boundary.EXCLUSIVE, share=_written_as_percent(value))
 
     @classmethod
     def above(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """ "N以上" where the rule does not say whether N itself counts."""
-        return cls(Side.ABOVE, value, Boundary.UNSTATED)
+        return cls(Side.ABOVE, value, Boundary.UNSTATED, share=_written_as_percent(value))
 
     @classmethod
     def below(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """ "N以下" where the rule does not say whether N itself counts."""
-        return cls(Side.BELOW, value, Boundary.UNSTATED)
+        return cls(Side.BELOW, value, Boundary.UNSTATED, share=_written_as_percent(value))
 
     @classmethod
     def unpublished(cls, side: Side = Side.ABOVE) -> Threshold:
@@ -124,31 +140,37 @@ class Threshold:
     def parse(cls, text: str, *, path: str = "threshold") -> Threshold:
         """Read a threshold as rules and data files write it.
 
-        Symbols: ``≥85``, ``>85``, ``≤2``, ``<5`` (also ``>=``, ``<=``). Chinese: ``不低于85``,
-        ``不少于``, ``至少``, ``满3`` (≥); ``超过``, ``高于``, ``多于`` (>); ``不超过``, ``不高于``,
-        ``最多``, ``2以内`` (≤); ``不足``, ``低于``, ``少于``, ``未满`` (<); ``85以上`` and ``60以下``
+        Symbols: ``≥85``, ``>85``, ``≤2``, ``<5`` (also ``>=``, ``<=``, ``≧``, ``≦`` and
+        full-width forms). Chinese: ``不低于85``, ``不少于``, ``不小于``, ``大于等于``, ``至少``,
+        ``达到``, ``满3``, ``85及以上`` (≥); ``超过``, ``高于``, ``多于``, ``大于`` (>);
+        ``不超过``, ``不高于``, ``不大于``, ``小于等于``, ``最多``, ``2以内``, ``60及以下`` (≤);
+        ``不足``, ``低于``, ``少于``, ``小于``, ``未满`` (<); ``85以上`` and ``60以下``
         (whether the number counts not stated), made explicit by ``（含）``/``（含本数）`` or
         ``（不含）``; ``未公布的下限``/``未公布的上限`` for a limit that is not published. The
-        number may be a decimal, a fraction (``2/3``, ``三分之二``) or a percentage (``50%``).
+        number may be a decimal, a Chinese numeral (``八十五``), a fraction (``2/3``,
+        ``三分之二``) or a percentage (``50%``, ``百分之五十``: a :attr:`share`), and may carry
+        the word for points (``85分以上``).
         """
         if not isinstance(text, str) or len(text) > 60:
-            raise DefinitionError.single(path, "a threshold such as '≥85', '85以上' or '超过2/3'", text)
-        written = text.strip().replace(" ", "").replace("(", "（").replace(")", "）")
+            raise DefinitionError.single(path, _EXPECTED, text)
+        written = unicodedata.normalize("NFKC", text).replace(" ", "").replace("(", "（").replace(")", "）")
         for side, phrase in _UNPUBLISHED.items():
             if written == phrase:
                 return cls.unpublished(side)
         for prefix, side, boundary in _PREFIXES:
             if written.startswith(prefix):
-                return cls(side, _number(written[len(prefix) :], text, path), boundary)
+                number = written[len(prefix) :]
+                return cls(side, _number(number, text, path), boundary, share=is_percent(number))
         found = _SUFFIXED.fullmatch(written)
         if found is not None:
             side = Side.ABOVE if found["word"] == "以上" else Side.BELOW
-            if found["word"] == "以内":
+            if found["word"] == "以内" or found["both"]:
                 boundary = Boundary.INCLUSIVE
             else:
                 boundary = _STATED.get(found["stated"] or "", Boundary.UNSTATED)
-            return cls(side, _number(found["number"], text, path), boundary)
-        raise DefinitionError.single(path, "a threshold such as '≥85', '85以上' or '超过2/3'", text)
+            number = found["number"]
+            return cls(side, _number(number, text, path), boundary, share=is_percent(number))
+        raise DefinitionError.single(path, _EXPECTED, text)
 
     # -- judging -----------------------------------------------------------------------------
 
@@ -212,7 +234,7 @@ class Threshold:
         """The canonical text form, which :meth:`parse` reads back: ``≥85``, ``85以上``."""
         if self.value is None:
             return _UNPUBLISHED[self.side]
-        number = fraction_text(self.value)
+        number = fraction_text(self.value * 100) + "%" if self.share else fraction_text(self.value)
         symbol = _SYMBOLS.get((self.side, self.boundary))
         return f"{symbol}{number}" if symbol else f"{number}{self.side.label}"
 
@@ -221,7 +243,7 @@ class Threshold:
         ``85分以上（未说明是否含本数）``, ``门槛未公布``."""
         if self.value is None:
             return "门槛未公布"
-        number = _spoken(self.value, percent=percent) + unit
+        number = fraction_text(self.value * 100) + "%" if self.share else _spoken(self.value, percent=percent) + unit
         if self.boundary is Boundary.UNSTATED:
             return f"{number}{self.side.label}（未说明是否含本数）"
         words = {
@@ -233,8 +255,18 @@ class Threshold:
         return words[(self.side, self.boundary)] + number
 
 
-_PREFIXES: Final = (
+_EXPECTED: Final = "a threshold such as '≥85', '85分以上', '超过2/3' or '85%及以上'"
+_WORDS: Final = (
     ("≥", Side.ABOVE, Boundary.INCLUSIVE),
+    ("≧", Side.ABOVE, Boundary.INCLUSIVE),
+    ("≦", Side.BELOW, Boundary.INCLUSIVE),
+    ("大于等于", Side.ABOVE, Boundary.INCLUSIVE),
+    ("不小于", Side.ABOVE, Boundary.INCLUSIVE),
+    ("达到", Side.ABOVE, Boundary.INCLUSIVE),
+    ("大于", Side.ABOVE, Boundary.EXCLUSIVE),
+    ("小于等于", Side.BELOW, Boundary.INCLUSIVE),
+    ("不大于", Side.BELOW, Boundary.INCLUSIVE),
+    ("小于", Side.BELOW, Boundary.EXCLUSIVE),
     (">=", Side.ABOVE, Boundary.INCLUSIVE),
     ("≤", Side.BELOW, Boundary.INCLUSIVE),
     ("<=", Side.BELOW, Boundary.INCLUSIVE),
@@ -255,7 +287,11 @@ _PREFIXES: Final = (
     ("低于", Side.BELOW, Boundary.EXCLUSIVE),
     ("少于", Side.BELOW, Boundary.EXCLUSIVE),
 )
-_SUFFIXED: Final = re.compile(r"(?P<number>.+?)(?P<word>以上|以下|以内)(?:（(?P<stated>含本数|含|不含本数|不含)）)?")
+# Longest first, so that "大于等于" is not read as "大于" and "不小于" not as "小于".
+_PREFIXES: Final = tuple(sorted(_WORDS, key=lambda word: -len(word[0])))
+_SUFFIXED: Final = re.compile(
+    r"(?P<number>.+?)(?P<both>及)?(?P<word>以上|以下|以内)(?:（(?P<stated>含本数|含|不含本数|不含)）)?"
+)
 _STATED: Final = {
     "含": Boundary.INCLUSIVE,
     "含本数": Boundary.INCLUSIVE,
@@ -265,10 +301,12 @@ _STATED: Final = {
 
 
 def _number(written: str, original: str, path: str) -> Fraction:
+    if written.endswith("分") and not written.endswith("百分"):
+        written = written[:-1]  # 85分: the points a band or a group is scored in
     try:
         return parse_fraction(written, path)
     except DefinitionError:
-        raise DefinitionError.single(path, "a threshold such as '≥85', '85以上' or '超过2/3'", original) from None
+        raise DefinitionError.single(path, _EXPECTED, original) from None
 
 
 _SMALL: Final = "零一二三四五六七八九十"

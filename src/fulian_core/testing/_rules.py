@@ -7,7 +7,9 @@ import datetime as dt
 import math
 from collections.abc import Mapping
 from decimal import Decimal
+from fractions import Fraction
 
+import attrs
 from hypothesis import strategies as st
 
 from fulian_core.quantities import Quantity, Unit
@@ -115,9 +117,9 @@ def rule_items(
     conditions: bool = True,
     unstated: bool = True,
 ) -> Item:
-    """Valid items of every kind: graded and weighted scored items, deductions from their
-    own points or from a pool, bonus items, requirements, conditions and overrides, some
-    measured."""
+    """Valid items of every kind: graded, weighted and counted (每次加1分) scored items,
+    deductions from their own points or from a pool, bonus items, requirements, conditions
+    and overrides, some measured."""
     kind = draw(kinds if kinds is not None else st.sampled_from(list(ItemKind)))
     group = draw(groups)
     title = draw(st.sampled_from(_TITLES))
@@ -136,6 +138,9 @@ def rule_items(
         cap = draw(st.none() | st.integers(1, points))
         return Item(code, title, kind, group, points=points, per_occurrence=per, max_deduction=cap)
     weight = Decimal(draw(st.sampled_from(["1", "1", "1", "0.5", "2"])))
+    if condition is None and draw(st.integers(0, 4)) == 0:  # 每次加1分，最高5分
+        per = draw(st.integers(1, points))
+        return Item(code, title, kind, group, points=points, weight=weight, per_occurrence=per)
     ratings: tuple[Rating, ...] = ()
     if condition is None and draw(st.booleans()):
         names = draw(st.sampled_from(_SCALES))
@@ -225,6 +230,7 @@ def rule_sheets(  # noqa: PLR0912, PLR0915 - every published shape is a switch
     values = sorted(draw(st.lists(st.integers(0, int(ceiling)), min_size=scored, max_size=scored, unique=True)))[::-1]
     values += [0] * (band_count - scored)
     conditions_needed = [item.code for item in items if item.kind is ItemKind.CONDITION]
+    as_shares = sheet_points > 0 and draw(st.booleans())  # 得分率85%以上 rather than 85分以上
     bands: list[Band] = []
     for index, ((code, label), value) in enumerate(zip(names[:-1], values, strict=False)):
         requires: list[Prerequisite] = []
@@ -233,7 +239,14 @@ def rule_sheets(  # noqa: PLR0912, PLR0915 - every published shape is a switch
         if index == 0:
             requires.extend(Prerequisite(PrerequisiteKind.ITEM_MET, target) for target in conditions_needed)
         boundary = draw(st.sampled_from(list(Boundary) if unstated else [Boundary.INCLUSIVE, Boundary.EXCLUSIVE]))
-        minimum: Threshold | None = Threshold(Side.ABOVE, value, boundary) if index < scored else None
+        minimum: Threshold | None = None
+        if index < scored:
+            share = Fraction(value) / Fraction(sheet_points)
+            minimum = (
+                Threshold(Side.ABOVE, share, boundary, share=True)
+                if as_shares
+                else Threshold(Side.ABOVE, value, boundary)
+            )
         if minimum is None and not requires:
             requires.append(Prerequisite(PrerequisiteKind.ITEM_MET, items[0].code))
         if unpublished and draw(st.integers(0, 4)) == 0:
@@ -290,9 +303,10 @@ def _prerequisites(draw: st.DrawFn, items: list[Item], groups: list[Group], *, u
     group = draw(st.sampled_from([group.code for group in groups]))
     if draw(st.booleans()):
         return Prerequisite(PrerequisiteKind.FULL_MARKS, group)
-    return Prerequisite(
-        PrerequisiteKind.GROUP_MINIMUM, group, draw(thresholds(values=st.integers(0, 10), unstated=unstated))
-    )
+    minimum = draw(thresholds(values=st.integers(0, 10), unstated=unstated))
+    if draw(st.booleans()):  # 该项得分率不低于N%
+        minimum = attrs.evolve(minimum, value=Fraction(minimum.value or 0, 10), share=True)
+    return Prerequisite(PrerequisiteKind.GROUP_MINIMUM, group, minimum)
 
 
 def subjects(*, kinds: st.SearchStrategy[SubjectKind] | None = None) -> st.SearchStrategy[Subject]:
@@ -355,6 +369,8 @@ def facts_for(
     options += [st.just(Fact.met()), st.just(Fact.not_met())]
     if item.ratings:
         options.append(st.sampled_from([Fact.rated(rating.name) for rating in item.ratings]))
+    if item.per_occurrence:
+        options.append(st.integers(0, 12).map(Fact.found))
     if item.kind in (ItemKind.SCORED, ItemKind.BONUS):
         options.append(st.integers(0, int(item.points)).map(Fact.scored))
         options.append(st.decimals(0, item.points, places=1).map(Fact.scored))

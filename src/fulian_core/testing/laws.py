@@ -159,7 +159,8 @@ def assert_evaluation_laws(
     bonus ceiling, and never above what the unknowns still allow; the certain band is never
     better than the best still possible; evaluating twice gives the same result, and the short
     answer (:meth:`~fulian_core.rules.SheetPlan.standing`) agrees; one more occurrence of a
-    deducted fault never raises the total or the band; a better rating never lowers the total;
+    deducted fault never raises the total or the band, one more of an earning item (每次加1分)
+    never lowers them; a better rating never lowers the total;
     a veto that fires leaves the lowest band; settling an unknown at its best never lowers the
     band, at its worst never raises it."""
     plan = _plan(sheet)
@@ -198,9 +199,12 @@ def _item_laws(
     if not item.applies(subject.kind):
         return
     if fact is not None and fact.kind is FactKind.FOUND and fact.count is not None:
-        worse = again(Fact.found(fact.count + 1))
-        if worse.total > result.total or worse.band.rank > result.band.rank:
-            _fail(f"{where}: one more occurrence raised the total or the band")
+        more = again(Fact.found(fact.count + 1))
+        higher = more.total > result.total or more.band.rank > result.band.rank
+        lower = more.total < result.total or more.band.rank < result.band.rank
+        if higher if item.kind is ItemKind.DEDUCTION else lower:
+            what = "problem found raised" if item.kind is ItemKind.DEDUCTION else "occurrence earned lowered"
+            _fail(f"{where}: one more {what} the total or the band")
     if fact is not None and fact.kind is FactKind.RATED:
         current = item.rating(fact.rating)
         for rating in item.ratings:
