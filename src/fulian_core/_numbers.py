@@ -17,7 +17,7 @@ from typing import Final
 from fulian_core import _figures
 from fulian_core.errors import DefinitionError
 
-__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "is_percent", "parse_fraction"]
+__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "is_share", "parse_fraction"]
 
 WIDE: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation])
 """A context wide enough that no figure or score the library handles is ever rounded."""
@@ -45,7 +45,7 @@ def fraction_text(value: Fraction) -> str:
         while denominator % prime == 0:
             denominator //= prime
     if denominator == 1:
-        return format_number(Decimal(value.numerator) / Decimal(value.denominator))
+        return format_number(WIDE.divide(Decimal(value.numerator), Decimal(value.denominator)))
     return f"{value.numerator}/{value.denominator}"
 
 
@@ -96,8 +96,8 @@ def _read_text(value: str) -> Fraction | None:
     if percent:
         text = text[:-1].strip()
     elif text.startswith("百分之"):
-        numeral = _figures.chinese_numeral_value(text[3:])
-        return None if numeral is None else Fraction(numeral, 100)
+        numeral = _chinese_number(text[3:])
+        return None if numeral is None else numeral / 100
     found = _CHINESE_FRACTION.fullmatch(text)
     if found is not None:
         numerator = _figures.chinese_numeral_value(found["numerator"])
@@ -115,14 +115,31 @@ def _read_text(value: str) -> Fraction | None:
     elif _DECIMAL.fullmatch(text) is not None:
         number = Fraction(Decimal(text))
     else:
-        numeral = _figures.chinese_numeral_value(text)  # 八十五
-        if numeral is None:
+        number_or_none = _chinese_number(text)  # 八十五, 八十五点五
+        if number_or_none is None:
             return None
-        number = Fraction(numeral)
+        number = number_or_none
     return number / 100 if percent else number
 
 
-def is_percent(text: str) -> bool:
-    """Whether *text* writes its number as a percentage (``85%``, ``百分之八十五``)."""
+def is_share(text: str) -> bool:
+    """Whether *text* writes its number as a proportion: a percentage (``85%``, ``百分之八十五``)
+    or a fraction (``2/3``, ``三分之二``)."""
     written = text.strip()
-    return written.endswith(("%", "％")) or written.startswith("百分之")
+    return written.endswith(("%", "％")) or "分之" in written or _RATIONAL.fullmatch(written) is not None
+
+
+_CHINESE_DIGITS: Final = {digit: str(value) for value, digit in enumerate("零一二三四五六七八九")} | {"〇": "0"}
+
+
+def _chinese_number(text: str) -> Fraction | None:
+    """A number in Chinese numerals, with decimals after 点 (八十五点五 = 85.5)."""
+    whole, point, decimals = text.partition("点")
+    value = _figures.chinese_numeral_value(whole) if whole not in ("零", "〇") else 0
+    if value is None:
+        return None
+    if not point:
+        return Fraction(value)
+    if not decimals or len(decimals) > _MAX_PLACES or any(ch not in _CHINESE_DIGITS for ch in decimals):
+        return None
+    return value + Fraction(Decimal("0." + "".join(_CHINESE_DIGITS[ch] for ch in decimals)))

@@ -247,7 +247,7 @@ class Notation:
     numeral: str = ""
 
 
-MAX_VALUE: Final = Decimal(10) ** 15
+MAX_VALUE: Final = Decimal(10**15)
 """Figures are below 10^15 (a thousand trillion): no report counts more, and a bound keeps a
 hostile '1e999999' from becoming a million-digit number."""
 

@@ -12,7 +12,7 @@ from typing import Any
 
 import pytest
 
-from fulian_core import DefinitionError, ValidationError, structure
+from fulian_core import DefinitionError, ValidationError, structure, unstructure
 from fulian_core.rules import (
     Band,
     Fact,
@@ -251,3 +251,91 @@ def test_deduction_lines_say_which_limit_stopped_them() -> None:
         "✗ 卫生死角 4处 × 3分 = −12分，扣完为止 −10分",
         "✗ 杂物 5处 × 2分 = −10分，最多扣6分 −6分",
     ]
+
+
+def test_text_and_data_do_not_depend_on_the_callers_decimal_context() -> None:
+    rules = sheet(
+        [{"code": "s", "title": "参加培训", "kind": "scored", "points": "20000", "per_occurrence": "1.5"}],
+        [{"code": "ok", "label": "合格", "minimum": "≥85.123456"}, {"code": "no", "label": "不合格", "passing": False}],
+        version="text",
+    )
+    facts = {"s": Fact.found(12345)}
+    with decimal.localcontext(decimal.Context(prec=5, traps=[decimal.Inexact, decimal.Rounded])):
+        assert str(Threshold.parse("≥1234567.125")) == "≥1234567.125"
+        assert str(Threshold.parse("≥85.123456%")) == "≥85.123456%"
+        assert unstructure(rules)["bands"][0]["minimum"] == "≥85.123456"
+        line = compile_sheet(rules).evaluate(facts, on=ON, subject=FAMILY).lines[0]
+        assert line.render() == "✓ 参加培训 12345次 × 1.5分 = 18517.5分"
+
+
+def test_a_pool_that_does_not_apply_adds_nothing_to_its_group() -> None:
+    """庭院30分 (绿化10分 + a pool of 20 for faults): without a yard's faults to judge, the
+    pool's 20 points are neither available nor earned; 绿化 not met leaves the yard at 0/10."""
+    rules = sheet(
+        [
+            {"code": "green", "title": "庭院绿化", "kind": "scored", "group": "yard", "points": "10"},
+            {"code": "litter", "title": "庭院垃圾", "kind": "deduction", "group": "yard", "per_occurrence": "2"},
+            {"code": "other", "title": "其他", "kind": "scored", "points": "70"},
+        ],
+        [{"code": "ok", "label": "合格", "minimum": "≥60"}, {"code": "no", "label": "不合格", "passing": False}],
+        groups=[{"code": "yard", "title": "庭院", "points": "30"}],
+    )
+    facts = {"green": Fact.not_met(), "litter": Fact.not_applicable(), "other": Fact.scored(50)}
+    result = compile_sheet(rules).evaluate(facts, on=ON, subject=FAMILY)
+    yard = result.groups[0]
+    assert (yard.score, yard.maximum) == (Decimal(0), Decimal(10))
+    assert (result.total, result.maximum, result.band.code) == (Decimal(50), Decimal(80), "no")
+    assert compile_sheet(rules).standing(facts, on=ON).band.code == "no"
+
+
+def test_a_group_share_asks_nothing_of_a_group_that_does_not_apply() -> None:
+    """庭院得分率不低于50%: a flat without a yard is not held to it (as to 庭院得满分); a total
+    with nothing that applies reaches no share."""
+    rules = sheet(
+        [
+            {"code": "litter", "title": "庭院垃圾", "kind": "deduction", "group": "yard", "per_occurrence": "2"},
+            {"code": "dust", "title": "室内灰尘", "kind": "deduction", "group": "indoor", "per_occurrence": "2"},
+        ],
+        [
+            {
+                "code": "top",
+                "label": "优秀",
+                "minimum": "≥90%",
+                "requires": [{"kind": "group_minimum", "target": "yard", "minimum": "≥50%"}],
+            },
+            {"code": "no", "label": "不合格", "passing": False},
+        ],
+        subjects=["household"],
+        groups=[{"code": "yard", "title": "庭院", "points": "30"}, {"code": "indoor", "title": "室内", "points": "70"}],
+    )
+    flat = {"litter": Fact.not_applicable(), "dust": Fact.found(0)}
+    assert compile_sheet(rules).evaluate(flat, on=ON, subject=HOME).band.code == "top"
+    nothing = {"litter": Fact.not_applicable(), "dust": Fact.not_applicable()}
+    result = compile_sheet(rules).evaluate(nothing, on=ON, subject=HOME)
+    assert result.band.code == "no"
+    assert result.reasons == ("未达优秀：无适用的评分项，得分率无从计算，须不低于90%",)
+
+
+def test_counted_items_earn_stated_points_and_name_full_marks() -> None:
+    with pytest.raises(DefinitionError, match="^weight: expected no weight for an item that counts occurrences"):
+        Item("study", "参加培训", ItemKind.SCORED, points=5, weight="0.5", per_occurrence=2)
+    rules = sheet(
+        [{"code": "study", "title": "参加培训", "kind": "scored", "points": "30", "per_occurrence": "1.5"}],
+        [
+            {"code": "top", "label": "优秀", "requires": [{"kind": "item_met", "target": "study"}]},
+            {"code": "no", "label": "一般", "passing": False},
+        ],
+    )
+    result = compile_sheet(rules).evaluate({"study": Fact.found(19)}, on=ON, subject=FAMILY)
+    assert result.total == Decimal("28.5")
+    assert result.reasons == ("未达优秀：参加培训须得满分",)
+    assert compile_sheet(rules).evaluate({"study": Fact.found(20)}, on=ON, subject=FAMILY).band.code == "top"
+
+
+def test_short_by_counts_in_the_sheets_own_steps() -> None:
+    rules = sheet(
+        [{"code": "r", "title": "考评得分", "kind": "scored", "points": "100"}],
+        [{"code": "ex", "label": "优秀", "minimum": "≥2/3"}, {"code": "no", "label": "一般", "passing": False}],
+    )
+    result = compile_sheet(rules).evaluate({"r": Fact.scored(60)}, on=ON, subject=FAMILY)
+    assert result.short_by == 7  # 66.67 points needed; the sheet's totals move in whole points

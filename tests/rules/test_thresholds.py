@@ -46,6 +46,18 @@ YES, NO, UNDECIDABLE = Comparison.YES, Comparison.NO, Comparison.UNDECIDABLE
         ("小于3", Side.BELOW, 3, Boundary.EXCLUSIVE, "<3"),
         ("＞８５", Side.ABOVE, 85, Boundary.EXCLUSIVE, ">85"),
         ("≧85", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("⩽85", Side.BELOW, 85, Boundary.INCLUSIVE, "≤85"),
+        ("85分以上（含85分）", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("85以上（含85）", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
+        ("60分（含）以上", Side.ABOVE, 60, Boundary.INCLUSIVE, "≥60"),
+        ("达到85分以上", Side.ABOVE, 85, Boundary.UNSTATED, "85以上"),
+        ("在60分以上", Side.ABOVE, 60, Boundary.UNSTATED, "60以上"),
+        ("满一百分", Side.ABOVE, 100, Boundary.INCLUSIVE, "≥100"),
+        ("八十五点五分以上", Side.ABOVE, Fraction(171, 2), Boundary.UNSTATED, "85.5以上"),
+        ("百分之八十五点五以上", Side.ABOVE, Fraction(171, 200), Boundary.UNSTATED, "85.5%以上"),
+        ("不到60", Side.BELOW, 60, Boundary.EXCLUSIVE, "<60"),
+        ("不满18", Side.BELOW, 18, Boundary.EXCLUSIVE, "<18"),
+        ("十分之八及以上", Side.ABOVE, Fraction(4, 5), Boundary.INCLUSIVE, "≥80%"),
         ("85以上（含本数）", Side.ABOVE, 85, Boundary.INCLUSIVE, "≥85"),
         ("不超过2", Side.BELOW, 2, Boundary.INCLUSIVE, "≤2"),
         ("最多5", Side.BELOW, 5, Boundary.INCLUSIVE, "≤5"),
@@ -68,7 +80,7 @@ def test_rules_written_in_every_way(
 
 
 @pytest.mark.parametrize(
-    "text", ["", "85", "以上85", "≥八五", "超过", "≥1/0", "≥1e999", "≥" + "9" * 50, "85万元以上", "≥百分", 85.0]
+    "text", ["", "85", "以上85", "≥八五", "超过", "≥1/0", "≥1e999", "≥" + "9" * 50, "85万元以上", "3年以上", 85.0]
 )
 def test_what_is_not_a_threshold(text: object) -> None:
     with pytest.raises(DefinitionError, match="^threshold: expected a threshold such as"):
@@ -77,6 +89,8 @@ def test_what_is_not_a_threshold(text: object) -> None:
 
 def test_named_constructors_and_values() -> None:
     assert Threshold.at_least("2/3") == Threshold(Side.ABOVE, Fraction(2, 3), Boundary.INCLUSIVE)
+    assert Threshold.at_least("2/3").share  # a fraction is a proportion
+    assert not Threshold.at_least("0.5").share
     assert Threshold.more_than(Decimal("12.5")).value == Fraction(25, 2)
     assert Threshold.at_most(2).boundary is Boundary.INCLUSIVE
     assert Threshold.less_than(5).side is Side.BELOW
@@ -157,7 +171,7 @@ def test_a_percentage_is_a_share_and_stays_one() -> None:
     assert not Threshold.at_least("0.85").share
     assert Threshold.at_least("85%") == share
     assert Threshold.more_than("百分之六十").share
-    assert str(Threshold(Side.ABOVE, Fraction(2, 3), Boundary.INCLUSIVE, share=True)) == "≥200/3%"
+    assert str(Threshold(Side.ABOVE, Fraction(2, 3), Boundary.INCLUSIVE)) == "≥2/3"  # a share, as no decimal writes it
     assert Threshold.parse("≥200/3%").value == Fraction(2, 3)
     assert share.describe("分") == "不低于85%"
     assert share.judge(Fraction(17, 20)) is YES  # as a ratio, the share is the ratio
@@ -173,3 +187,13 @@ def test_a_percentage_is_a_share_and_stays_one() -> None:
 def test_the_text_form_reads_back_as_a_share_too(threshold: Threshold) -> None:
     share = Threshold(threshold.side, threshold.value, threshold.boundary, share=True)
     assert Threshold.parse(str(share)) == share
+
+
+@pytest.mark.parametrize(
+    "text", ["85以内（不含）", "60及以下（不含）", "85%及以上（不含）", "85以上（含86分）", "60分（含）以上（不含）"]
+)
+def test_a_boundary_stated_twice_differently_is_refused(text: str) -> None:
+    with pytest.raises(
+        DefinitionError, match="^threshold: expected a threshold that states its boundary once, of its own number"
+    ):
+        Threshold.parse(text)

@@ -260,7 +260,7 @@ def _layout(sheet: RuleSheet, extra_places: int) -> Layout:
                 group=indices[item.group or ROOT],
                 maximum=maximum,
                 worst=worst,
-                per_occurrence=whole(item.per_occurrence * item.weight),
+                per_occurrence=whole(item.per_occurrence),
                 ratings={rating.name: whole(rating.points * item.weight) for rating in item.ratings},
                 target=band_index.get(item.target, floor),
                 pool=indices[tree.pool_of(item.group or ROOT)] if item.is_pool_deduction else -1,
@@ -315,15 +315,17 @@ def _namespace(layout: Layout) -> dict[str, Any]:
 # -- source ---------------------------------------------------------------------------------
 
 
-def _threshold(variable: str, threshold: Threshold, scale: int, *, worst: bool, of: str) -> str:
+def _threshold(variable: str, threshold: Threshold, scale: int, *, worst: bool, of: str, vacuous: bool = False) -> str:
     """*threshold* as an expression on *variable* (in units of 1/*scale*); a share is of the
-    maximum in variable *of* (nothing reaches a share of nothing)."""
+    maximum in variable *of*. Where nothing applies, a total reaches no share; a group
+    (*vacuous*) has nothing to fall short in and passes."""
     if threshold.value is None:
         return "False" if worst else "True"
     if threshold.share:
         strict = threshold.boundary is Boundary.EXCLUSIVE or (threshold.boundary is Boundary.UNSTATED and worst)
         share = threshold.value
-        return f"{of} > 0 and {variable} * {share.denominator} {'>' if strict else '>='} {share.numerator} * {of}"
+        compared = f"{variable} * {share.denominator} {'>' if strict else '>='} {share.numerator} * {of}"
+        return f"({of} == 0 or {compared})" if vacuous else f"{of} > 0 and {compared}"
     scaled = threshold.value * scale
     if scaled.denominator != 1:
         return f"{variable} >= {math.ceil(scaled)}"
@@ -354,7 +356,8 @@ def band_parts(layout: Layout, band: Band, *, worst: bool) -> list[tuple[str, st
         else:
             j = groups[prerequisite.target]
             assert prerequisite.minimum is not None  # noqa: S101 - checked by Prerequisite
-            expression = _threshold(f"{low}{j}", prerequisite.minimum, layout.scale, worst=worst, of=f"a{j}")
+            limit = prerequisite.minimum
+            expression = _threshold(f"{low}{j}", limit, layout.scale, worst=worst, of=f"a{j}", vacuous=True)
         parts.append((f"requires:{index}", expression))
     if band.passing and sheet.of_kind(ItemKind.REQUIREMENT):
         parts.append(("passing", "rf == 0 and ro == 0" if worst else "rf == 0"))
@@ -639,15 +642,21 @@ class _Writer:
                 c.number for c in layout.groups if c.number in self.kept and c.parent >= 0 and self.sink[c.parent] == j
             ]
             pool = [str(slot.pool)] if slot.pool else []
+            # No deduction drawing on the pool applies (无庭院): nor do its points, to the
+            # subtotal or to what applies.
+            dropped = bool(slot.drawing and slot.pool)
             if high:
                 self.add(depth, f"h{j} = {' + '.join([f'x{j}', f'u{j}', *(f'h{c}' for c in children), *pool])}")
+                if dropped:
+                    self.add(depth, f"if q{j} == {slot.drawing}:", f"    h{j} -= {slot.pool}")
             else:
                 self.add(depth, f"l{j} = {' + '.join([f'x{j}', *(f'l{c}' for c in children), *pool])}")
                 if children:
                     self.add(depth, f"n{j} += {' + '.join(f'n{c}' for c in children)}")
-                if slot.drawing and slot.pool:
-                    # No deduction drawing on the pool applies (无庭院): nor do its points.
-                    self.add(depth, f"if q{j} == {slot.drawing}:", f"    n{j} += {slot.pool}")
+                if dropped:
+                    self.add(
+                        depth, f"if q{j} == {slot.drawing}:", f"    n{j} += {slot.pool}", f"    l{j} -= {slot.pool}"
+                    )
                 self.add(depth, f"a{j} = {slot.maximum} - n{j}")
             if slot.clamped:
                 var = f"{'h' if high else 'l'}{j}"

@@ -16,6 +16,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from fulian_core._enums import CodedEnum
+from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
 from fulian_core.errors import ValidationError
 from fulian_core.privacy import mask_name
@@ -165,7 +166,7 @@ class Line:
         count = self.fact.count or 0
         if not count:
             return f"：未发现问题，得{format_number(self.points)}分" if self.maximum else "：未发现问题"
-        raw = self.per_occurrence * count
+        raw = _WIDE.multiply(self.per_occurrence, Decimal(count))
         line = f" {count}处 × {format_number(self.per_occurrence)}分 = −{format_number(raw)}分"
         if self.deducted != raw:
             cap = self.max_deduction
@@ -179,7 +180,7 @@ class Line:
         count = self.fact.count or 0
         if not count:
             return "：0次，未加分" if verb == "加" else f"：0次，得0分（满分{format_number(self.maximum)}分）"
-        raw = self.per_occurrence * count
+        raw = _WIDE.multiply(self.per_occurrence, Decimal(count))
         line = f" {count}次 × {format_number(self.per_occurrence)}分 = {format_number(raw)}分"
         if self.points != raw:
             line += f"，最高{verb}{format_number(self.maximum)}分"

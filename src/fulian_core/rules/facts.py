@@ -36,7 +36,7 @@ MAX_COUNT: Final = 1_000_000
 MAX_PLACES: Final = 6
 """The most decimal places of points given or a number measured: 0.5 and 7.25 points, a
 score of 85.125 — never more than a county's scores are written with."""
-_MAX_POINTS: Final = Decimal(10) ** 9
+_MAX_POINTS: Final = Decimal(10**9)
 _MAX_TEXT: Final = 2000
 
 

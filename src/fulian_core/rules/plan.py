@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import math
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -246,7 +247,7 @@ class _Explained:
             "fact": fact,
             "maximum": maximum,
             "title_en": item.title_en,
-            "per_occurrence": item.per_occurrence * item.weight,
+            "per_occurrence": item.per_occurrence,
             "max_deduction": item.max_deduction,
         }
         if status == _program.NOT_APPLICABLE:
@@ -341,10 +342,12 @@ class _Explained:
         needed = self.needed(band.minimum) if band.minimum is not None else None
         if needed is None:
             return None
-        short = Fraction(needed) - Fraction(self.total(self.record["tl"]))
-        if short <= 0:
+        # In the sheet's own steps (0.01 when it scores to two places), rounded up.
+        scale = self.layout.total_scale
+        steps = math.ceil((Fraction(needed) - Fraction(self.total(self.record["tl"]))) * scale)
+        if steps <= 0:
             return None  # on an exclusive or unstated limit: short by "more than nothing"
-        return _numbers.WIDE.divide(Decimal(short.numerator), Decimal(short.denominator))
+        return _numbers.WIDE.divide(Decimal(steps), Decimal(scale))
 
     def failing_parts(self, index: int, band: Band) -> list[tuple[str, str, bool]]:
         """The conditions of band *index* that fail for certain or may: (kind, why, certain)."""
@@ -380,7 +383,8 @@ class _Explained:
             return f"必备条件待核实（{'、'.join(open_titles)}）"
         prerequisite = band.requires[int(kind.split(":")[1])]
         if prerequisite.kind is PrerequisiteKind.ITEM_MET:
-            return f"{sheet.item(prerequisite.target).title}须达标"
+            item = sheet.item(prerequisite.target)
+            return f"{item.title}须得满分" if item.kind in (ItemKind.SCORED, ItemKind.BONUS) else f"{item.title}须达标"
         title = sheet.group(prerequisite.target).title
         if prerequisite.kind is PrerequisiteKind.FULL_MARKS:
             return f"{title}须得满分"
@@ -391,6 +395,8 @@ class _Explained:
 
     def describe_share(self, limit: Threshold, total: Decimal, needed: Fraction | None) -> str:
         """Why a total misses a minimum stated as a share of the maximum (得分率)."""
+        if not self.record["mt"]:
+            return f"无适用的评分项，得分率无从计算，须{limit.describe()}"
         applicable = format_number(self.total(self.record["mt"]))
         if needed is not None and limit.boundary is Boundary.UNSTATED and Fraction(total) == needed:
             assert limit.value is not None  # noqa: S101 - needed comes from it

@@ -50,7 +50,7 @@ __all__ = [
 
 _ZERO: Final = Decimal(0)
 _ONE: Final = Decimal(1)
-_MAX_NUMBER: Final = Decimal(10) ** 9
+_MAX_NUMBER: Final = Decimal(10**9)
 _MAX_PLACES: Final = 4
 
 MAX_ITEMS: Final = 500
@@ -275,8 +275,8 @@ class Condition:
                 faults.check(
                     not threshold.share or self.measure is Measure.RATIO,
                     f"thresholds[{index}]",
-                    f"a threshold in the {self.measure.code} condition's own terms (a percentage is "
-                    "a share, for a condition with measure 'ratio')",
+                    f"a threshold in the {self.measure.code} condition's own terms (a percentage or a "
+                    "fraction is a share, for a condition with measure 'ratio')",
                     str(threshold),
                 )
                 if self.measure is Measure.ELAPSED and threshold.value is not None:
@@ -381,6 +381,12 @@ class Item:
                     cap,
                 )
         elif kind in _EARNING and self.per_occurrence:
+            faults.check(
+                self.weight == 1,
+                "weight",
+                "no weight for an item that counts occurrences (state the points per occurrence it earns)",
+                self.weight,
+            )
             if _check_number(self.per_occurrence, "per_occurrence", faults, positive=True):
                 faults.check(
                     self.per_occurrence <= self.points,

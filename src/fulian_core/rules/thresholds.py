@@ -27,7 +27,7 @@ import attrs
 
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
-from fulian_core._numbers import fraction_text, is_percent, parse_fraction
+from fulian_core._numbers import fraction_text, is_share, parse_fraction
 from fulian_core.errors import DefinitionError
 from fulian_core.quantities import Bounds, Comparison
 
@@ -53,8 +53,8 @@ def _value(value: object) -> Fraction | None:
     return None if value is None else parse_fraction(value, "value")
 
 
-def _written_as_percent(value: object) -> bool:
-    return isinstance(value, str) and is_percent(value)
+def _written_as_share(value: object) -> bool:
+    return isinstance(value, str) and is_share(value)
 
 
 _SYMBOLS: Final = {
@@ -71,10 +71,11 @@ class Threshold:
     """A stated limit (门槛): ``value`` (exact; ``None`` when the rule does not publish it),
     the ``side`` that passes and the ``boundary`` — whether the value itself passes.
 
-    ``share`` marks a limit written as a percentage (``85%以上``, ``百分之六十``): where a
-    sheet compares a score with it — a band's minimum, a group minimum — it is that share of
-    the maximum that applies (得分率), not a number of points. ``value`` is then the share
-    itself (``0.85``). Where a sheet compares a ratio with it, the share is the ratio.
+    ``share`` marks a limit written as a proportion — a percentage (``85%以上``, ``百分之六十``)
+    or a fraction (``三分之二以上``, ``2/3``): where a sheet compares a score with it — a band's
+    minimum, a group minimum — it is that share of the maximum that applies (得分率), not a
+    number of points. ``value`` is then the share itself (``0.85``). Where a sheet compares a
+    ratio with it, the share is the ratio. A value no decimal writes (2/3) is always a share.
 
     Build one with a named constructor (:meth:`at_least` 不低于, :meth:`more_than` 超过,
     :meth:`at_most` 不超过, :meth:`less_than` 不足, :meth:`above` 以上 and :meth:`below` 以下
@@ -92,8 +93,10 @@ class Threshold:
         faults.check(isinstance(self.side, Side), "side", "a Side ('above' or 'below')", self.side)
         faults.check(isinstance(self.boundary, Boundary), "boundary", "a Boundary", self.boundary)
         faults.check(isinstance(self.share, bool), "share", "true or false", self.share)
+        if self.value is not None and "/" in fraction_text(self.value) and not self.share:
+            object.__setattr__(self, "share", True)  # no decimal writes 2/3: it is a proportion
         if self.share and self.value is not None:
-            faults.check(self.value >= 0, "value", "a share of at least 0%", fraction_text(self.value * 100) + "%")
+            faults.check(self.value >= 0, "value", "a share of at least 0%", _share_text(self.value))
         elif self.share:
             faults.check(False, "share", "false for a limit that is not published", self.share)
         faults.raise_if_any(DefinitionError)
@@ -103,32 +106,32 @@ class Threshold:
     @classmethod
     def at_least(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """The value or more (不低于, 不少于, 满, ≥)."""
-        return cls(Side.ABOVE, value, Boundary.INCLUSIVE, share=_written_as_percent(value))
+        return cls(Side.ABOVE, value, Boundary.INCLUSIVE, share=_written_as_share(value))
 
     @classmethod
     def more_than(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """More than the value (超过, 高于, >)."""
-        return cls(Side.ABOVE, value, Boundary.EXCLUSIVE, share=_written_as_percent(value))
+        return cls(Side.ABOVE, value, Boundary.EXCLUSIVE, share=_written_as_share(value))
 
     @classmethod
     def at_most(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """The value or less (不超过, 以内, ≤)."""
-        return cls(Side.BELOW, value, Boundary.INCLUSIVE, share=_written_as_percent(value))
+        return cls(Side.BELOW, value, Boundary.INCLUSIVE, share=_written_as_share(value))
 
     @classmethod
     def less_than(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """Less than the value (不足, 低于, 未满, <)."""
-        return cls(Side.BELOW, value, Boundary.EXCLUSIVE, share=_written_as_percent(value))
+        return cls(Side.BELOW, value, Boundary.EXCLUSIVE, share=_written_as_share(value))
 
     @classmethod
     def above(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """ "N以上" where the rule does not say whether N itself counts."""
-        return cls(Side.ABOVE, value, Boundary.UNSTATED, share=_written_as_percent(value))
+        return cls(Side.ABOVE, value, Boundary.UNSTATED, share=_written_as_share(value))
 
     @classmethod
     def below(cls, value: int | str | Decimal | Fraction) -> Threshold:
         """ "N以下" where the rule does not say whether N itself counts."""
-        return cls(Side.BELOW, value, Boundary.UNSTATED, share=_written_as_percent(value))
+        return cls(Side.BELOW, value, Boundary.UNSTATED, share=_written_as_share(value))
 
     @classmethod
     def unpublished(cls, side: Side = Side.ABOVE) -> Threshold:
@@ -157,20 +160,20 @@ class Threshold:
         for side, phrase in _UNPUBLISHED.items():
             if written == phrase:
                 return cls.unpublished(side)
+        for filler in ("达到", "在"):  # 达到85分以上, 在60分以上
+            if written.startswith(filler) and _SUFFIXED.fullmatch(written[len(filler) :]):
+                written = written[len(filler) :]
         for prefix, side, boundary in _PREFIXES:
             if written.startswith(prefix):
                 number = written[len(prefix) :]
-                return cls(side, _number(number, text, path), boundary, share=is_percent(number))
+                return cls(side, _number(number, text, path), boundary, share=is_share(number))
         found = _SUFFIXED.fullmatch(written)
-        if found is not None:
-            side = Side.ABOVE if found["word"] == "以上" else Side.BELOW
-            if found["word"] == "以内" or found["both"]:
-                boundary = Boundary.INCLUSIVE
-            else:
-                boundary = _STATED.get(found["stated"] or "", Boundary.UNSTATED)
-            number = found["number"]
-            return cls(side, _number(number, text, path), boundary, share=is_percent(number))
-        raise DefinitionError.single(path, _EXPECTED, text)
+        if found is None:
+            raise DefinitionError.single(path, _EXPECTED, text)
+        side = Side.ABOVE if found["word"] == "以上" else Side.BELOW
+        value = _number(found["number"], text, path)
+        boundary = _suffixed_boundary(found, value, text, path)
+        return cls(side, value, boundary, share=is_share(found["number"]))
 
     # -- judging -----------------------------------------------------------------------------
 
@@ -234,7 +237,7 @@ class Threshold:
         """The canonical text form, which :meth:`parse` reads back: ``≥85``, ``85以上``."""
         if self.value is None:
             return _UNPUBLISHED[self.side]
-        number = fraction_text(self.value * 100) + "%" if self.share else fraction_text(self.value)
+        number = _share_text(self.value) if self.share else fraction_text(self.value)
         symbol = _SYMBOLS.get((self.side, self.boundary))
         return f"{symbol}{number}" if symbol else f"{number}{self.side.label}"
 
@@ -243,7 +246,7 @@ class Threshold:
         ``85分以上（未说明是否含本数）``, ``门槛未公布``."""
         if self.value is None:
             return "门槛未公布"
-        number = fraction_text(self.value * 100) + "%" if self.share else _spoken(self.value, percent=percent) + unit
+        number = _spoken(self.value, percent=True) if self.share else _spoken(self.value, percent=percent) + unit
         if self.boundary is Boundary.UNSTATED:
             return f"{number}{self.side.label}（未说明是否含本数）"
         words = {
@@ -259,7 +262,11 @@ _EXPECTED: Final = "a threshold such as '≥85', '85分以上', '超过2/3' or '
 _WORDS: Final = (
     ("≥", Side.ABOVE, Boundary.INCLUSIVE),
     ("≧", Side.ABOVE, Boundary.INCLUSIVE),
+    ("⩾", Side.ABOVE, Boundary.INCLUSIVE),
     ("≦", Side.BELOW, Boundary.INCLUSIVE),
+    ("⩽", Side.BELOW, Boundary.INCLUSIVE),
+    ("不到", Side.BELOW, Boundary.EXCLUSIVE),
+    ("不满", Side.BELOW, Boundary.EXCLUSIVE),
     ("大于等于", Side.ABOVE, Boundary.INCLUSIVE),
     ("不小于", Side.ABOVE, Boundary.INCLUSIVE),
     ("达到", Side.ABOVE, Boundary.INCLUSIVE),
@@ -290,7 +297,8 @@ _WORDS: Final = (
 # Longest first, so that "大于等于" is not read as "大于" and "不小于" not as "小于".
 _PREFIXES: Final = tuple(sorted(_WORDS, key=lambda word: -len(word[0])))
 _SUFFIXED: Final = re.compile(
-    r"(?P<number>.+?)(?P<both>及)?(?P<word>以上|以下|以内)(?:（(?P<stated>含本数|含|不含本数|不含)）)?"
+    r"(?P<number>.+?)(?:（(?P<before>含本数|含|不含本数|不含)）)?(?P<both>及)?(?P<word>以上|以下|以内)"
+    r"(?:（(?P<stated>含本数|含|不含本数|不含)(?P<again>[^）]*)）)?"
 )
 _STATED: Final = {
     "含": Boundary.INCLUSIVE,
@@ -300,8 +308,20 @@ _STATED: Final = {
 }
 
 
+def _suffixed_boundary(found: re.Match[str], value: Fraction, original: str, path: str) -> Boundary:
+    """The boundary "N以上" states: 及以上 and 以内 include N; （含）, （含N分） or （不含）, before
+    or after the word, say it; saying it twice, differently, or of another number is refused."""
+    stated = {_STATED[word] for word in (found["before"], found["stated"]) if word}
+    if found["both"] or found["word"] == "以内":
+        stated.add(Boundary.INCLUSIVE)
+    again = found["again"]
+    if len(stated) > 1 or (again and _number(again, original, path) != value):
+        raise DefinitionError.single(path, "a threshold that states its boundary once, of its own number", original)
+    return stated.pop() if stated else Boundary.UNSTATED
+
+
 def _number(written: str, original: str, path: str) -> Fraction:
-    if written.endswith("分") and not written.endswith("百分"):
+    if written.endswith("分"):
         written = written[:-1]  # 85分: the points a band or a group is scored in
     try:
         return parse_fraction(written, path)
@@ -320,3 +340,9 @@ def _spoken(value: Fraction, *, percent: bool) -> str:
         if "/" in text:
             return f"{_SMALL[value.denominator]}分之{_SMALL[value.numerator]}"
     return fraction_text(value)
+
+
+def _share_text(value: Fraction) -> str:
+    """A share as data writes it: ``85%`` when the percentage is exact, else ``2/3``."""
+    percent = fraction_text(value * 100)
+    return f"{percent}%" if "/" not in percent else fraction_text(value)

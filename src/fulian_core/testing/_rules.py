@@ -140,7 +140,7 @@ def rule_items(
     weight = Decimal(draw(st.sampled_from(["1", "1", "1", "0.5", "2"])))
     if condition is None and draw(st.integers(0, 4)) == 0:  # 每次加1分，最高5分
         per = draw(st.integers(1, points))
-        return Item(code, title, kind, group, points=points, weight=weight, per_occurrence=per)
+        return Item(code, title, kind, group, points=points, per_occurrence=per)
     ratings: tuple[Rating, ...] = ()
     if condition is None and draw(st.booleans()):
         names = draw(st.sampled_from(_SCALES))

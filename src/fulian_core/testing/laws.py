@@ -292,7 +292,8 @@ def _limit_problems(sheet: RuleSheet, *, unstated: bool, unpublished: bool) -> l
         if limit.value is None and not unpublished:
             problems.append(f"{where}: the limit is not published, so every result on it is undecided")
         elif limit.value is not None and limit.boundary is Boundary.UNSTATED and not unstated:
-            problems.append(f"{where}: '{limit}' does not say whether {limit.value} itself counts")
+            number = str(limit).removesuffix(limit.side.label)
+            problems.append(f"{where}: '{limit}' does not say whether {number} itself counts")
     return problems
 
 
