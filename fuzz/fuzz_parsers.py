@@ -31,6 +31,7 @@ from fulian_core import (
     find_figures,
     normalize_division_code,
 )
+from fulian_core.rules import Threshold
 
 
 def _figures(text: str) -> object:
@@ -45,6 +46,7 @@ TARGETS: dict[str, Callable[[str], Any]] = {
     "resident_id": ResidentId,
     "mobile": MobileNumber,
     "find_figures": _figures,
+    "threshold": Threshold.parse,
 }
 
 

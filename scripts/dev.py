@@ -122,6 +122,7 @@ FUZZ_TARGETS = (
     "resident_id",
     "mobile",
     "find_figures",
+    "threshold",
 )
 STATEFUL_RUNS = (
     "tests/nominations/test_stateful.py",

@@ -1,5 +1,6 @@
 """The most exposed surfaces — reported figures, period codes and labels, division codes, ID
-and mobile numbers — read any text as a value or refuse it with the library's error."""
+and mobile numbers, the thresholds rules are written with — read any text as a value or refuse
+it with the library's error."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from fulian_core import (
     normalize_division_code,
     redact_text,
 )
+from fulian_core.rules import Threshold
 
 CORPUS = Path(__file__).resolve().parents[2] / "fuzz" / "corpus"
 
@@ -31,6 +33,8 @@ PIECES = st.sampled_from(
         *"0123456789", "０", "１", "２", "〇", "一", "两", "二", "十", "百", "千", "万", "亿", "余", "多", "近",
         "约", "以上", "左右", "户", "人次", "场次", "元", "万元", "年", "月", "日", "第", "季度", "上半年", "Q",
         "H", "-", "/", ".", "x", "X", " ", "\u200b", "\ufeff", "臺", "𠀀", "\x00", "%", "e", "E", "+", "_",
+        "以下", "以内", "及", "（含）", "(不含)", "含", "分", "分之", "点", "≥", ">", "≤", "不低于", "超过", "不到", "满",
+        "达到", "百分之", "未公布的下限",
     ]
 )  # fmt: skip
 TEXT = st.one_of(st.text(max_size=40), st.lists(PIECES, max_size=20).map("".join))
@@ -42,6 +46,7 @@ PARSERS: dict[str, Callable[[str], Any]] = {
     "division_code": normalize_division_code,
     "resident_id": ResidentId,
     "mobile": MobileNumber,
+    "threshold": Threshold.parse,
 }
 
 
@@ -94,3 +99,13 @@ def test_invisible_characters_are_refused_not_guessed() -> None:
     with pytest.raises(ValidationError, match="expected a reported figure such as"):
         Quantity.parse("200\u200b余场次")
     assert normalize_division_code("３７１０８２") == "371082"
+
+
+@settings(max_examples=settings().max_examples * 5)
+@given(TEXT)
+def test_a_threshold_read_from_any_text_writes_itself_back(text: str) -> None:
+    try:
+        threshold = Threshold.parse(text)
+    except ValidationError:
+        return
+    assert Threshold.parse(str(threshold)) == threshold
