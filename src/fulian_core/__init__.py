@@ -9,7 +9,7 @@ and one converter for plain data (:func:`structure`, :func:`unstructure`). Pure:
 clock, no hidden randomness.
 """
 
-from fulian_core.calendars import WorkingDayCalendar
+from fulian_core.calendars import CHINA_STANDARD_TIME, WorkingDayCalendar, china_date
 from fulian_core.errors import (
     CalendarRangeError,
     DefinitionError,
@@ -72,6 +72,7 @@ from fulian_core.shares import (
 __version__ = "0.1.0"
 
 __all__ = [
+    "CHINA_STANDARD_TIME",
     "OFFICIAL_SCHEDULES",
     "Bounds",
     "Cadence",
@@ -111,6 +112,7 @@ __all__ = [
     "WorkingDayCalendar",
     "__version__",
     "china_calendar",
+    "china_date",
     "compile_sheet",
     "configure_converter",
     "converter",

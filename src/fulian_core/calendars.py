@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import Final
 
 import attrs
 
@@ -25,9 +26,17 @@ from fulian_core._faults import Faults
 from fulian_core.errors import CalendarRangeError, DefinitionError, ValidationError
 from fulian_core.periods import Period
 
-__all__ = ["WorkingDayCalendar"]
+__all__ = ["CHINA_STANDARD_TIME", "WorkingDayCalendar", "china_date"]
 
 _ONE_DAY = dt.timedelta(days=1)
+
+CHINA_STANDARD_TIME: Final = dt.timezone(dt.timedelta(hours=8), "CST")
+"""UTC+8, the one time zone of the mainland (北京时间); the date of an act is its date here."""
+
+
+def china_date(moment: dt.datetime) -> dt.date:
+    """The calendar date of an aware timestamp in China Standard Time (北京时间)."""
+    return moment.astimezone(CHINA_STANDARD_TIME).date()
 
 
 def _frozen_dates(values: Iterable[dt.date]) -> frozenset[dt.date]:

@@ -8,6 +8,7 @@ The workflow core (:class:`Workflow`, :class:`Case`, :func:`advance`) declares o
 workflows the same way (:mod:`fulian_core.nominations.catalog`).
 """
 
+from fulian_core.calendars import CHINA_STANDARD_TIME, china_date
 from fulian_core.nominations.campaign import (
     Campaign,
     Category,
@@ -64,7 +65,6 @@ from fulian_core.nominations.voting import (
     tally_votes,
 )
 from fulian_core.nominations.workflow import (
-    CHINA_STANDARD_TIME,
     Act,
     Actor,
     Case,
@@ -74,7 +74,6 @@ from fulian_core.nominations.workflow import (
     Transition,
     Workflow,
     advance,
-    china_date,
     replay_case,
 )
 

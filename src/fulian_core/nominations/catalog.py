@@ -25,8 +25,9 @@ from typing import Final
 
 from dateutil.relativedelta import relativedelta
 
+from fulian_core.calendars import china_date
 from fulian_core.errors import ValidationError
-from fulian_core.nominations.workflow import Case, Role, State, Transition, Workflow, china_date
+from fulian_core.nominations.workflow import Case, Role, State, Transition, Workflow
 
 __all__ = ["CIVILIZED_POST_WORKFLOW", "PUBLIC_PLEDGE_WORKFLOW", "is_recheck_overdue", "recheck_due"]
 

@@ -24,11 +24,12 @@ Guard names, as :attr:`TransitionRefused.guard` reports them:
 
 from __future__ import annotations
 
+from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused
 from fulian_core.nominations.campaign import Campaign, PhaseKind, StepKind
 from fulian_core.nominations.commands import Command
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
-from fulian_core.nominations.workflow import Role, Transition, china_date
+from fulian_core.nominations.workflow import Role, Transition
 from fulian_core.orgs import Level
 
 __all__ = [

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Final
 
+from fulian_core.calendars import china_date
 from fulian_core.criteria import assess
 from fulian_core.errors import ValidationError
 from fulian_core.nominations import guards
@@ -24,7 +25,7 @@ from fulian_core.nominations.campaign import Campaign
 from fulian_core.nominations.commands import Command
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
-from fulian_core.nominations.workflow import Role, State, Transition, Workflow, china_date
+from fulian_core.nominations.workflow import Role, State, Transition, Workflow
 from fulian_core.rules import Verdict
 
 __all__ = ["NOMINATION_WORKFLOW", "decide", "handle", "replay", "start"]

@@ -13,9 +13,9 @@ import datetime as dt
 
 import attrs
 
+from fulian_core.calendars import china_date
 from fulian_core.nominations.campaign import Campaign
 from fulian_core.nominations.state import CampaignState, NominationStatus
-from fulian_core.nominations.workflow import china_date
 from fulian_core.privacy import mask_name, redact_text
 
 __all__ = ["NoticeEntry", "NoticeView", "notice_view"]

@@ -27,8 +27,8 @@ import attrs
 
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.errors import DefinitionError, ValidationError
-from fulian_core.nominations import workflow as _workflow
 from fulian_core.nominations._checks import check_count, check_moment, is_date
 
 __all__ = [
@@ -198,7 +198,7 @@ def tally_votes(rules: BallotRules, ballots: Iterable[Ballot], *, nominees: Iter
     accepted: list[Ballot] = []
     rejected: list[RejectedBallot] = []
     for ballot in sorted(given, key=lambda b: b.at):
-        local = ballot.at.astimezone(_workflow.CHINA_STANDARD_TIME)
+        local = ballot.at.astimezone(_CST)
         day = local.date()
         scope = day if rules.one_vote_per_nominee is VoteScope.DAY else None
         fault = _fault(

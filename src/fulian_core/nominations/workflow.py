@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final
 
 import attrs
 
@@ -25,7 +24,6 @@ from fulian_core.errors import DefinitionError, TransitionRefused, UnknownComman
 from fulian_core.nominations._checks import check_moment
 
 __all__ = [
-    "CHINA_STANDARD_TIME",
     "Act",
     "Actor",
     "Case",
@@ -35,17 +33,8 @@ __all__ = [
     "Transition",
     "Workflow",
     "advance",
-    "china_date",
     "replay_case",
 ]
-
-CHINA_STANDARD_TIME: Final = dt.timezone(dt.timedelta(hours=8), "CST")
-"""UTC+8, the one time zone of the mainland (北京时间); the date of an act is its date here."""
-
-
-def china_date(moment: dt.datetime) -> dt.date:
-    """The calendar date of an aware timestamp in China Standard Time (北京时间)."""
-    return moment.astimezone(CHINA_STANDARD_TIME).date()
 
 
 class Role(CodedEnum):
