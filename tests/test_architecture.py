@@ -26,6 +26,7 @@ KERNEL = {
     "_definitions",
     "_numbers",
     "rules",
+    "workflows",
 }
 CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators"}
 FORBIDDEN_MODULES = {

@@ -23,11 +23,14 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import types
+import typing
 from decimal import Decimal
-from typing import Any, TypeVar, get_origin
+from typing import Any, TypeVar, get_args, get_origin
 
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import Fault, ValidationError, join_path
@@ -37,6 +40,7 @@ from fulian_core.privacy import MobileNumber, ResidentId
 from fulian_core.quantities import Quantity
 from fulian_core.rules.facts import Fact, FactKind
 from fulian_core.rules.thresholds import Threshold
+from fulian_core.workflows.declaration import Payload, Transition, Workflow
 
 __all__ = ["configure_converter", "converter", "make_converter", "structure", "unstructure"]
 
@@ -214,6 +218,63 @@ def configure_converter(conv: cattrs.Converter) -> None:
         return OrgTree(units)
 
     conv.register_structure_hook(OrgTree, structure_tree)
+    _configure_workflows(conv)
+
+
+def _configure_workflows(conv: cattrs.Converter) -> None:
+    # A workflow travels as its declaration: states, transitions and the guard codes they
+    # name. Guards' predicates and payload classes are code; a workflow read back from data
+    # has no guard predicates, so its transitions may name none.
+    omit = override(omit=True)
+    conv.register_unstructure_hook(Transition, make_dict_unstructure_fn(Transition, conv, payload=omit))
+    conv.register_structure_hook(
+        Transition, make_dict_structure_fn(Transition, conv, payload=omit, _cattrs_forbid_extra_keys=True)
+    )
+    conv.register_unstructure_hook_func(_is_workflow, make_dict_unstructure_fn(Workflow, conv, guards=omit))
+    conv.register_structure_hook_func(
+        _is_workflow, make_dict_structure_fn(Workflow[object], conv, guards=omit, _cattrs_forbid_extra_keys=True)
+    )
+    conv.register_unstructure_hook_factory(_is_payload_union, lambda _: lambda value: _unstructure_payload(conv, value))
+    conv.register_structure_hook_factory(_is_payload_union, lambda union: _payload_hook(conv, union))
+
+
+def _is_workflow(cls: object) -> bool:
+    return cls is Workflow or get_origin(cls) is Workflow
+
+
+def _is_payload_union(cls: object) -> bool:
+    if get_origin(cls) not in (typing.Union, types.UnionType):
+        return False
+    members = get_args(cls)
+    return bool(members) and all(isinstance(member, type) and issubclass(member, Payload) for member in members)
+
+
+def _unstructure_payload(conv: cattrs.Converter, value: Payload) -> Any:
+    # A payload is written with its tag first: {"kind": "submit", "nomination": ..., ...}.
+    return {"kind": value.kind, **conv.unstructure(value, type(value))}
+
+
+def _payload_hook(conv: cattrs.Converter, union: Any) -> Any:
+    by_kind: dict[str, type[Payload]] = {member.kind: member for member in get_args(union)}
+    expected = f"a payload record with its 'kind' ({', '.join(by_kind)})"
+
+    def hook(value: object, _: type) -> Payload:
+        if not isinstance(value, dict):
+            raise ValidationError.single("", expected, value)
+        if "kind" not in value:
+            raise ValidationError.single("kind", f"one of {', '.join(by_kind)} (the key is required)", _MISSING)
+        member = by_kind.get(value["kind"]) if isinstance(value["kind"], str) else None
+        if member is None:
+            raise ValidationError.single("kind", f"one of {', '.join(by_kind)}", value["kind"])
+        rest = {key: item for key, item in value.items() if key != "kind"}
+        try:
+            return conv.structure(rest, member)
+        except ValidationError:
+            raise
+        except (cattrs.BaseValidationError, TypeError, ValueError, KeyError, AttributeError) as error:
+            raise ValidationError(_faults(error, "")) from None
+
+    return hook
 
 
 def _structure_threshold(value: object, _: type) -> Threshold:

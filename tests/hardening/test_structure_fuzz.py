@@ -36,7 +36,6 @@ from fulian_core.nominations import (
     Dossier,
     DossierRule,
     Event,
-    Workflow,
 )
 from fulian_core.rules import Evaluation, Fact, RuleSheet, Subject, SubjectKind, Threshold
 from fulian_core.testing import (
@@ -60,6 +59,7 @@ from fulian_core.testing import (
     workflows,
     working_day_calendars,
 )
+from fulian_core.workflows import Workflow
 from tests.indicators.conftest import make_indicators
 from tests.nominations.fixtures import CAMPAIGN, Run
 

@@ -3,12 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar
 
+import attrs
 import pytest
 
 from fulian_core import TransitionRefused, UnknownCommandError, ValidationError
-from fulian_core.nominations import Channel, Command, Quota, Step, StepKind, Submission, decide
+from fulian_core.nominations import (
+    Accept,
+    Channel,
+    Command,
+    OpenNotice,
+    Quota,
+    Step,
+    StepKind,
+    Submission,
+    Submit,
+    decide,
+)
 from fulian_core.orgs import Level
+from fulian_core.workflows import Payload
 from tests.nominations.fixtures import (
     APPLICANT,
     CLERK,
@@ -231,7 +245,7 @@ def test_role_and_reason() -> None:
     run = Run()
     run.do(Command.submit(APPLICANT, at(3, 20), "n-1", submission(1)))
     error = refused(run, Command.accept(APPLICANT, at(3, 21), "n-1"))
-    assert (error.guard, error.detail) == ("role", "expected 工作人员, got 推荐人/申报人")
+    assert (error.guard, error.detail) == ("role", "expected an actor acting as 工作人员, got 推荐人/申报人")
     error = refused(run, Command.return_for_revision(CLERK, at(3, 21), "n-1", reason="  "))
     assert (error.guard, error.detail) == ("reason", "退回重新撰写 needs a reason")
 
@@ -242,8 +256,7 @@ def test_the_log_runs_forward() -> None:
     error = refused(run, Command.accept(CLERK, at(3, 19), "n-1"))
     assert error.guard == "chronology"
     assert error.detail == (
-        "expected a time at or after the last accepted command (2024-03-20T09:00:00+08:00), "
-        "got 2024-03-19T09:00:00+08:00"
+        "expected a time at or after the last accepted act (2024-03-20T09:00:00+08:00), got 2024-03-19T09:00:00+08:00"
     )
 
 
@@ -267,8 +280,18 @@ def test_state_refusal_differs_from_an_unknown_command() -> None:
         "'forward' (accepted here: return, accept, reject, revoke, withdraw)"
     )
     before = run.state
+
+    @attrs.frozen
+    class Promote(Payload):
+        kind: ClassVar[str] = "promote"
+        nomination: str
+
+        @property
+        def subject(self) -> str:
+            return self.nomination
+
     with pytest.raises(UnknownCommandError) as caught:
-        run.do(Command("promote", CLERK, at(3, 21), "n-1"))
+        run.do(Command(CLERK, at(3, 21), Promote("n-1")))  # type: ignore[arg-type]
     assert str(caught.value).startswith("command: expected a command of the nomination workflow (submit, return,")
     assert str(caught.value).endswith("got 'promote'")
     assert run.state is before
@@ -306,7 +329,7 @@ def test_bad_references_are_validation_errors() -> None:
 
 def test_commands_check_their_payload() -> None:
     with pytest.raises(ValidationError) as caught:
-        Command("accept", CLERK, dt.datetime(2024, 3, 21, 9), "n-1", notice="x")  # noqa: DTZ001 - the point
+        Command.accept(CLERK, dt.datetime(2024, 3, 21, 9), "n-1")  # noqa: DTZ001 - the point
     assert [str(fault) for fault in caught.value.faults] == [
         (
             "at: expected a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME), "
@@ -314,8 +337,13 @@ def test_commands_check_their_payload() -> None:
         ),
     ]
     with pytest.raises(ValidationError) as caught:
-        Command("accept", CLERK, at(3, 21), "n-1", notice="x")
-    assert str(caught.value) == "notice: expected nothing for accept, got 'x'"
+        Accept("")
+    assert str(caught.value) == "nomination: expected the id of a nomination, got ''"
+    with pytest.raises(TypeError):
+        Submit("n-1")  # type: ignore[call-arg]
     with pytest.raises(ValidationError) as caught:
-        Command("submit", CLERK, at(3, 21), "n-1")
-    assert str(caught.value) == "submission: expected a value for submit, got None"
+        OpenNotice("notice-1", "n-1")
+    assert str(caught.value) == "nominations: expected a list of nomination ids (not a text), got 'n-1'"
+    with pytest.raises(ValidationError) as caught:
+        Command(CLERK, at(3, 21), "accept")  # type: ignore[arg-type]
+    assert str(caught.value) == "payload: expected a command payload (Submit, Accept …), got 'accept'"

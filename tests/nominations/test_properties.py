@@ -8,26 +8,20 @@ from hypothesis import strategies as st
 
 from fulian_core import TransitionRefused, UnknownCommandError, ValidationError
 from fulian_core.nominations import (
-    Act,
-    Actor,
     Ballot,
     BallotRules,
-    Case,
     Dossier,
     DossierRule,
-    Role,
-    Workflow,
-    advance,
-    replay_case,
     tally_votes,
 )
 from fulian_core.testing import acts_for, ballot_rules, ballots, workflows
 from fulian_core.testing.laws import assert_log_replays, assert_round_trip
+from fulian_core.workflows import Act, Actor, Case, Role, Workflow, advance, replay_case
 from tests.nominations.fixtures import CAMPAIGN, Run
 
 
 @given(st.data(), workflows())
-def test_any_declared_workflow_keeps_cases_valid(data: st.DataObject, workflow: Workflow) -> None:
+def test_any_declared_workflow_keeps_cases_valid(data: st.DataObject, workflow: Workflow[Case]) -> None:
     case = Case.start(workflow, "case-1")
     for _ in range(data.draw(st.integers(0, 25))):
         act = data.draw(acts_for(workflow))

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import ClassVar, cast
 
+import attrs
 from hypothesis import settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
@@ -12,6 +14,7 @@ from fulian_core import TransitionRefused, UnknownCommandError, ValidationError,
 from fulian_core.nominations import CHINA_STANDARD_TIME as CST
 from fulian_core.nominations import (
     NOMINATION_WORKFLOW,
+    PAYLOADS,
     Actor,
     Campaign,
     CampaignState,
@@ -27,7 +30,9 @@ from fulian_core.nominations import (
     replay,
     start,
 )
+from fulian_core.nominations.commands import CommandPayload
 from fulian_core.orgs import Level
+from fulian_core.workflows import Payload
 from tests.nominations.fixtures import (
     APPLICANT,
     CLERK,
@@ -63,6 +68,25 @@ ACTORS = (
     STREET_REVIEWER,
     STREET_LEADER,
 )
+
+
+def _payload(kind: str, subject: str) -> CommandPayload:
+    # Every kind but the few with more fields takes one id: a nomination, or an objection.
+    return cast("CommandPayload", PAYLOADS[kind](subject))  # type: ignore[call-arg]
+
+
+@attrs.frozen
+class _Promote(Payload):
+    """A command the lifecycle does not declare (it may come from another system)."""
+
+    kind: ClassVar[str] = "promote"
+    nomination: str
+
+    @property
+    def subject(self) -> str:
+        return self.nomination
+
+
 KINDS = (
     "submit", "return", "resubmit", "accept", "assess", "shortlist", "reject", "open_notice", "object",
     "uphold_objection", "dismiss_objection", "close_notice", "confirm", "forward", "award", "revoke", "withdraw",
@@ -230,11 +254,12 @@ class CampaignMachine(RuleBasedStateMachine):
             )
         elif kind in {"uphold_objection", "dismiss_objection"}:
             pending = [o for o in record.objections if self.state.objection(o).status is ObjectionStatus.PENDING]
-            self._try(Command(kind, actor, moment, reason=reason, objection=pending[0] if pending else "objection-0"))
+            payload = _payload(kind, pending[0] if pending else "objection-0")
+            self._try(Command(actor, moment, payload, reason))
         elif kind == "close_notice":
             self._try(Command.close_notice(actor, moment, record.notices[-1]))
         else:
-            self._try(Command(kind, actor, moment, record.id, reason=reason))
+            self._try(Command(actor, moment, _payload(kind, record.id), reason))
 
     @rule(data=st.data(), kind=st.sampled_from(KINDS))
     def chaos(self, data: st.DataObject, kind: str) -> None:
@@ -263,11 +288,14 @@ class CampaignMachine(RuleBasedStateMachine):
         if kind == "object":
             objections = [objection.id for objection in self.state.objections()]
             objection = data.draw(st.sampled_from([*objections, "objection-x"]))
-            return Command("object", actor, moment, nomination, reason=reason, objection=objection)
+            return Command.raise_objection(actor, moment, nomination, objection, reason=reason)
         if kind in {"uphold_objection", "dismiss_objection"}:
             objections = [objection.id for objection in self.state.objections()] or ["objection-1"]
-            return Command(kind, actor, moment, reason=reason, objection=data.draw(st.sampled_from(objections)))
-        return Command(kind, actor, moment, nomination, reason=reason)
+            payload = _payload(kind, data.draw(st.sampled_from(objections)))
+            return Command(actor, moment, payload, reason)
+        if kind == "promote":
+            return Command(actor, moment, _Promote(nomination), reason)  # type: ignore[arg-type]
+        return Command(actor, moment, _payload(kind, nomination), reason)
 
     @invariant()
     def every_nomination_is_in_exactly_one_state(self) -> None:

@@ -4,34 +4,41 @@ from __future__ import annotations
 
 import datetime as dt
 
+import attrs
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core import DefinitionError, TransitionRefused, UnknownCommandError
+from fulian_core import DefinitionError, TransitionRefused, UnknownCommandError, ValidationError
 from fulian_core.nominations import (
-    CHINA_STANDARD_TIME,
     CIVILIZED_POST_WORKFLOW,
+    COMMANDS,
     NOMINATION_WORKFLOW,
+    NOTICE_WORKFLOW,
+    PAYLOADS,
     PUBLIC_PLEDGE_WORKFLOW,
-    Act,
-    Actor,
-    Case,
+    Event,
     Phase,
     PhaseKind,
     Quota,
+    replay,
+)
+from fulian_core.nominations._store import PersistentMap
+from fulian_core.orgs import Level
+from fulian_core.workflows import (
+    CHINA_STANDARD_TIME,
+    Act,
+    Actor,
+    Case,
     Role,
     State,
     Transition,
     Workflow,
     advance,
-    is_recheck_overdue,
-    recheck_due,
+    overdue,
     replay_case,
 )
-from fulian_core.nominations._store import PersistentMap
-from fulian_core.orgs import Level
-from tests.nominations.fixtures import HEPING, campaign
+from tests.nominations.fixtures import HEPING, Run, at, campaign
 
 LEADER = Actor("l1", "赵敏", Role.LEADER, "371082")
 STAFF = Actor("s1", "李红", Role.STAFF, "371082")
@@ -68,16 +75,17 @@ def test_the_post_workflow_names_rechecks_and_revokes() -> None:
         case = advance(
             CIVILIZED_POST_WORKFLOW, case, Act(command, LEADER if command != "apply" else STAFF, moment(2024, 3, day))
         )
-    assert recheck_due(case, every_years=3) == dt.date(2027, 3, 20)
-    assert is_recheck_overdue(case, every_years=3, on=dt.date(2027, 3, 21))
+    assert case.due == dt.date(2027, 3, 20)
+    assert overdue([case], on=dt.date(2027, 3, 21)) == (case,)
+    assert overdue([case], on=dt.date(2027, 3, 20)) == ()
     case = advance(CIVILIZED_POST_WORKFLOW, case, Act("recheck_keep", LEADER, moment(2027, 3, 1)))
-    assert recheck_due(case, every_years=3) == dt.date(2030, 3, 1)
+    assert case.due == dt.date(2030, 3, 1)
     with pytest.raises(TransitionRefused) as caught:
         advance(CIVILIZED_POST_WORKFLOW, case, Act("revoke", LEADER, moment(2028, 1, 1)))
     assert str(caught.value) == "revoke post-1 [已命名 named]: refused by guard 'reason': 撤销/摘牌 needs a reason"
     revoked = advance(CIVILIZED_POST_WORKFLOW, case, Act("revoke", LEADER, moment(2028, 1, 1), reason="复核不合格"))
     assert revoked.state == "revoked"
-    assert recheck_due(revoked, every_years=3) is None
+    assert revoked.due is None
     assert len(revoked.events) == 5
     assert replay_case(CIVILIZED_POST_WORKFLOW, "post-1", revoked.events) == revoked
     with pytest.raises(
@@ -169,3 +177,53 @@ def test_the_persistent_map_behaves_as_a_dict_and_keeps_old_versions(changes: li
     assert current == PersistentMap.from_dict(model) == PersistentMap[int]().set_many(model)
     for old, snapshot in versions:
         assert old.to_dict() == snapshot
+
+
+def _renumbered(events: list[Event]) -> list[Event]:
+    return [attrs.evolve(event, seq=number) for number, event in enumerate(events, 1)]
+
+
+def test_replay_refuses_a_corrupt_log_and_names_the_event() -> None:
+    run = Run()
+    run.to_shortlist([1, 2])
+    run.through_notice(["n-1", "n-2"])
+    assert replay(run.campaign, run.log) == run.state
+    log = run.log
+    with pytest.raises(ValidationError) as caught:
+        replay(run.campaign, [*log[:3], *log[4:]])
+    assert str(caught.value) == "events[3]: expected event number 4, got 5"
+    # The shortlisting of n-1 dropped: its notice finds it still assessed.
+    dropped = _renumbered(
+        [event for event in log if not (event.kind == "shortlist" and event.command.subject == "n-1")]
+    )
+    with pytest.raises(ValidationError) as caught:
+        replay(run.campaign, dropped)
+    assert str(caught.value) == (
+        "events[7]: expected an event that fits the log so far: a nomination in shortlisted, "
+        "got 'n-1' in assessed, got '#8 open_notice notice-1'"
+    )
+    with pytest.raises(ValidationError, match=r"^events\[1\]: .*a nomination id not used before, got 'n-1'"):
+        replay(
+            run.campaign,
+            _renumbered([log[0], attrs.evolve(log[0], command=attrs.evolve(log[0].command, at=at(3, 22)))]),
+        )
+    with pytest.raises(ValidationError, match=r"^events\[0\]: .*a nomination of this campaign, got 'n-1'"):
+        replay(run.campaign, _renumbered([log[2]]))
+    backwards = _renumbered([log[0], attrs.evolve(log[1], command=attrs.evolve(log[1].command, at=at(3, 1)))])
+    with pytest.raises(ValidationError, match=r"^events\[1\]: .*a time at or after the last event"):
+        replay(run.campaign, backwards)
+    closed = [event for event in log if event.kind == "close_notice"]
+    with pytest.raises(ValidationError, match=r"^events\[10\]: .*an open notice of this campaign, got 'notice-1'"):
+        replay(run.campaign, _renumbered([*log, *closed]))
+
+
+def test_the_lifecycle_is_one_table() -> None:
+    assert [kind.command for kind in COMMANDS] == list(PAYLOADS)
+    assert {transition.command for transition in NOMINATION_WORKFLOW.transitions} == set(PAYLOADS)
+    assert [transition.command for transition in NOTICE_WORKFLOW.transitions] == ["close_notice"]
+    named = {code for kind in COMMANDS for code in kind.transition.guards}
+    assert named == {guard.code for guard in NOMINATION_WORKFLOW.guards}
+    assert (
+        "    shortlisted --> on_notice: open_notice [id, window, level, unit, recusal]"
+        in NOMINATION_WORKFLOW.to_mermaid()
+    )

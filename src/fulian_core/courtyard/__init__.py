@@ -17,11 +17,20 @@ from fulian_core.courtyard.assignment import Assignment, InspectionGroup, Inspec
 from fulian_core.courtyard.credits import CreditEntry, CreditEntryKind, CreditLedger, CreditRules
 from fulian_core.courtyard.featured import FeaturedCategory
 from fulian_core.courtyard.inspection import Household, Inspection, InspectionKind
-from fulian_core.courtyard.plaques import PlaqueChange, PlaqueEvent, PlaqueHistory, PlaquePolicy, plaque_history
+from fulian_core.courtyard.plaques import (
+    PLAQUE_WORKFLOW,
+    PlaqueChange,
+    PlaqueCheck,
+    PlaqueEvent,
+    PlaqueHistory,
+    PlaquePolicy,
+    plaque_history,
+)
 from fulian_core.courtyard.sampling import RandomSource, stratified_sample
 from fulian_core.courtyard.scoring import ScoreCard, score, standing
 
 __all__ = [
+    "PLAQUE_WORKFLOW",
     "Assignment",
     "CreditEntry",
     "CreditEntryKind",
@@ -34,6 +43,7 @@ __all__ = [
     "InspectionKind",
     "Inspector",
     "PlaqueChange",
+    "PlaqueCheck",
     "PlaqueEvent",
     "PlaqueHistory",
     "PlaquePolicy",

@@ -8,7 +8,7 @@ share this one fold; replay gathers a whole log in one draft and freezes it once
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import attrs
 
@@ -27,6 +27,9 @@ from fulian_core.nominations.state import (
     Title,
 )
 from fulian_core.orgs import Level
+
+if TYPE_CHECKING:
+    from fulian_core.nominations.commands import OpenNotice, RaiseObjection, Resubmit, Submit
 
 _V = TypeVar("_V")
 
@@ -89,32 +92,51 @@ class Drafts:
         )
 
 
-def fold(drafts: Drafts, event: Event) -> None:
-    """Apply one accepted event to the drafts."""
-    _EFFECTS[event.command.kind](drafts, event)
-    drafts.seq = event.seq
-    drafts.last_at = event.command.at
+class CorruptLog(Exception):  # noqa: N818 - internal signal, turned into a ValidationError by replay
+    """An event that cannot be folded into the state it meets: its detail says why."""
+
+
+def moved(drafts: Drafts, nomination: str, sources: frozenset[str]) -> Nomination:
+    """The nomination an event moves, which must stand in one of *sources* (a corrupt log
+    names one that does not exist, or that stands elsewhere)."""
+    record = drafts.nominations.get(nomination)
+    if record is None:
+        raise CorruptLog(f"a nomination of this campaign, got {nomination!r}")
+    if record.status.code not in sources:
+        raise CorruptLog(f"a nomination in {', '.join(sorted(sources))}, got {nomination!r} in {record.status.code}")
+    return record
 
 
 def _set_status(drafts: Drafts, nomination: str, status: NominationStatus) -> None:
     drafts.nominations[nomination] = attrs.evolve(drafts.nominations[nomination], status=status)
 
 
-def _status(status: NominationStatus) -> Callable[[Drafts, Event], None]:
-    def effect(drafts: Drafts, event: Event) -> None:
-        _set_status(drafts, event.command.nomination, status)
+Effect = Callable[[Drafts, Event, frozenset[str]], None]
+"""What an accepted command does to the state (操作效果): folds its event into the drafts; the
+set holds the states its subject may leave (the transition's sources)."""
+
+
+def status(target: NominationStatus) -> Effect:
+    """The effect of a command that only moves its nomination to *target*."""
+
+    def effect(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+        record = moved(drafts, event.command.subject, sources)
+        drafts.nominations[record.id] = attrs.evolve(record, status=target)
 
     return effect
 
 
-def _submit(drafts: Drafts, event: Event) -> None:
+def submit(drafts: Drafts, event: Event, _sources: frozenset[str]) -> None:
+    """推荐: a new nomination at the level the submission entered at."""
     command = event.command
-    submission = command.submission
-    assert submission is not None  # noqa: S101 - guaranteed by the command's payload check
+    payload = cast("Submit", command.payload)
+    if drafts.nominations.get(payload.nomination) is not None:
+        raise CorruptLog(f"a nomination id not used before, got {payload.nomination!r}")
+    submission = payload.submission
     level = _level_of(event)
     stage = Stage(level, submission.unit, command.at)
-    drafts.nominations[command.nomination] = Nomination(
-        id=command.nomination,
+    drafts.nominations[payload.nomination] = Nomination(
+        id=payload.nomination,
         seq=event.seq,
         candidate=submission.candidate,
         channel=submission.channel,
@@ -130,104 +152,127 @@ def _submit(drafts: Drafts, event: Event) -> None:
         dossiers=(DossierVersion(1, submission.dossier, command.at, level),),
         stages=(stage,),
     )
-    drafts.families[family_key(level, submission.candidate.id)] = command.nomination
+    drafts.families[family_key(level, submission.candidate.id)] = payload.nomination
 
 
 def _level_of(event: Event) -> Level:
     # The level a submission entered at travels in the event (fixed when it was accepted).
-    assert event.level is not None  # noqa: S101 - set by decide for every submit
+    if event.level is None:
+        raise CorruptLog("an event that carries its level")
     return event.level
 
 
-def _return(drafts: Drafts, event: Event) -> None:
-    record = drafts.nominations[event.command.nomination]
+def return_(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """退回: the nomination goes back for rewriting; the return is counted at its stage."""
+    record = moved(drafts, event.command.subject, sources)
     stage = attrs.evolve(record.stage, returns=record.stage.returns + 1)
     drafts.nominations[record.id] = attrs.evolve(
         record, status=NominationStatus.RETURNED, stages=(*record.stages[:-1], stage)
     )
 
 
-def _resubmit(drafts: Drafts, event: Event) -> None:
+def resubmit(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """重新提交: a new dossier version; the old ones are kept."""
     command = event.command
-    assert command.dossier is not None  # noqa: S101 - guaranteed by the command's payload check
-    record = drafts.nominations[command.nomination]
-    version = DossierVersion(len(record.dossiers) + 1, command.dossier, command.at, record.level)
+    payload = cast("Resubmit", command.payload)
+    record = moved(drafts, payload.nomination, sources)
+    version = DossierVersion(len(record.dossiers) + 1, payload.dossier, command.at, record.level)
     drafts.nominations[record.id] = attrs.evolve(
         record, status=NominationStatus.SUBMITTED, dossiers=(*record.dossiers, version)
     )
 
 
-def _assess(drafts: Drafts, event: Event) -> None:
+def assess(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """评审: the reviewer's assessment, as fixed when it was accepted, joins the reviews."""
     command = event.command
-    assert event.assessment is not None  # noqa: S101 - set by decide for every assessment
-    record = drafts.nominations[command.nomination]
+    if event.assessment is None:
+        raise CorruptLog("an assessment event that carries its assessment")
+    record = moved(drafts, command.subject, sources)
     review = Review(record.level, command.actor.id, command.at, event.assessment)
     drafts.nominations[record.id] = attrs.evolve(
         record, status=NominationStatus.ASSESSED, reviews=(*record.reviews, review)
     )
 
 
-def _open_notice(drafts: Drafts, event: Event) -> None:
+def open_notice(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """公示: a notice opens and its nominations go on it."""
     command = event.command
-    assert event.last_day is not None  # noqa: S101 - set by decide for every notice
-    first = drafts.nominations[command.nominations[0]]
-    drafts.notices[command.notice] = Notice(
-        id=command.notice,
+    payload = cast("OpenNotice", command.payload)
+    if event.last_day is None:
+        raise CorruptLog("a notice event that carries its last day")
+    if drafts.notices.get(payload.notice) is not None:
+        raise CorruptLog(f"a notice id not used before, got {payload.notice!r}")
+    records = [moved(drafts, nomination, sources) for nomination in payload.nominations]
+    first = records[0]
+    drafts.notices[payload.notice] = Notice(
+        id=payload.notice,
         level=first.level,
         unit=first.unit,
         opened_by=command.actor.id,
         opened_at=command.at,
         last_day=event.last_day,
-        nominations=command.nominations,
+        nominations=payload.nominations,
     )
-    for nomination in command.nominations:
-        record = drafts.nominations[nomination]
-        drafts.nominations[nomination] = attrs.evolve(
-            record, status=NominationStatus.ON_NOTICE, notices=(*record.notices, command.notice)
+    for record in records:
+        drafts.nominations[record.id] = attrs.evolve(
+            record, status=NominationStatus.ON_NOTICE, notices=(*record.notices, payload.notice)
         )
 
 
-def _object(drafts: Drafts, event: Event) -> None:
+def raise_objection(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """异议: a pending objection against the nominee on its latest notice."""
     command = event.command
-    record = drafts.nominations[command.nomination]
-    drafts.objections[command.objection] = Objection(
-        id=command.objection,
+    payload = cast("RaiseObjection", command.payload)
+    record = moved(drafts, payload.nomination, sources)
+    if drafts.objections.get(payload.objection) is not None:
+        raise CorruptLog(f"an objection id not used before, got {payload.objection!r}")
+    drafts.objections[payload.objection] = Objection(
+        id=payload.objection,
         nomination=record.id,
         notice=record.notices[-1],
         raised_by=command.actor,
         raised_at=command.at,
         reason=command.reason,
     )
-    drafts.nominations[record.id] = attrs.evolve(record, objections=(*record.objections, command.objection))
+    drafts.nominations[record.id] = attrs.evolve(record, objections=(*record.objections, payload.objection))
 
 
-def _resolve(status: ObjectionStatus) -> Callable[[Drafts, Event], None]:
-    def effect(drafts: Drafts, event: Event) -> None:
+def resolve(outcome: ObjectionStatus) -> Effect:
+    """异议成立/不成立: the objection is resolved; an upheld one removes the nominee."""
+
+    def effect(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
         command = event.command
-        objection = drafts.objections[command.objection]
+        objection = drafts.objections.get(command.subject)
+        if objection is None or objection.status is not ObjectionStatus.PENDING:
+            raise CorruptLog(f"a pending objection of this campaign, got {command.subject!r}")
+        moved(drafts, objection.nomination, sources)
         drafts.objections[objection.id] = attrs.evolve(
-            objection, status=status, resolved_by=command.actor.id, resolved_at=command.at, resolution=command.reason
+            objection, status=outcome, resolved_by=command.actor.id, resolved_at=command.at, resolution=command.reason
         )
-        if status is ObjectionStatus.UPHELD:
+        if outcome is ObjectionStatus.UPHELD:
             _set_status(drafts, objection.nomination, NominationStatus.REMOVED)
 
     return effect
 
 
-def _close_notice(drafts: Drafts, event: Event) -> None:
+def close_notice(drafts: Drafts, event: Event, _sources: frozenset[str]) -> None:
+    """公示结束: the notice closes; its nominations still on it have passed."""
     command = event.command
-    notice = drafts.notices[command.notice]
+    notice = drafts.notices.get(command.subject)
+    if notice is None or notice.closed_at is not None:
+        raise CorruptLog(f"an open notice of this campaign, got {command.subject!r}")
     drafts.notices[notice.id] = attrs.evolve(notice, closed_at=command.at)
     for nomination in notice.nominations:
         if drafts.nominations[nomination].status is NominationStatus.ON_NOTICE:
             _set_status(drafts, nomination, NominationStatus.NOTICE_PASSED)
 
 
-def _forward(drafts: Drafts, event: Event) -> None:
+def forward(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """上报: the nomination moves to the unit above and counts against the quotas."""
     command = event.command
-    assert event.forwarded_to is not None  # noqa: S101 - set by decide for every forward
-    assert event.level is not None  # noqa: S101 - set by decide for every forward
-    record = drafts.nominations[command.nomination]
+    if event.forwarded_to is None or event.level is None:
+        raise CorruptLog("a forwarding event that carries its unit and level")
+    record = moved(drafts, command.subject, sources)
     for category in (record.category, None):
         key = forward_key(record.level, record.unit, category)
         drafts.forwards[key] = (drafts.forwards.get(key) or 0) + 1
@@ -243,18 +288,20 @@ def _forward(drafts: Drafts, event: Event) -> None:
     drafts.families[family_key(event.level, record.candidate.id)] = record.id
 
 
-def _award(drafts: Drafts, event: Event) -> None:
+def award(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """表彰: a title at the nomination's level and unit."""
     command = event.command
-    record = drafts.nominations[command.nomination]
+    record = moved(drafts, command.subject, sources)
     title = Title(record.level, record.unit, command.at, command.actor.id)
     drafts.nominations[record.id] = attrs.evolve(
         record, status=NominationStatus.AWARDED, titles=(*record.titles, title)
     )
 
 
-def _revoke(drafts: Drafts, event: Event) -> None:
+def revoke(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
+    """撤销: every standing title is revoked; the record stays."""
     command = event.command
-    record = drafts.nominations[command.nomination]
+    record = moved(drafts, command.subject, sources)
     titles = tuple(
         attrs.evolve(title, revoked_at=command.at, revoked_by=command.actor.id, revoke_reason=command.reason)
         if title.active
@@ -262,24 +309,3 @@ def _revoke(drafts: Drafts, event: Event) -> None:
         for title in record.titles
     )
     drafts.nominations[record.id] = attrs.evolve(record, status=NominationStatus.REVOKED, titles=titles)
-
-
-_EFFECTS: dict[str, Callable[[Drafts, Event], None]] = {
-    "submit": _submit,
-    "return": _return,
-    "resubmit": _resubmit,
-    "accept": _status(NominationStatus.UNDER_REVIEW),
-    "assess": _assess,
-    "shortlist": _status(NominationStatus.SHORTLISTED),
-    "reject": _status(NominationStatus.REJECTED),
-    "open_notice": _open_notice,
-    "object": _object,
-    "uphold_objection": _resolve(ObjectionStatus.UPHELD),
-    "dismiss_objection": _resolve(ObjectionStatus.DISMISSED),
-    "close_notice": _close_notice,
-    "confirm": _status(NominationStatus.CONFIRMED),
-    "forward": _forward,
-    "award": _award,
-    "revoke": _revoke,
-    "withdraw": _status(NominationStatus.WITHDRAWN),
-}

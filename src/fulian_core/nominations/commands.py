@@ -1,34 +1,54 @@
-"""Commands to a campaign (操作指令): who, when, what, why — and the payload the command needs.
+"""Commands to a campaign (操作指令): who, when, why — and a payload of one class per command kind.
 
-Every command is one :class:`Command` record with a ``kind`` (the workflow's command code), an
-:class:`~fulian_core.nominations.workflow.Actor`, a caller-supplied aware timestamp and a
-reason where one is due; named constructors build each kind with the fields it needs::
+A :class:`Command` carries an :class:`~fulian_core.workflows.Actor`, a caller-supplied aware
+timestamp, a reason where one is due, and its payload: :class:`Submit`, :class:`Return`,
+:class:`Resubmit` … — a tagged union whose tag (``kind``) is the command code of the nomination
+workflow. Named constructors build each kind::
 
     Command.submit(actor, at, "n-001", Submission(...))
     Command.return_for_revision(actor, at, "n-001", reason="事迹材料不足800字")
-
-A command of a kind the workflow does not know can still be built (it may come from another
-system); the campaign refuses it with :class:`~fulian_core.errors.UnknownCommandError`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
-from typing import Final
+from collections.abc import Iterable, Mapping
+from typing import ClassVar, Final, Union, get_args
 
 import attrs
 
 from fulian_core._faults import Faults
 from fulian_core.criteria import Evidence
+from fulian_core.errors import ValidationError
 from fulian_core.nominations._checks import check_moment
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
-from fulian_core.nominations.workflow import Actor
 from fulian_core.privacy import MobileNumber, ResidentId
 from fulian_core.rules import Subject
+from fulian_core.workflows import Actor, Payload
 
-__all__ = ["PAYLOADS", "Command", "Submission"]
+__all__ = [
+    "PAYLOADS",
+    "Accept",
+    "Assess",
+    "Award",
+    "CloseNotice",
+    "Command",
+    "Confirm",
+    "DismissObjection",
+    "Forward",
+    "OpenNotice",
+    "RaiseObjection",
+    "Reject",
+    "Resubmit",
+    "Return",
+    "Revoke",
+    "Shortlist",
+    "Submission",
+    "Submit",
+    "UpholdObjection",
+    "Withdraw",
+]
 
 
 @attrs.frozen
@@ -64,164 +84,363 @@ class Submission:
         faults.raise_if_any()
 
 
-PAYLOADS: Final[dict[str, tuple[str, ...]]] = {
-    "submit": ("nomination", "submission"),
-    "return": ("nomination",),
-    "resubmit": ("nomination", "dossier"),
-    "accept": ("nomination",),
-    "assess": ("nomination", "evidence"),
-    "shortlist": ("nomination",),
-    "reject": ("nomination",),
-    "open_notice": ("notice", "nominations"),
-    "object": ("nomination", "objection"),
-    "uphold_objection": ("objection",),
-    "dismiss_objection": ("objection",),
-    "close_notice": ("notice",),
-    "confirm": ("nomination",),
-    "forward": ("nomination",),
-    "award": ("nomination",),
-    "revoke": ("nomination",),
-    "withdraw": ("nomination",),
-}
-"""The fields each known command kind needs besides actor and time."""
+def _check_id(value: object, path: str, what: str) -> None:
+    if not isinstance(value, str) or not value:
+        raise ValidationError.single(path, f"the id of {what}", value)
 
-_EMPTY: Final[dict[str, object]] = {
-    "nomination": "",
-    "submission": None,
-    "dossier": None,
-    "evidence": None,
-    "notice": "",
-    "nominations": (),
-    "objection": "",
-}
+
+def _nomination_id(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    _check_id(value, attribute.name, "a nomination")
+
+
+@attrs.frozen
+class _OnNomination(Payload):
+    """A payload that names one nomination."""
+
+    nomination: str = attrs.field(validator=_nomination_id)
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.nomination
+
+
+@attrs.frozen
+class Submit(Payload):
+    """推荐/申报: a new nomination under the caller's id *nomination*."""
+
+    kind: ClassVar[str] = "submit"
+    nomination: str = attrs.field(validator=_nomination_id)
+    submission: Submission = attrs.field(validator=attrs.validators.instance_of(Submission))
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.nomination
+
+
+@attrs.frozen
+class Return(_OnNomination):
+    """退回重新撰写: return a dossier for rewriting; it is kept, not lost."""
+
+    kind: ClassVar[str] = "return"
+
+
+@attrs.frozen
+class Resubmit(Payload):
+    """重新提交: a returned nomination comes back with a new dossier version."""
+
+    kind: ClassVar[str] = "resubmit"
+    nomination: str = attrs.field(validator=_nomination_id)
+    dossier: Dossier = attrs.field(validator=attrs.validators.instance_of(Dossier))
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.nomination
+
+
+@attrs.frozen
+class Accept(_OnNomination):
+    """受理: a complete dossier is accepted for review."""
+
+    kind: ClassVar[str] = "accept"
+
+
+@attrs.frozen
+class Assess(Payload):
+    """评审: a reviewer's assessment of the candidate's evidence against the campaign's criteria."""
+
+    kind: ClassVar[str] = "assess"
+    nomination: str = attrs.field(validator=_nomination_id)
+    evidence: Evidence = attrs.field(validator=attrs.validators.instance_of(Evidence))
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.nomination
+
+
+@attrs.frozen
+class Shortlist(_OnNomination):
+    """入围: an eligible nomination goes on the shortlist."""
+
+    kind: ClassVar[str] = "shortlist"
+
+
+@attrs.frozen
+class Reject(_OnNomination):
+    """不予推荐: a nomination is rejected, with a reason."""
+
+    kind: ClassVar[str] = "reject"
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
+    if isinstance(value, (str, bytes, Mapping)):
+        raise ValidationError.single("nominations", "a list of nomination ids (not a text)", value)
     return tuple(value)
+
+
+def _check_ids(_instance: object, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
+    faults = Faults()
+    faults.check(bool(value), "nominations", "at least one nomination id", [])
+    for index, nomination in enumerate(value):
+        faults.check(isinstance(nomination, str) and bool(nomination), f"nominations[{index}]", "an id", nomination)
+    faults.check(len(set(value)) == len(value), "nominations", "distinct ids", None)
+    faults.raise_if_any()
+
+
+@attrs.frozen
+class OpenNotice(Payload):
+    """公示: shortlisted nominations are posted for public notice under the id *notice*."""
+
+    kind: ClassVar[str] = "open_notice"
+    notice: str = attrs.field()
+    nominations: tuple[str, ...] = attrs.field(converter=_ids, validator=_check_ids)
+
+    @notice.validator
+    def _notice_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
+        _check_id(value, "notice", "a notice")
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.notice
+
+
+@attrs.frozen
+class RaiseObjection(Payload):
+    """提出异议: an objection, under the id *objection*, against a nominee on notice."""
+
+    kind: ClassVar[str] = "object"
+    nomination: str = attrs.field(validator=_nomination_id)
+    objection: str = attrs.field()
+
+    @objection.validator
+    def _objection_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
+        _check_id(value, "objection", "an objection")
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.nomination
+
+
+@attrs.frozen
+class _OnObjection(Payload):
+    """A payload that names one objection."""
+
+    objection: str = attrs.field()
+
+    @objection.validator
+    def _objection_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
+        _check_id(value, "objection", "an objection")
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.objection
+
+
+@attrs.frozen
+class UpholdObjection(_OnObjection):
+    """异议成立: the objection holds and the nominee is removed."""
+
+    kind: ClassVar[str] = "uphold_objection"
+
+
+@attrs.frozen
+class DismissObjection(_OnObjection):
+    """异议不成立: the objection is dismissed and the nominee stays."""
+
+    kind: ClassVar[str] = "dismiss_objection"
+
+
+@attrs.frozen
+class CloseNotice(Payload):
+    """公示结束: a notice whose period has run is closed."""
+
+    kind: ClassVar[str] = "close_notice"
+    notice: str = attrs.field()
+
+    @notice.validator
+    def _notice_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
+        _check_id(value, "notice", "a notice")
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about."""
+        return self.notice
+
+
+@attrs.frozen
+class Confirm(_OnNomination):
+    """本级确定: a nomination is confirmed at its level after its notice."""
+
+    kind: ClassVar[str] = "confirm"
+
+
+@attrs.frozen
+class Forward(_OnNomination):
+    """上报: a confirmed nomination goes to the next level, within the quota."""
+
+    kind: ClassVar[str] = "forward"
+
+
+@attrs.frozen
+class Award(_OnNomination):
+    """表彰: the title is conferred at this level."""
+
+    kind: ClassVar[str] = "award"
+
+
+@attrs.frozen
+class Revoke(_OnNomination):
+    """撤销/摘牌: a conferred title is revoked, with a reason; the record stays."""
+
+    kind: ClassVar[str] = "revoke"
+
+
+@attrs.frozen
+class Withdraw(_OnNomination):
+    """撤回: a nomination is withdrawn before its notice; it stays in the history."""
+
+    kind: ClassVar[str] = "withdraw"
+
+
+CommandPayload = Union[  # noqa: UP007 - a runtime union the converter reads by its members
+    Submit,
+    Return,
+    Resubmit,
+    Accept,
+    Assess,
+    Shortlist,
+    Reject,
+    OpenNotice,
+    RaiseObjection,
+    UpholdObjection,
+    DismissObjection,
+    CloseNotice,
+    Confirm,
+    Forward,
+    Award,
+    Revoke,
+    Withdraw,
+]
+"""The payload of a command to a campaign: one class per command kind, tagged by ``kind``."""
+
+PAYLOADS: Final[Mapping[str, type[Payload]]] = {payload.kind: payload for payload in get_args(CommandPayload)}
+"""The payload class of each command kind, by its code."""
 
 
 @attrs.frozen
 class Command:
-    """One command to a campaign (操作指令); see the module for the named constructors."""
+    """One command to a campaign (操作指令): the actor, when, the payload, and the reason."""
 
-    kind: str
     actor: Actor
     at: dt.datetime
-    nomination: str = ""
+    payload: CommandPayload
     reason: str = ""
-    submission: Submission | None = None
-    dossier: Dossier | None = None
-    evidence: Evidence | None = None
-    notice: str = ""
-    nominations: tuple[str, ...] = attrs.field(default=(), converter=_ids)
-    objection: str = ""
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        faults.check(isinstance(self.kind, str) and bool(self.kind), "kind", "a command code", self.kind)
         faults.check(isinstance(self.actor, Actor), "actor", "an Actor", self.actor)
         check_moment(self.at, "at", faults)
-        for name in ("nomination", "reason", "notice", "objection"):
-            faults.check(isinstance(getattr(self, name), str), name, "text", getattr(self, name))
-        for index, nomination in enumerate(self.nominations):
-            faults.check(isinstance(nomination, str) and bool(nomination), f"nominations[{index}]", "an id", nomination)
-        faults.check(len(set(self.nominations)) == len(self.nominations), "nominations", "distinct ids", None)
-        for name, kind in (("submission", Submission), ("dossier", Dossier), ("evidence", Evidence)):
-            value = getattr(self, name)
-            faults.check(value is None or isinstance(value, kind), name, f"a {kind.__name__} or None", value)
+        faults.check(isinstance(self.payload, Payload), "payload", "a command payload (Submit, Accept …)", self.payload)
+        faults.check(isinstance(self.reason, str), "reason", "text", self.reason)
         faults.raise_if_any()
-        needed = PAYLOADS.get(self.kind)
-        if needed is None:
-            return
-        for name, empty in _EMPTY.items():
-            value = getattr(self, name)
-            if name in needed:
-                faults.check(value != empty, name, f"a value for {self.kind}", value)
-            else:
-                faults.check(value == empty, name, f"nothing for {self.kind}", value)
-        faults.raise_if_any()
+
+    @property
+    def kind(self) -> str:
+        """The command code (the payload's tag)."""
+        return self.payload.kind
+
+    @property
+    def subject(self) -> str:
+        """The id the command is about: a nomination, a notice or an objection."""
+        return self.payload.subject
 
     @classmethod
     def submit(cls, actor: Actor, at: dt.datetime, nomination: str, submission: Submission) -> Command:
         """Submit a nomination (推荐/申报) under the caller's id *nomination*."""
-        return cls("submit", actor, at, nomination, submission=submission)
+        return cls(actor, at, Submit(nomination, submission))
 
     @classmethod
     def return_for_revision(cls, actor: Actor, at: dt.datetime, nomination: str, *, reason: str) -> Command:
         """Return a dossier for rewriting (退回重新撰写); it is kept, not lost."""
-        return cls("return", actor, at, nomination, reason=reason)
+        return cls(actor, at, Return(nomination), reason)
 
     @classmethod
     def resubmit(cls, actor: Actor, at: dt.datetime, nomination: str, dossier: Dossier, *, reason: str = "") -> Command:
         """Resubmit a returned nomination with a new dossier version (重新提交)."""
-        return cls("resubmit", actor, at, nomination, reason=reason, dossier=dossier)
+        return cls(actor, at, Resubmit(nomination, dossier), reason)
 
     @classmethod
     def accept(cls, actor: Actor, at: dt.datetime, nomination: str) -> Command:
         """Accept a complete dossier for review (受理)."""
-        return cls("accept", actor, at, nomination)
+        return cls(actor, at, Accept(nomination))
 
     @classmethod
     def assess(cls, actor: Actor, at: dt.datetime, nomination: str, evidence: Evidence) -> Command:
         """A reviewer's assessment against the campaign's criteria (评审)."""
-        return cls("assess", actor, at, nomination, evidence=evidence)
+        return cls(actor, at, Assess(nomination, evidence))
 
     @classmethod
     def shortlist(cls, actor: Actor, at: dt.datetime, nomination: str, *, reason: str = "") -> Command:
         """Put an eligible nomination on the shortlist (入围)."""
-        return cls("shortlist", actor, at, nomination, reason=reason)
+        return cls(actor, at, Shortlist(nomination), reason)
 
     @classmethod
     def reject(cls, actor: Actor, at: dt.datetime, nomination: str, *, reason: str) -> Command:
         """Reject a nomination (不予推荐) with a reason."""
-        return cls("reject", actor, at, nomination, reason=reason)
+        return cls(actor, at, Reject(nomination), reason)
 
     @classmethod
     def open_notice(cls, actor: Actor, at: dt.datetime, notice: str, nominations: Iterable[str]) -> Command:
         """Post shortlisted nominations for public notice (公示) under the id *notice*."""
-        return cls("open_notice", actor, at, notice=notice, nominations=tuple(nominations))
+        return cls(actor, at, OpenNotice(notice, _ids(nominations)))
 
     @classmethod
     def raise_objection(cls, actor: Actor, at: dt.datetime, nomination: str, objection: str, *, reason: str) -> Command:
         """Raise an objection (异议) against a nominee on notice, under the id *objection*."""
-        return cls("object", actor, at, nomination, reason=reason, objection=objection)
+        return cls(actor, at, RaiseObjection(nomination, objection), reason)
 
     @classmethod
     def uphold_objection(cls, actor: Actor, at: dt.datetime, objection: str, *, reason: str) -> Command:
         """Uphold an objection (异议成立): the nominee is removed."""
-        return cls("uphold_objection", actor, at, reason=reason, objection=objection)
+        return cls(actor, at, UpholdObjection(objection), reason)
 
     @classmethod
     def dismiss_objection(cls, actor: Actor, at: dt.datetime, objection: str, *, reason: str) -> Command:
         """Dismiss an objection (异议不成立): the nominee stays."""
-        return cls("dismiss_objection", actor, at, reason=reason, objection=objection)
+        return cls(actor, at, DismissObjection(objection), reason)
 
     @classmethod
     def close_notice(cls, actor: Actor, at: dt.datetime, notice: str) -> Command:
         """Close a notice whose period has run (公示结束)."""
-        return cls("close_notice", actor, at, notice=notice)
+        return cls(actor, at, CloseNotice(notice))
 
     @classmethod
     def confirm(cls, actor: Actor, at: dt.datetime, nomination: str) -> Command:
         """Confirm a nomination at this level after its notice (确定)."""
-        return cls("confirm", actor, at, nomination)
+        return cls(actor, at, Confirm(nomination))
 
     @classmethod
     def forward(cls, actor: Actor, at: dt.datetime, nomination: str) -> Command:
         """Forward a confirmed nomination to the next level (上报), within the quota."""
-        return cls("forward", actor, at, nomination)
+        return cls(actor, at, Forward(nomination))
 
     @classmethod
     def award(cls, actor: Actor, at: dt.datetime, nomination: str) -> Command:
         """Confer the title at this level (表彰)."""
-        return cls("award", actor, at, nomination)
+        return cls(actor, at, Award(nomination))
 
     @classmethod
     def revoke(cls, actor: Actor, at: dt.datetime, nomination: str, *, reason: str) -> Command:
         """Revoke a conferred title (撤销/摘牌) with a reason; the record stays."""
-        return cls("revoke", actor, at, nomination, reason=reason)
+        return cls(actor, at, Revoke(nomination), reason)
 
     @classmethod
     def withdraw(cls, actor: Actor, at: dt.datetime, nomination: str, *, reason: str) -> Command:
         """Withdraw a nomination (撤回) before notice; it stays in the history."""
-        return cls("withdraw", actor, at, nomination, reason=reason)
+        return cls(actor, at, Withdraw(nomination), reason)

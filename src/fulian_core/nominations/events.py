@@ -37,7 +37,7 @@ class Event:
     def describe(self) -> str:
         """One audit line: ``#3 2024-04-02T09:00:00+08:00 李红（工作人员, 忠义社区） return n-002: 事迹材料不足``."""
         command = self.command
-        subject = command.nomination or command.notice or command.objection
+        subject = command.subject
         why = f": {command.reason}" if command.reason else ""
         return (
             f"#{self.seq} {command.at.isoformat()} {command.actor.name}（{command.actor.role.label}, "

@@ -1,22 +1,25 @@
-"""The guards of the nomination lifecycle (校验规则), each a plain function that refuses with
-:class:`~fulian_core.errors.TransitionRefused` naming itself, or returns quietly.
+"""The guards of the nomination lifecycle (校验规则), declared once and run by the workflow engine.
 
-Guard names, as :attr:`TransitionRefused.guard` reports them:
+Each :class:`~fulian_core.workflows.Guard` is a named predicate over an
+:class:`~fulian_core.workflows.Attempt` whose context is a :class:`Deciding` — the campaign,
+its state, the command, and the nomination, notice or objection the command is about. The
+engine runs ``state``, ``role``, ``reason`` and ``chronology`` for every command; a transition
+of :data:`~fulian_core.nominations.lifecycle.NOMINATION_WORKFLOW` names the ones below it
+needs, in the order they run. A refusal names its guard as
+:attr:`~fulian_core.errors.TransitionRefused.guard`:
 
-* ``state`` — no transition of the nomination's state accepts the command;
-* ``role`` — the actor does not act in a role the transition allows;
-* ``reason`` — a reason is due and none was given;
-* ``chronology`` — the command is dated before the campaign's last accepted command;
 * ``window`` — outside the phase (宣传动员/推荐评选/总结表彰) or the dated step for the level;
 * ``level`` / ``unit`` — the actor's unit is not at the nomination's level, or not its unit;
+  a submission to a unit that does not take part in the campaign (``unit``);
 * ``recusal`` — the actor must not judge this candidate or its work unit (回避);
 * ``id`` — a nomination, notice or objection id used before;
 * ``channel`` / ``category`` / ``candidate`` — not what the campaign accepts;
-* ``duplicate`` — the candidate is already nominated at this level in this campaign;
+* ``duplicate`` — the candidate is already nominated at the level the command puts it at;
 * ``dossier`` — the dossier lacks what the campaign requires (the message lists it);
 * ``reviewed`` / ``eligible`` — one review per reviewer; only eligible nominations shortlisted;
-* ``notice_open`` / ``notice_period`` / ``objections`` — objections only while a notice runs;
-  a notice closes only after its last day, with every objection resolved;
+* ``notice_open`` / ``notice_period`` / ``objections`` — objections only while a notice runs
+  and only pending ones resolved; a notice closes only after its last day, every objection
+  resolved;
 * ``notice`` — no title without a notice at this level that passed with no upheld objection;
 * ``next_level`` / ``quota`` — forwarding needs a level above and a free place (名额);
 * ``titled`` — only a standing title can be revoked, by its unit or one above it.
@@ -24,130 +27,91 @@ Guard names, as :attr:`TransitionRefused.guard` reports them:
 
 from __future__ import annotations
 
+from typing import Final
+
+import attrs
+
 from fulian_core.calendars import china_date
-from fulian_core.errors import TransitionRefused
 from fulian_core.nominations.campaign import Campaign, PhaseKind, StepKind
-from fulian_core.nominations.commands import Command
-from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus, ObjectionStatus
-from fulian_core.nominations.workflow import Role, Transition
-from fulian_core.orgs import Level
-
-__all__ = [
-    "GUARDS",
-    "acts_for_a_unit",
-    "check_actor_unit",
-    "check_chronology",
-    "check_dossier",
-    "check_quota",
-    "check_reason",
-    "check_recusal",
-    "check_role",
-    "check_window",
-    "passed_notice",
-    "refuse",
-]
-
-GUARDS: tuple[str, ...] = (
-    "state",
-    "role",
-    "reason",
-    "chronology",
-    "window",
-    "level",
-    "unit",
-    "recusal",
-    "id",
-    "channel",
-    "category",
-    "candidate",
-    "duplicate",
-    "dossier",
-    "reviewed",
-    "eligible",
-    "notice_open",
-    "notice_period",
-    "objections",
-    "notice",
-    "next_level",
-    "quota",
-    "titled",
+from fulian_core.nominations.commands import (
+    Command,
+    Forward,
+    OpenNotice,
+    RaiseObjection,
+    Submission,
+    Submit,
 )
-"""Every guard name the lifecycle may report."""
+from fulian_core.nominations.state import (
+    CampaignState,
+    Nomination,
+    NominationStatus,
+    Notice,
+    Objection,
+    ObjectionStatus,
+)
+from fulian_core.orgs import Level
+from fulian_core.rules import Verdict
+from fulian_core.workflows import Attempt, Guard, Role
 
-_WINDOWS: dict[str, tuple[PhaseKind | None, frozenset[StepKind]]] = {
-    "submit": (PhaseKind.SELECTION, frozenset({StepKind.NOMINATION})),
-    "resubmit": (PhaseKind.SELECTION, frozenset({StepKind.NOMINATION, StepKind.REVIEW})),
-    "return": (PhaseKind.SELECTION, frozenset({StepKind.NOMINATION, StepKind.REVIEW})),
-    "accept": (PhaseKind.SELECTION, frozenset({StepKind.NOMINATION, StepKind.REVIEW})),
-    "withdraw": (PhaseKind.SELECTION, frozenset()),
-    "assess": (PhaseKind.SELECTION, frozenset({StepKind.REVIEW})),
-    "shortlist": (PhaseKind.SELECTION, frozenset({StepKind.REVIEW})),
-    "reject": (PhaseKind.SELECTION, frozenset({StepKind.REVIEW})),
-    "open_notice": (PhaseKind.SELECTION, frozenset({StepKind.NOTICE})),
-    "object": (PhaseKind.SELECTION, frozenset()),
-    "uphold_objection": (PhaseKind.SELECTION, frozenset()),
-    "dismiss_objection": (PhaseKind.SELECTION, frozenset()),
-    "close_notice": (PhaseKind.SELECTION, frozenset()),
-    "confirm": (PhaseKind.SELECTION, frozenset({StepKind.REPORTING})),
-    "forward": (PhaseKind.SELECTION, frozenset({StepKind.REPORTING})),
-    "award": (PhaseKind.COMMENDATION, frozenset()),
-    "revoke": (None, frozenset()),
-}
+__all__ = ["GUARDS", "Deciding", "Window", "acts_for_a_unit", "passed_notice"]
 
 
-def refuse(command: Command, subject: str, state: str, guard: str, detail: str) -> TransitionRefused:
-    """The refusal of *command* for *subject* in *state* by *guard*."""
-    return TransitionRefused(command.kind, subject, state, guard, detail)
+@attrs.frozen
+class Window:
+    """When a command may be given (办理时段): within a phase of the campaign (None: any time)
+    and, where the campaign dates steps for the level, within one of these steps."""
+
+    phase: PhaseKind | None
+    steps: frozenset[StepKind] = frozenset()
 
 
-def check_role(transition: Transition, command: Command, subject: str, state: str) -> None:
-    """The actor acts in a role the transition allows."""
-    if transition.roles and command.actor.role not in transition.roles:
-        allowed = "、".join(role.label for role in sorted(transition.roles, key=lambda role: role.ordinal))
-        raise refuse(command, subject, state, "role", f"expected {allowed}, got {command.actor.role.label}")
+@attrs.frozen
+class Deciding:
+    """The context of a command being decided (待办操作): the campaign, its state, the command,
+    its window, and what the command is about — a nomination, a notice, an objection (None
+    where the command is not about one, e.g. a submission not yet made)."""
+
+    campaign: Campaign
+    state: CampaignState
+    command: Command
+    window: Window
+    nomination: Nomination | None = None
+    notice: Notice | None = None
+    objection: Objection | None = None
+
+    @property
+    def level(self) -> Level:
+        """The level the command acts at."""
+        if self.nomination is not None:
+            return self.nomination.level
+        if self.notice is not None:
+            return self.notice.level
+        return self.campaign.tree.unit(self.submission.unit).level
+
+    @property
+    def unit(self) -> str:
+        """The unit that holds what the command is about."""
+        if self.nomination is not None:
+            return self.nomination.unit
+        if self.notice is not None:
+            return self.notice.unit
+        return self.submission.unit
+
+    @property
+    def submission(self) -> Submission:
+        """The submission a :class:`~fulian_core.nominations.Submit` command brings."""
+        payload = self.command.payload
+        assert isinstance(payload, Submit)  # noqa: S101 - only submissions are about no record
+        return payload.submission
+
+    @property
+    def record(self) -> Nomination:
+        """The nomination the command is about."""
+        assert self.nomination is not None  # noqa: S101 - named only on transitions about one
+        return self.nomination
 
 
-def check_reason(transition: Transition, command: Command, subject: str, state: str) -> None:
-    """A reason is given where one is due."""
-    if transition.needs_reason and not command.reason.strip():
-        raise refuse(command, subject, state, "reason", f"{transition.label} needs a reason")
-
-
-def check_chronology(campaign_state: CampaignState, command: Command, subject: str, state: str) -> None:
-    """The log runs forward: no command dated before the last accepted one."""
-    last = campaign_state.last_at
-    if last is not None and command.at < last:
-        raise refuse(
-            command,
-            subject,
-            state,
-            "chronology",
-            f"expected a time at or after the last accepted command ({last.isoformat()}), got {command.at.isoformat()}",
-        )
-
-
-def check_window(campaign: Campaign, command: Command, level: Level, subject: str, state: str) -> None:
-    """The command falls in its phase and, where the campaign dates steps for the level, in one
-    of the steps it belongs to."""
-    phase_kind, step_kinds = _WINDOWS[command.kind]
-    day = china_date(command.at)
-    if phase_kind is not None:
-        phase = campaign.phase(phase_kind)
-        if not phase.contains(day):
-            raise refuse(
-                command,
-                subject,
-                state,
-                "window",
-                f"expected a date in {phase_kind.label} ({phase.start.isoformat()} to {phase.end.isoformat()}), "
-                f"got {day.isoformat()}",
-            )
-    steps = [step for kind in sorted(step_kinds, key=lambda k: k.ordinal) for step in campaign.steps_for(kind, level)]
-    if steps and not any(step.contains(day) for step in steps):
-        spans = ", ".join(f"{step.kind.label} {step.start.isoformat()} to {step.end.isoformat()}" for step in steps)
-        raise refuse(
-            command, subject, state, "window", f"expected a date in a step for {level.label} ({spans}), got {day}"
-        )
+_A = Attempt[Deciding]
 
 
 def acts_for_a_unit(command: Command) -> bool:
@@ -156,65 +120,174 @@ def acts_for_a_unit(command: Command) -> bool:
     return command.actor.role not in (Role.APPLICANT, Role.PUBLIC)
 
 
-def check_actor_unit(
-    campaign: Campaign, command: Command, *, level: Level, unit: str, subject: str, state: str
-) -> None:
-    """The actor belongs to the unit that holds the nomination, at its level."""
-    if not acts_for_a_unit(command):
-        return
-    actor_unit = command.actor.unit
+def _window(attempt: _A) -> str | None:
+    deciding = attempt.context
+    campaign, window = deciding.campaign, deciding.window
+    day = china_date(attempt.at)
+    if window.phase is not None:
+        phase = campaign.phase(window.phase)
+        if not phase.contains(day):
+            return (
+                f"expected a date in {window.phase.label} ({phase.start.isoformat()} to {phase.end.isoformat()}), "
+                f"got {day.isoformat()}"
+            )
+    level = deciding.level
+    steps = [step for kind in sorted(window.steps, key=lambda k: k.ordinal) for step in campaign.steps_for(kind, level)]
+    if steps and not any(step.contains(day) for step in steps):
+        spans = ", ".join(f"{step.kind.label} {step.start.isoformat()} to {step.end.isoformat()}" for step in steps)
+        return f"expected a date in a step for {level.label} ({spans}), got {day}"
+    return None
+
+
+def _level(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if not acts_for_a_unit(deciding.command):
+        return None
+    campaign, actor_unit = deciding.campaign, attempt.actor.unit
     actor_level = campaign.tree.unit(actor_unit).level if actor_unit in campaign.tree else None
-    if actor_level is not level:
-        shown = f"{campaign.unit_name(actor_unit)} ({actor_level.label if actor_level else 'not in the hierarchy'})"
-        raise refuse(command, subject, state, "level", f"expected an actor of a unit at {level.label}, got {shown}")
-    if actor_unit != unit:
-        raise refuse(
-            command,
-            subject,
-            state,
-            "unit",
-            f"expected an actor of {campaign.unit_name(unit)}, got {campaign.unit_name(actor_unit)}",
-        )
+    if actor_level is deciding.level:
+        return None
+    shown = f"{campaign.unit_name(actor_unit)} ({actor_level.label if actor_level else 'not in the hierarchy'})"
+    return f"expected an actor of a unit at {deciding.level.label}, got {shown}"
 
 
-def check_recusal(command: Command, record: Nomination, state: str) -> None:
-    """The actor does not judge their own family, relatives or work unit (回避)."""
-    if not acts_for_a_unit(command):
-        return
-    conflicts = command.actor.conflicts
+def _unit(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if deciding.nomination is None and deciding.notice is None:
+        return _receiving_unit(attempt)
+    if not acts_for_a_unit(deciding.command) or attempt.actor.unit == deciding.unit:
+        return None
+    campaign = deciding.campaign
+    return f"expected an actor of {campaign.unit_name(deciding.unit)}, got {campaign.unit_name(attempt.actor.unit)}"
+
+
+def _receiving_unit(attempt: _A) -> str | None:
+    deciding = attempt.context
+    campaign, unit = deciding.campaign, deciding.submission.unit
+    if campaign.takes_part(unit):
+        return None
+    return (
+        f"a receiving unit of the campaign (at {'、'.join(lv.label for lv in campaign.levels)}, "
+        f"related to {campaign.unit_name(campaign.organiser)}), got {unit!r}"
+    )
+
+
+def _recusal(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if not acts_for_a_unit(deciding.command):
+        return None
+    record, actor = deciding.record, attempt.actor
     for what, value in (("candidate", record.candidate.id), ("work unit", record.affiliation)):
-        if value and value in conflicts:
-            raise refuse(
-                command,
-                record.id,
-                state,
-                "recusal",
-                f"{command.actor.name} must stand aside (回避): the {what} {value!r} is in their conflicts",
-            )
+        if value and value in actor.conflicts:
+            return f"{actor.name} must stand aside (回避): the {what} {value!r} is in their conflicts"
+    return None
 
 
-def check_dossier(campaign: Campaign, command: Command, record: Nomination, state: str) -> None:
-    """The latest dossier holds everything the campaign requires."""
-    missing = record.dossier.missing(campaign.dossier)
-    if missing:
-        raise refuse(command, record.id, state, "dossier", f"the dossier lacks {'、'.join(missing)}")
+def _id(attempt: _A) -> str | None:
+    payload, state = attempt.payload, attempt.context.state
+    if isinstance(payload, Submit) and payload.nomination in state.nomination_map:
+        return f"a nomination id not used before, got {payload.nomination!r}"
+    if isinstance(payload, OpenNotice) and payload.notice in state.notice_map:
+        return f"a notice id not used before, got {payload.notice!r}"
+    if isinstance(payload, RaiseObjection) and payload.objection in state.objection_map:
+        return f"an objection id not used before, got {payload.objection!r}"
+    return None
 
 
-def check_quota(campaign: Campaign, campaign_state: CampaignState, command: Command, record: Nomination) -> None:
-    """Forwarding stays within every quota that applies to the unit and category (名额)."""
-    state = f"{record.status.label} {record.status.code}"
-    for quota in campaign.quotas_for(record.level, record.unit, record.category):
-        used = campaign_state.forwarded(record.level, record.unit, quota.category)
-        if used + 1 > quota.places:
-            what = f"{campaign.category(quota.category).label}" if quota.category else "all categories"
-            raise refuse(
-                command,
-                record.id,
-                state,
-                "quota",
-                f"expected at most {quota.places} forwarded by {campaign.unit_name(record.unit)} ({what}), "
-                f"got {used + 1}",
-            )
+def _channel(attempt: _A) -> str | None:
+    campaign, submission = attempt.context.campaign, attempt.context.submission
+    if submission.channel in campaign.channels:
+        return None
+    accepted = "、".join(channel.label for channel in sorted(campaign.channels, key=lambda c: c.ordinal))
+    return f"expected a channel of the campaign ({accepted}), got {submission.channel.label}"
+
+
+def _category(attempt: _A) -> str | None:
+    campaign, submission = attempt.context.campaign, attempt.context.submission
+    categories = [category.code for category in campaign.categories]
+    if not (submission.category or categories) or submission.category in categories:
+        return None
+    expected = ", ".join(categories) if categories else "no category (the campaign has none)"
+    return f"expected {expected}, got {submission.category!r}"
+
+
+def _candidate(attempt: _A) -> str | None:
+    campaign, submission = attempt.context.campaign, attempt.context.submission
+    wanted = campaign.criteria.subjects
+    if submission.candidate.kind in wanted:
+        return None
+    labels = "、".join(sorted(kind.label for kind in wanted))
+    return f"expected a {labels} candidate, got {submission.candidate.kind.label}"
+
+
+def _duplicate(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if isinstance(attempt.payload, Forward):
+        level = deciding.campaign.next_level(deciding.level)
+        candidate = deciding.record.candidate.id
+    else:
+        level, candidate = deciding.level, deciding.submission.candidate.id
+    earlier = deciding.state.nominated_at(level, candidate) if level is not None else None
+    if earlier is None:
+        return None
+    assert level is not None  # noqa: S101 - earlier is None without a level
+    return f"{candidate!r} is already nominated at {level.label} in this campaign (as {earlier!r})"
+
+
+def _dossier(attempt: _A) -> str | None:
+    missing = attempt.context.record.dossier.missing(attempt.context.campaign.dossier)
+    return f"the dossier lacks {'、'.join(missing)}" if missing else None
+
+
+def _reviewed(attempt: _A) -> str | None:
+    record = attempt.context.record
+    if any(review.reviewer == attempt.actor.id for review in record.reviews_at(record.level)):
+        return f"{attempt.actor.name} has already assessed it here"
+    return None
+
+
+def _eligible(attempt: _A) -> str | None:
+    record = attempt.context.record
+    verdicts = [review.assessment.verdict for review in record.reviews_at(record.level)]
+    if verdicts and all(verdict is Verdict.ELIGIBLE for verdict in verdicts):
+        return None
+    shown = "、".join(verdict.label for verdict in verdicts) or "no assessment"
+    return f"expected every assessment 符合评选条件, got {shown}"
+
+
+def _notice_open(attempt: _A) -> str | None:
+    deciding = attempt.context
+    notice = deciding.state.notice(deciding.record.notices[-1])
+    day = china_date(attempt.at)
+    if day <= notice.last_day:
+        return None
+    return f"expected a date during the notice (to {notice.last_day.isoformat()}), got {day.isoformat()}"
+
+
+def _notice_period(attempt: _A) -> str | None:
+    notice = attempt.context.notice
+    assert notice is not None  # noqa: S101 - named only on the notice's transition
+    day = china_date(attempt.at)
+    if day > notice.last_day:
+        return None
+    return f"expected a date after the notice's last day ({notice.last_day.isoformat()}), got {day.isoformat()}"
+
+
+def _objections(attempt: _A) -> str | None:
+    deciding = attempt.context
+    objection, notice, state = deciding.objection, deciding.notice, deciding.state
+    if objection is not None:
+        if objection.status is ObjectionStatus.PENDING:
+            return None
+        return f"expected a pending objection, got {objection.id!r} ({objection.status.label})"
+    assert notice is not None  # noqa: S101 - named only on commands about an objection or a notice
+    pending = [
+        found.id
+        for nomination in notice.nominations
+        for found in map(state.objection, state.nomination(nomination).objections)
+        if found.notice == notice.id and found.status is ObjectionStatus.PENDING
+    ]
+    return f"expected every objection resolved, got pending {', '.join(pending)}" if pending else None
 
 
 def passed_notice(campaign_state: CampaignState, record: Nomination) -> bool:
@@ -233,3 +306,73 @@ def passed_notice(campaign_state: CampaignState, record: Nomination) -> bool:
             if not upheld:
                 return True
     return False
+
+
+def _notice(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if passed_notice(deciding.state, deciding.record):
+        return None
+    return f"expected a public notice at {deciding.record.level.label} that passed with no upheld objection"
+
+
+def _next_level(attempt: _A) -> str | None:
+    deciding = attempt.context
+    record = deciding.record
+    above = deciding.campaign.next_level(record.level)
+    if above is not None and deciding.campaign.tree.ancestor_at(record.unit, above) is not None:
+        return None
+    return f"expected a level above {record.level.label} in the campaign"
+
+
+def _quota(attempt: _A) -> str | None:
+    deciding = attempt.context
+    campaign, record = deciding.campaign, deciding.record
+    for quota in campaign.quotas_for(record.level, record.unit, record.category):
+        used = deciding.state.forwarded(record.level, record.unit, quota.category)
+        if quota.places is not None and used + 1 > quota.places:
+            what = f"{campaign.category(quota.category).label}" if quota.category else "all categories"
+            return (
+                f"expected at most {quota.places} forwarded by {campaign.unit_name(record.unit)} ({what}), "
+                f"got {used + 1}"
+            )
+    return None
+
+
+def _titled(attempt: _A) -> str | None:
+    deciding = attempt.context
+    campaign, titles = deciding.campaign, deciding.record.active_titles
+    if not titles:
+        return "expected a standing title to revoke"
+    actor_unit = attempt.actor.unit
+    if any(actor_unit in campaign.tree and campaign.tree.is_within(title.unit, actor_unit) for title in titles):
+        return None
+    units = "、".join(campaign.unit_name(title.unit) for title in titles)
+    return f"expected an actor of {units} or a unit above, got {actor_unit!r}"
+
+
+GUARDS: Final[tuple[Guard[Deciding], ...]] = (
+    Guard("window", "the command falls in its phase and in a step dated for the level", _window),
+    Guard("level", "an actor of a unit acts at the level that holds the case", _level),
+    Guard(
+        "unit",
+        "an actor of a unit acts for the unit that holds the case; a submission goes to a unit of the campaign",
+        _unit,
+    ),
+    Guard("recusal", "the actor does not judge their own family, relatives or work unit (回避)", _recusal),
+    Guard("id", "a new nomination, notice or objection takes an id not used before", _id),
+    Guard("channel", "the nomination comes by a channel the campaign accepts", _channel),
+    Guard("category", "the nomination is of a category of the campaign (or none, if it has none)", _category),
+    Guard("candidate", "the candidate is of a kind the criteria judge", _candidate),
+    Guard("duplicate", "the candidate is nominated once per level in the campaign", _duplicate),
+    Guard("dossier", "the latest dossier holds everything the campaign requires", _dossier),
+    Guard("reviewed", "one assessment per reviewer per level", _reviewed),
+    Guard("eligible", "only nominations every reviewer found eligible are shortlisted", _eligible),
+    Guard("notice_open", "objections are raised while the notice runs", _notice_open),
+    Guard("notice_period", "a notice closes after its last day", _notice_period),
+    Guard("objections", "only a pending objection is resolved; a notice closes with none pending", _objections),
+    Guard("notice", "a title needs a notice at this level that passed with no upheld objection", _notice),
+    Guard("next_level", "forwarding needs a level above in the campaign", _next_level),
+    Guard("quota", "forwarding stays within every quota of the unit and category (名额)", _quota),
+    Guard("titled", "only a standing title is revoked, by its unit or one above it", _titled),
+)
+"""Every guard the nomination lifecycle declares, besides the engine's built-in ones."""

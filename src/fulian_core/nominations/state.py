@@ -17,10 +17,10 @@ from fulian_core.errors import ValidationError
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
-from fulian_core.nominations.workflow import Actor
 from fulian_core.orgs import Level
 from fulian_core.privacy import MobileNumber, ResidentId
 from fulian_core.rules import Evaluation, Subject
+from fulian_core.workflows import Actor
 
 __all__ = [
     "CampaignState",

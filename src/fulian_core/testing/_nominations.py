@@ -6,21 +6,9 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from fulian_core.nominations import (
-    CHINA_STANDARD_TIME,
-    Act,
-    Actor,
-    Ballot,
-    BallotRules,
-    Dossier,
-    DossierRule,
-    Role,
-    State,
-    Transition,
-    VoteScope,
-    Workflow,
-)
+from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule, VoteScope
 from fulian_core.testing._strategies import chinese_names
+from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Role, State, Transition, Workflow
 
 __all__ = ["actors", "acts_for", "ballot_rules", "ballots", "dossier_rules", "dossiers", "moments", "workflows"]
 
@@ -101,7 +89,7 @@ def ballots(
 
 
 @st.composite
-def workflows(draw: st.DrawFn) -> Workflow:
+def workflows(draw: st.DrawFn) -> Workflow[Case]:
     """Valid workflow declarations: 2-7 states reachable from the first, some final, and
     transitions with roles and reasons."""
     count = draw(st.integers(2, 7))
@@ -129,11 +117,11 @@ def workflows(draw: st.DrawFn) -> Workflow:
         )
         used.update((command, source) for source in sources)
     states = [State(code, f"状态{code}", final=code in finals) for code in codes]
-    return Workflow("generated", "生成的流程", states, codes[0], transitions)
+    return Workflow[Case]("generated", "生成的流程", states, codes[0], transitions)
 
 
 @st.composite
-def acts_for(draw: st.DrawFn, workflow: Workflow) -> Act:
+def acts_for(draw: st.DrawFn, workflow: Workflow[Case]) -> Act:
     """Acts for *workflow*: declared commands mostly, sometimes an unknown one; any role; a
     reason or not."""
     command = draw(st.one_of(st.sampled_from(workflow.commands), st.just("unknown_command")))

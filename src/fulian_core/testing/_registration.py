@@ -26,7 +26,7 @@ def register_type_strategies() -> None:
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
     from fulian_core.courtyard import CreditLedger, Household  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
-    from fulian_core.nominations import Actor, Ballot, BallotRules, Dossier, DossierRule, Workflow  # noqa: PLC0415
+    from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
     from fulian_core.periods import Period  # noqa: PLC0415
     from fulian_core.privacy import MobileNumber, ResidentId  # noqa: PLC0415
@@ -34,6 +34,7 @@ def register_type_strategies() -> None:
     from fulian_core.rules import RuleSheet, Subject, Threshold  # noqa: PLC0415
     from fulian_core.schedules import Schedule  # noqa: PLC0415
     from fulian_core.shares import Ratio  # noqa: PLC0415
+    from fulian_core.workflows import Actor, Workflow  # noqa: PLC0415
 
     registrations: dict[type, str] = {
         Period: "periods",

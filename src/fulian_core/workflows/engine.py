@@ -1,0 +1,285 @@
+"""Running a declared workflow (流程引擎): one check for every command, one fold for live
+handling and replay, and the deadline queries.
+
+:func:`check` is the engine's one gate: it finds the transition (guard ``state``), checks the
+payload's type, then runs the built-in guards ``role``, ``reason`` and ``chronology`` and the
+transition's declared guards in order; the first that refuses raises
+:class:`~fulian_core.errors.TransitionRefused` naming it. Every workflow of the library — the
+nomination lifecycle, plaques, 巾帼文明岗, 公开承诺, rectification — goes through it.
+
+A :class:`Case` is one subject moving through a workflow of its own; :func:`advance` applies
+an :class:`Act` and returns the new case (the old one is unchanged, also when the act is
+refused), and :func:`replay_case` folds a log back into the case through the same fold.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import TypeVar
+
+import attrs
+
+from fulian_core._faults import Faults
+from fulian_core.calendars import china_date
+from fulian_core.errors import TransitionRefused, ValidationError
+from fulian_core.workflows.actors import Actor
+from fulian_core.workflows.declaration import BUILT_IN_GUARDS as _BUILT_IN_GUARDS
+from fulian_core.workflows.declaration import Attempt, Payload, Transition, Workflow
+
+__all__ = [
+    "Act",
+    "Case",
+    "CaseEvent",
+    "advance",
+    "check",
+    "falling_due",
+    "first_allowed",
+    "group_by_state",
+    "overdue",
+    "replay_case",
+]
+
+C = TypeVar("C")
+
+
+def check(
+    workflow: Workflow[C],
+    command: str,
+    state: str,
+    *,
+    subject: str,
+    actor: Actor,
+    at: dt.datetime,
+    reason: str,
+    payload: object,
+    last_at: dt.datetime | None,
+    context: C,
+) -> Transition:
+    """The transition *command* takes from *state*, once every guard has passed.
+
+    Raises :class:`~fulian_core.errors.UnknownCommandError` for a command the workflow does
+    not declare, :class:`~fulian_core.errors.ValidationError` for a payload of the wrong type,
+    and :class:`~fulian_core.errors.TransitionRefused` naming the first guard that refused.
+    """
+    transition = workflow.transition(command, state, subject=subject)
+    expected = transition.payload
+    if expected is not None and not isinstance(payload, expected):
+        raise ValidationError.single("payload", f"a {expected.__name__} payload for {command}", payload)
+    if expected is None and payload is not None:
+        raise ValidationError.single("payload", f"no payload for {command}", payload)
+    attempt = Attempt(transition, subject, state, actor, at, reason, payload, last_at, context)
+    for guard in _BUILT_IN_GUARDS:
+        detail = guard.check(attempt)
+        if detail is not None:
+            raise TransitionRefused(command, subject, workflow.describe(state), guard.code, detail)
+    for code in transition.guards:
+        detail = workflow.guard(code).check(attempt)
+        if detail is not None:
+            raise TransitionRefused(command, subject, workflow.describe(state), code, detail)
+    return transition
+
+
+def first_allowed(
+    workflow: Workflow[C],
+    commands: Iterable[str],
+    state: str,
+    *,
+    subject: str,
+    actor: Actor,
+    at: dt.datetime,
+    reason: str,
+    payload: object,
+    last_at: dt.datetime | None,
+    context: C,
+) -> Transition | None:
+    """The transition of the first of *commands* that *state* accepts and whose guards all
+    pass, or None: how a workflow moved by facts rather than by people's commands (a plaque by
+    its score cards) picks its move. The commands are tried in the order given."""
+    for command in commands:
+        try:
+            return check(
+                workflow,
+                command,
+                state,
+                subject=subject,
+                actor=actor,
+                at=at,
+                reason=reason,
+                payload=payload,
+                last_at=last_at,
+                context=context,
+            )
+        except TransitionRefused:  # noqa: PERF203 - a refusal means: try the next one
+            continue
+    return None
+
+
+def _check_moment(value: object, path: str, faults: Faults) -> None:
+    faults.check(
+        isinstance(value, dt.datetime) and value.utcoffset() is not None,
+        path,
+        "a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME)",
+        value,
+    )
+
+
+@attrs.frozen
+class Act:
+    """A command given to a case (操作): what, by whom, when (supplied by the caller), why, and
+    the payload its transition declares (None when it declares none)."""
+
+    command: str
+    actor: Actor
+    at: dt.datetime
+    reason: str = ""
+    note: str = ""
+    payload: Payload | None = None
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        faults.check(isinstance(self.command, str) and bool(self.command), "command", "a command code", self.command)
+        faults.check(isinstance(self.actor, Actor), "actor", "an Actor", self.actor)
+        _check_moment(self.at, "at", faults)
+        faults.check(isinstance(self.reason, str), "reason", "text", self.reason)
+        faults.check(isinstance(self.note, str), "note", "text", self.note)
+        faults.check(self.payload is None or isinstance(self.payload, Payload), "payload", "a Payload", self.payload)
+        faults.raise_if_any()
+
+
+@attrs.frozen
+class CaseEvent:
+    """An accepted act and the move it made (流程记录): the audit trail of a case. ``due`` is
+    the due date the target state was given on entry, fixed then, so that a later change of
+    calendar never re-dates the past."""
+
+    seq: int
+    act: Act
+    source: str
+    target: str
+    due: dt.date | None = None
+
+
+def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
+    return tuple(value)
+
+
+@attrs.frozen
+class Case:
+    """One subject moving through a workflow (办理事项): its state, when that state falls due
+    (None: no deadline), and every event so far."""
+
+    workflow: str
+    subject: str
+    state: str
+    events: tuple[CaseEvent, ...] = attrs.field(default=(), converter=_events)
+    due: dt.date | None = None
+
+    @classmethod
+    def start(cls, workflow: Workflow[Case], subject: str) -> Case:
+        """A new case in the workflow's initial state."""
+        if not isinstance(subject, str) or not subject:
+            raise ValidationError.single("subject", "a non-empty subject id", subject)
+        return cls(workflow.code, subject, workflow.initial)
+
+    @property
+    def last_at(self) -> dt.datetime | None:
+        """When the last accepted act happened."""
+        return self.events[-1].act.at if self.events else None
+
+    def acts(self, command: str) -> tuple[CaseEvent, ...]:
+        """The events of every accepted *command*, oldest first."""
+        return tuple(event for event in self.events if event.act.command == command)
+
+    def is_overdue(self, on: dt.date) -> bool:
+        """Whether the current state fell due before *on* (逾期)."""
+        return self.due is not None and self.due < on
+
+
+def _enter(case: Case, event: CaseEvent) -> Case:
+    # The one fold: live handling and replay both move a case through here.
+    return Case(case.workflow, case.subject, event.target, (*case.events, event), event.due)
+
+
+def _decide(workflow: Workflow[Case], case: Case, act: Act) -> CaseEvent:
+    transition = check(
+        workflow,
+        act.command,
+        case.state,
+        subject=case.subject,
+        actor=act.actor,
+        at=act.at,
+        reason=act.reason,
+        payload=act.payload,
+        last_at=case.last_at,
+        context=case,
+    )
+    rule = workflow.state(transition.target).due
+    due = rule.date(china_date(act.at), act.payload) if rule is not None else None
+    return CaseEvent(len(case.events) + 1, act, case.state, transition.target, due)
+
+
+def advance(workflow: Workflow[Case], case: Case, act: Act) -> Case:
+    """The case after *act*, or :class:`~fulian_core.errors.TransitionRefused` /
+    :class:`~fulian_core.errors.UnknownCommandError`; *case* is unchanged either way."""
+    if not isinstance(case, Case):
+        raise ValidationError.single("case", "a Case", case)
+    if workflow.code != case.workflow:
+        raise ValidationError.single("case.workflow", f"a case of the {workflow.code} workflow", case.workflow)
+    if not isinstance(act, Act):
+        raise ValidationError.single("act", "an Act", act)
+    return _enter(case, _decide(workflow, case, act))
+
+
+def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEvent]) -> Case:
+    """The case an event log describes, through the same fold as :func:`advance`.
+
+    Every act is checked again, so a tampered or corrupt log is refused with a
+    :class:`~fulian_core.errors.ValidationError` naming the event (``events[3]``) and what is
+    wrong with it; due dates are taken from the log as they were fixed.
+    """
+    case = Case.start(workflow, subject)
+    for index, event in enumerate(events):
+        path = f"events[{index}]"
+        if not isinstance(event, CaseEvent):
+            raise ValidationError.single(path, "a CaseEvent", event)
+        if event.seq != index + 1:
+            raise ValidationError.single(f"{path}.seq", f"event number {index + 1}", event.seq)
+        try:
+            decided = _decide(workflow, case, event.act)
+        except (TransitionRefused, ValidationError, LookupError) as error:
+            raise ValidationError.single(
+                path, f"an act the workflow accepts here ({error})", event.act.command
+            ) from None
+        if (event.source, event.target) != (decided.source, decided.target):
+            raise ValidationError.single(
+                path, f"a move from {decided.source!r} to {decided.target!r}", f"{event.source} -> {event.target}"
+            )
+        case = _enter(case, event)
+    return case
+
+
+def overdue(cases: Iterable[Case], *, on: dt.date) -> tuple[Case, ...]:
+    """The cases whose current state fell due before *on* (逾期事项), the longest overdue first."""
+    return tuple(sorted((case for case in cases if case.is_overdue(on)), key=_by_due))
+
+
+def falling_due(cases: Iterable[Case], *, first: dt.date, last: dt.date) -> tuple[Case, ...]:
+    """The cases whose current state falls due from *first* to *last*, both included (到期提醒:
+    "what falls due this week"), soonest first."""
+    if last < first:
+        raise ValidationError.single("last", f"a date on or after {first.isoformat()}", last.isoformat())
+    return tuple(sorted((case for case in cases if case.due is not None and first <= case.due <= last), key=_by_due))
+
+
+def _by_due(case: Case) -> tuple[dt.date, str]:
+    assert case.due is not None  # noqa: S101 - filtered above
+    return case.due, case.subject
+
+
+def group_by_state(cases: Iterable[Case]) -> Mapping[str, int]:
+    """How many cases stand in each state (按状态统计)."""
+    counts: dict[str, int] = {}
+    for case in cases:
+        counts[case.state] = counts.get(case.state, 0) + 1
+    return counts
