@@ -19,7 +19,7 @@ from fulian_core import (
     WorkingDayCalendar,
     china_calendar,
 )
-from fulian_core.holidays import CN_2024, CN_2025, CN_2026
+from fulian_core.holidays import CN_2019, CN_2020, CN_2021, CN_2022, CN_2023, CN_2024, CN_2025, CN_2026
 from fulian_core.testing import working_day_calendars
 from fulian_core.testing.laws import assert_working_days_consistent
 
@@ -27,7 +27,7 @@ D = dt.date
 
 
 def test_shipped_years_and_their_notices() -> None:
-    assert sorted(OFFICIAL_SCHEDULES) == [2024, 2025, 2026]
+    assert sorted(OFFICIAL_SCHEDULES) == list(range(2019, 2027))
     assert CN_2024.document == "国办发明电〔2023〕7号"
     assert CN_2025.document == "国办发明电〔2024〕12号"
     assert CN_2026.issued == D(2025, 11, 4)
@@ -39,12 +39,19 @@ def test_shipped_years_and_their_notices() -> None:
 @pytest.mark.parametrize(
     ("schedule", "spring_festival", "days_off", "working_days"),
     [
+        (CN_2019, (D(2019, 2, 4), D(2019, 2, 10)), 7, 250),
+        (CN_2020, (D(2020, 1, 24), D(2020, 2, 2)), 10, 249),
+        (CN_2021, (D(2021, 2, 11), D(2021, 2, 17)), 7, 250),
+        (CN_2022, (D(2022, 1, 31), D(2022, 2, 6)), 7, 249),
+        (CN_2023, (D(2023, 1, 21), D(2023, 1, 27)), 7, 249),
         (CN_2024, (D(2024, 2, 10), D(2024, 2, 17)), 8, 251),
         (CN_2025, (D(2025, 1, 28), D(2025, 2, 4)), 8, 248),
         (CN_2026, (D(2026, 2, 15), D(2026, 2, 23)), 9, 248),
     ],
 )
 # Working days by hand: days - weekend days - holidays on weekdays + make-up days.
+# 2019: 365 - 104 - 17 + 6 = 250; 2020: 366 - 104 - 19 + 6 = 249; 2021: 365 - 104 - 18 + 7 = 250;
+# 2022: 365 - 105 - 18 + 7 = 249; 2023: 365 - 105 - 18 + 7 = 249.
 # 2024: 366 - 104 - 19 + 8 = 251; 2025: 365 - 104 - 18 + 5 = 248; 2026: 365 - 104 - 19 + 6 = 248.
 def test_schedules_match_their_notices(
     schedule: HolidaySchedule, spring_festival: tuple[D, D], days_off: int, working_days: int
@@ -70,7 +77,7 @@ def test_make_up_days_and_holidays() -> None:
     assert calendar.next_working_day(D(2024, 10, 1)) == D(2024, 10, 8)
     assert calendar.next_working_day(D(2024, 10, 8)) == D(2024, 10, 8)
     assert calendar.count_working_days(D(2024, 10, 8), D(2024, 10, 1)) == 0
-    assert calendar.name == "中国法定节假日 2024、2025、2026"
+    assert calendar.name == "中国法定节假日 2019、2020、2021、2022、2023、2024、2025、2026"
 
 
 def test_a_calendar_refuses_years_it_does_not_cover() -> None:
@@ -81,10 +88,10 @@ def test_a_calendar_refuses_years_it_does_not_cover() -> None:
     with pytest.raises(CalendarRangeError):
         calendar.add_working_days(D(2025, 12, 30), 5)
     with pytest.raises(ValidationError) as refused:
-        china_calendar(2023, 2027)
+        china_calendar(2018, 2027)
     assert str(refused.value).splitlines() == [
-        "years[0]: expected a year with a shipped schedule (2024, 2025, 2026), got 2023",
-        "years[1]: expected a year with a shipped schedule (2024, 2025, 2026), got 2027",
+        "years[0]: expected a year with a shipped schedule (2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026), got 2018",
+        "years[1]: expected a year with a shipped schedule (2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026), got 2027",
     ]
     with pytest.raises(ValidationError, match="^date: expected a date"):
         calendar.is_working_day(dt.datetime(2025, 1, 2, tzinfo=dt.timezone.utc))

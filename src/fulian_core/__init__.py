@@ -23,7 +23,7 @@ from fulian_core.errors import (
     UnknownUnitError,
     ValidationError,
 )
-from fulian_core.holidays import OFFICIAL_SCHEDULES, Holiday, HolidaySchedule, china_calendar
+from fulian_core.holidays import OFFICIAL_SCHEDULES, Amendment, Holiday, HolidaySchedule, china_calendar
 from fulian_core.orgs import (
     Level,
     OrgKind,
@@ -74,6 +74,7 @@ __version__ = "0.1.0"
 __all__ = [
     "CHINA_STANDARD_TIME",
     "OFFICIAL_SCHEDULES",
+    "Amendment",
     "Bounds",
     "Cadence",
     "CalendarRangeError",
