@@ -1,10 +1,11 @@
 """Plain data in and out (序列化): one cattrs converter for every public type.
 
-Decimals travel as strings, dates and times as ISO 8601 (times with their UTC offset), enums
-by their stable code, periods by their code, quantities as a record (or, on input, as the text
-a report writes), thresholds as the text a rule writes (``"≥85"``, ``"85以上"``), facts as a
-record of their kind and payload (or, for the four without a payload, just the kind:
-``"met"``). Unknown keys are rejected, and every fault of a payload is reported at once, each with its path:
+Decimals travel as strings, dates and times as ISO 8601 (times with their UTC offset), fixed
+time zones as their UTC offset (``"+08:00"``), enums by their stable code, periods by their
+code, quantities as a record (or, on input, as the text a report writes), thresholds as the
+text a rule writes (``"≥85"``, ``"85以上"``), facts as a record of their kind and payload (or,
+for the four without a payload, just the kind: ``"met"``). Unknown keys are rejected, and every
+fault of a payload is reported at once, each with its path:
 
 >>> from fulian_core import Level, OrgUnit, structure, unstructure, ValidationError
 >>> unstructure(OrgUnit("371082", "荣成市", Level.COUNTY))
@@ -33,6 +34,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from fulian_core._enums import CodedEnum
+from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.errors import Fault, ValidationError, join_path
 from fulian_core.orgs import OrgTree, OrgUnit
 from fulian_core.periods import Period
@@ -126,6 +128,27 @@ def _structure_time(value: object, _: type) -> dt.time:
     return moment
 
 
+def _unstructure_time_zone(zone: dt.timezone) -> str:
+    minutes = zone.utcoffset(None) // dt.timedelta(minutes=1)
+    sign = "-" if minutes < 0 else "+"
+    hours, minutes = divmod(abs(minutes), 60)
+    return f"{sign}{hours:02d}:{minutes:02d}"
+
+
+def _structure_time_zone(value: object, _: type) -> dt.timezone:
+    expected = "a UTC offset (+HH:MM, e.g. '+08:00')"
+    if not isinstance(value, str) or len(value) != 6 or value[0] not in "+-" or value[3] != ":":
+        raise ValidationError.single("", expected, value)
+    hours, minutes = value[1:3], value[4:6]
+    if not (hours.isascii() and hours.isdigit() and minutes.isascii() and minutes.isdigit()):
+        raise ValidationError.single("", expected, value)
+    if int(hours) > 23 or int(minutes) > 59:
+        raise ValidationError.single("", expected, value)
+    offset = dt.timedelta(hours=int(hours), minutes=int(minutes)) * (-1 if value[0] == "-" else 1)
+    # China Standard Time comes back as itself, with its name.
+    return _CST if offset == _CST.utcoffset(None) else dt.timezone(offset)
+
+
 def _structure_period(value: object, _: type) -> Period:
     if not isinstance(value, str):
         raise ValidationError.single("", "a period code such as '2024Q3'", value)
@@ -170,6 +193,8 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(dt.datetime, _structure_datetime)
     conv.register_unstructure_hook(dt.time, dt.time.isoformat)
     conv.register_structure_hook(dt.time, _structure_time)
+    conv.register_unstructure_hook(dt.timezone, _unstructure_time_zone)
+    conv.register_structure_hook(dt.timezone, _structure_time_zone)
     conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
     conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)

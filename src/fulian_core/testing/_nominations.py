@@ -6,7 +6,7 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
-from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule, VoteScope
+from fulian_core.nominations import Ballot, BallotRules, DailyCapBreach, Dossier, DossierRule, VoteScope
 from fulian_core.testing._strategies import chinese_names
 from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Role, State, Transition, Workflow
 
@@ -57,12 +57,24 @@ def dossier_rules(draw: st.DrawFn) -> DossierRule:
 
 @st.composite
 def ballot_rules(draw: st.DrawFn) -> BallotRules:
-    """Valid ballot rules over a week of April 2024."""
+    """Valid ballot rules over a week of April 2024: daily hours, sometimes a window that opens
+    and closes within the first and last day, a stated time zone (China Standard Time most
+    often), and either policy for going over the daily number."""
     start = dt.date(2024, 4, draw(st.integers(1, 7)))
     end = start + dt.timedelta(days=draw(st.integers(0, 7)))
     opens = dt.time(draw(st.integers(0, 11)))
     closes = draw(st.one_of(st.none(), st.integers(12, 23).map(dt.time)))
     minimum = draw(st.integers(1, 3))
+    to_the_minute = st.builds(dt.time, st.integers(0, 23), st.integers(0, 59))
+    first_day_opens = draw(st.one_of(st.none(), to_the_minute))
+    last_day_closes = draw(st.one_of(st.none(), to_the_minute.filter(lambda moment: moment != dt.time(0))))
+    if start == end and first_day_opens is not None and last_day_closes is not None:
+        # A one-day vote closes after it opens.
+        first_day_opens, last_day_closes = min(first_day_opens, last_day_closes), max(first_day_opens, last_day_closes)
+        if first_day_opens == last_day_closes:
+            first_day_opens = None
+    others = st.sampled_from([0, -300, 330, -570]).map(lambda minutes: dt.timezone(dt.timedelta(minutes=minutes)))
+    time_zone = draw(st.one_of(st.just(CHINA_STANDARD_TIME), others))
     return BallotRules(
         start=start,
         end=end,
@@ -72,6 +84,10 @@ def ballot_rules(draw: st.DrawFn) -> BallotRules:
         max_picks=minimum + draw(st.integers(0, 3)),
         ballots_per_day=draw(st.integers(1, 3)),
         one_vote_per_nominee=draw(st.sampled_from(list(VoteScope))),
+        first_day_opens=first_day_opens,
+        last_day_closes=last_day_closes,
+        time_zone=time_zone,
+        daily_cap_breach=draw(st.sampled_from(list(DailyCapBreach))),
     )
 
 
