@@ -15,9 +15,11 @@ from fulian_core.nominations.campaign import (
     Channel,
     DayCounting,
     NoticeRule,
+    NoticeStart,
     Phase,
     PhaseKind,
     Quota,
+    QuotaKind,
     Step,
     StepKind,
 )
@@ -28,7 +30,7 @@ from fulian_core.nominations.catalog import (
     recheck_due,
 )
 from fulian_core.nominations.commands import Command, Submission
-from fulian_core.nominations.dossier import Dossier, DossierRule, account_length
+from fulian_core.nominations.dossier import Dossier, DossierRule, MediaItem, MediaKind, MediaRule, account_length
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.lifecycle import NOMINATION_WORKFLOW, decide, handle, replay, start
 from fulian_core.nominations.notices import NoticeEntry, NoticeView, notice_view
@@ -54,7 +56,13 @@ from fulian_core.nominations.state import (
     Stage,
     Title,
 )
-from fulian_core.nominations.statistics import CampaignStatistics, Counts, campaign_statistics
+from fulian_core.nominations.statistics import (
+    CampaignStatistics,
+    Counts,
+    QuotaShortfall,
+    campaign_statistics,
+    quota_shortfalls,
+)
 from fulian_core.nominations.voting import (
     Ballot,
     BallotFault,
@@ -101,17 +109,23 @@ __all__ = [
     "DossierRule",
     "DossierVersion",
     "Event",
+    "MediaItem",
+    "MediaKind",
+    "MediaRule",
     "Nomination",
     "NominationStatus",
     "Notice",
     "NoticeEntry",
     "NoticeRule",
+    "NoticeStart",
     "NoticeView",
     "Objection",
     "ObjectionStatus",
     "Phase",
     "PhaseKind",
     "Quota",
+    "QuotaKind",
+    "QuotaShortfall",
     "RejectedBallot",
     "Review",
     "Role",
@@ -140,6 +154,7 @@ __all__ = [
     "handle",
     "is_recheck_overdue",
     "notice_view",
+    "quota_shortfalls",
     "rank_nominees",
     "recheck_due",
     "replay",
