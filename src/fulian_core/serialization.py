@@ -191,10 +191,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(dt.date, _structure_date)
     conv.register_unstructure_hook(dt.datetime, dt.datetime.isoformat)
     conv.register_structure_hook(dt.datetime, _structure_datetime)
-    conv.register_unstructure_hook(dt.time, dt.time.isoformat)
-    conv.register_structure_hook(dt.time, _structure_time)
-    conv.register_unstructure_hook(dt.timezone, _unstructure_time_zone)
-    conv.register_structure_hook(dt.timezone, _structure_time_zone)
+    _configure_times(conv)
     conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
     conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)
@@ -244,6 +241,13 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(OrgTree, structure_tree)
     _configure_workflows(conv)
+
+
+def _configure_times(conv: cattrs.Converter) -> None:
+    conv.register_unstructure_hook(dt.time, dt.time.isoformat)
+    conv.register_structure_hook(dt.time, _structure_time)
+    conv.register_unstructure_hook(dt.timezone, _unstructure_time_zone)
+    conv.register_structure_hook(dt.timezone, _structure_time_zone)
 
 
 def _configure_workflows(conv: cattrs.Converter) -> None:

@@ -14,6 +14,7 @@ from fulian_core.nominations import (
     DossierRule,
     tally_votes,
 )
+from fulian_core.nominations.dossier import MediaKind, account_length
 from fulian_core.testing import acts_for, ballot_rules, ballots, workflows
 from fulian_core.testing.laws import assert_log_replays, assert_round_trip
 from fulian_core.workflows import Act, Actor, Case, Role, Workflow, advance, replay_case
@@ -46,12 +47,27 @@ def test_round_trips(dossier: Dossier, rule: DossierRule, actor: Actor, rules: B
     assert_round_trip(rule, DossierRule)
     assert_round_trip(actor, Actor)
     assert_round_trip(rules, BallotRules)
+    summary = account_length(dossier.summary)
     assert (dossier.missing(rule) == ()) == (
         (dossier.form or not rule.requires_form)
-        and len(dossier.account) >= rule.min_account_chars
-        and dossier.photos >= rule.min_photos
+        and _within(account_length(dossier.account), rule.min_account_chars, rule.max_account_chars)
+        and dossier.count(MediaKind.PHOTO) >= rule.min_photos
         and (bool(dossier.motto) or not rule.requires_motto)
+        and (_within(summary, rule.min_summary_chars, rule.max_summary_chars) if summary else not rule.requires_summary)
+        and all(
+            _within(dossier.count(media.kind), media.min_count, media.max_count)
+            and all(
+                _within(item.seconds or 0, media.min_seconds or 0, media.max_seconds)
+                for item in dossier.media
+                if item.kind is media.kind
+            )
+            for media in rule.media
+        )
     )
+
+
+def _within(value: int, low: int, high: int | None) -> bool:
+    return low <= value and (high is None or value <= high)
 
 
 @given(ballot_rules(), st.lists(ballots(), max_size=25))

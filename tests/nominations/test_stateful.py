@@ -313,7 +313,7 @@ class CampaignMachine(RuleBasedStateMachine):
         units = {ZHONGYI, HEPING}
         for quota in CAMPAIGN.quotas:
             for unit in units if quota.unit is None else {quota.unit}:
-                assert self.state.forwarded(quota.level, unit, quota.category) <= quota.places
+                assert quota.places is None or self.state.forwarded(quota.level, unit, quota.category) <= quota.places
         for unit in units:
             forwarded = [
                 n for n in self.state.nominations() if any(s.unit == unit and s.forwarded_to for s in n.stages)

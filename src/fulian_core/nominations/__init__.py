@@ -15,9 +15,11 @@ from fulian_core.nominations.campaign import (
     Channel,
     DayCounting,
     NoticeRule,
+    NoticeStart,
     Phase,
     PhaseKind,
     Quota,
+    QuotaKind,
     Step,
     StepKind,
 )
@@ -50,7 +52,7 @@ from fulian_core.nominations.commands import (
     UpholdObjection,
     Withdraw,
 )
-from fulian_core.nominations.dossier import Dossier, DossierRule, account_length
+from fulian_core.nominations.dossier import Dossier, DossierRule, MediaItem, MediaKind, MediaRule, account_length
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.guards import GUARDS, Deciding, Window
 from fulian_core.nominations.lifecycle import (
@@ -86,7 +88,13 @@ from fulian_core.nominations.state import (
     Stage,
     Title,
 )
-from fulian_core.nominations.statistics import CampaignStatistics, Counts, campaign_statistics
+from fulian_core.nominations.statistics import (
+    CampaignStatistics,
+    Counts,
+    QuotaShortfall,
+    campaign_statistics,
+    quota_shortfalls,
+)
 from fulian_core.nominations.voting import (
     Ballot,
     BallotFault,
@@ -135,11 +143,15 @@ __all__ = [
     "DossierVersion",
     "Event",
     "Forward",
+    "MediaItem",
+    "MediaKind",
+    "MediaRule",
     "Nomination",
     "NominationStatus",
     "Notice",
     "NoticeEntry",
     "NoticeRule",
+    "NoticeStart",
     "NoticeView",
     "Objection",
     "ObjectionStatus",
@@ -147,6 +159,8 @@ __all__ = [
     "Phase",
     "PhaseKind",
     "Quota",
+    "QuotaKind",
+    "QuotaShortfall",
     "RaiseObjection",
     "Reject",
     "RejectedBallot",
@@ -182,6 +196,7 @@ __all__ = [
     "handle",
     "notice_view",
     "public_pledge_workflow",
+    "quota_shortfalls",
     "rank_nominees",
     "replay",
     "start",

@@ -17,7 +17,7 @@ from fulian_core._definitions import check_code, check_text
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
-from fulian_core.errors import DefinitionError, UnknownUnitError
+from fulian_core.errors import DefinitionError, UnknownUnitError, ValidationError
 from fulian_core.nominations._checks import check_count, is_date
 from fulian_core.nominations.dossier import DossierRule
 from fulian_core.orgs import Level, OrgTree
@@ -29,9 +29,11 @@ __all__ = [
     "Channel",
     "DayCounting",
     "NoticeRule",
+    "NoticeStart",
     "Phase",
     "PhaseKind",
     "Quota",
+    "QuotaKind",
     "Step",
     "StepKind",
 ]
@@ -70,6 +72,24 @@ class DayCounting(CodedEnum):
     WORKING = ("working", "工作日")
 
 
+class NoticeStart(CodedEnum):
+    """Where the days of a public notice start (公示期起算): the day after posting (民法典
+    第二百零一条: 开始的当日不计入), or the posting day itself ("自发布之日起5个工作日")."""
+
+    NEXT_DAY = ("next_day", "次日起算")
+    POSTING_DAY = ("posting_day", "发布当日起算")
+
+
+class QuotaKind(CodedEnum):
+    """What a quota bounds (名额类型): a maximum (限额), a minimum (至少), an exact number
+    (等额推荐) or both ends of a range."""
+
+    AT_MOST = ("at_most", "限额推荐")
+    AT_LEAST = ("at_least", "至少推荐")
+    EXACTLY = ("exactly", "等额推荐")
+    BETWEEN = ("between", "区间推荐")
+
+
 @attrs.frozen
 class Phase:
     """A phase of the campaign and its dates, both ends included (阶段)."""
@@ -105,26 +125,92 @@ class Category:
     label: str
 
 
+def _check_n(n: object) -> None:
+    faults = Faults()
+    check_count(n, "n", faults, minimum=1)
+    faults.raise_if_any(DefinitionError)
+
+
 @attrs.frozen
 class Quota:
-    """How many nominations a unit at ``level`` may forward to the next level (名额).
+    """How many nominations a unit at ``level`` may or must forward to the next level (名额).
 
+    ``places`` is the maximum (``None``: no maximum) and ``minimum`` the number the unit must
+    forward at least (0: none): a maximum alone is a limit ("限推荐3名"), a minimum alone a
+    floor ("至少推荐2名"), both equal an exact number (等额推荐, :meth:`exactly`).
     ``unit=None`` sets the quota of every unit at the level; a named unit's own quota applies
     in addition. ``category=None`` counts every category; a category quota counts only its
-    own ("各乡镇共推荐10户，其中五好家庭3户").
+    own ("各乡镇共推荐10户，其中五好家庭3户"). Forwarding beyond the maximum is refused (guard
+    ``quota``); a unit below its minimum is reported by
+    :func:`~fulian_core.nominations.statistics.quota_shortfalls`.
     """
 
     level: Level
-    places: int
+    places: int | None
     unit: str | None = None
     category: str | None = None
+    minimum: int = attrs.field(default=0, kw_only=True)
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        faults.check(isinstance(self.level, Level), "level", "a Level", self.level)
+        places_ok = self.places is None or check_count(self.places, "places", faults)
+        minimum_ok = check_count(self.minimum, "minimum", faults)
+        for name in ("unit", "category"):
+            value = getattr(self, name)
+            faults.check(value is None or (isinstance(value, str) and bool(value)), name, "a code or None", value)
+        if places_ok and minimum_ok:
+            if self.places is None:
+                faults.check(
+                    self.minimum > 0, "places", "a maximum, or a minimum above 0 (a quota bounds something)", None
+                )
+            else:
+                faults.check(self.minimum <= self.places, "minimum", f"at most places ({self.places})", self.minimum)
+        faults.raise_if_any(DefinitionError)
+
+    @classmethod
+    def exactly(cls, level: Level, n: int, *, unit: str | None = None, category: str | None = None) -> Quota:
+        """A quota of exactly *n* nominations (等额推荐): at least and at most *n*."""
+        _check_n(n)
+        return cls(level, n, unit, category, minimum=n)
+
+    @classmethod
+    def at_least(cls, level: Level, n: int, *, unit: str | None = None, category: str | None = None) -> Quota:
+        """A quota of at least *n* nominations and no maximum (至少推荐)."""
+        _check_n(n)
+        return cls(level, None, unit, category, minimum=n)
+
+    @property
+    def kind(self) -> QuotaKind:
+        """Which bounds the quota sets."""
+        if self.places is None:
+            return QuotaKind.AT_LEAST
+        if self.minimum == 0:
+            return QuotaKind.AT_MOST
+        return QuotaKind.EXACTLY if self.minimum == self.places else QuotaKind.BETWEEN
+
+    def describe(self) -> str:
+        """The quota as a call states it: ``限推荐3名``, ``至少推荐2名``, ``等额推荐3名``, ``推荐1至3名``."""
+        kind = self.kind
+        if kind is QuotaKind.AT_MOST:
+            return f"限推荐{self.places}名"
+        if kind is QuotaKind.AT_LEAST:
+            return f"至少推荐{self.minimum}名"
+        if kind is QuotaKind.EXACTLY:
+            return f"等额推荐{self.places}名"
+        return f"推荐{self.minimum}至{self.places}名"
 
 
 @attrs.frozen
 class NoticeRule:
     """How long a public notice runs (公示期): ``days`` calendar or working days.
 
-    Days are counted from the day after the notice is posted (民法典第二百零一条: 开始的当日不计入).
+    By default days are counted from the day after the notice is posted (民法典第二百零一条:
+    开始的当日不计入, :attr:`NoticeStart.NEXT_DAY`). With :attr:`NoticeStart.POSTING_DAY`
+    ("自发布之日起5个工作日") the posting day is day one: in calendar days the last day is
+    ``posted + days - 1``; in working days the posting day is day one when it is a working day,
+    and when it is not, the first working day after it is day one (so a notice posted on a day
+    off ends on the same day under either convention).
     With calendar days, a period whose last day is not a working day of ``calendar`` (when
     given) runs to the next working day (第二百零三条). Working days need the calendar.
     """
@@ -132,6 +218,7 @@ class NoticeRule:
     days: int
     counting: DayCounting = DayCounting.CALENDAR
     calendar: WorkingDayCalendar | None = None
+    counted_from: NoticeStart = attrs.field(default=NoticeStart.NEXT_DAY, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -149,22 +236,50 @@ class NoticeRule:
             "a working-day calendar for a notice counted in working days",
             None,
         )
+        faults.check(isinstance(self.counted_from, NoticeStart), "counted_from", "a NoticeStart", self.counted_from)
         faults.raise_if_any(DefinitionError)
 
     def last_day(self, posted: dt.date) -> dt.date:
         """The last day of a notice posted on *posted*; objections are taken up to that day,
         and the notice may be closed the day after."""
+        from_posting = self.counted_from is NoticeStart.POSTING_DAY
         if self.counting is DayCounting.WORKING:
             assert self.calendar is not None  # noqa: S101 - checked in __attrs_post_init__
+            if from_posting:
+                return self.calendar.add_working_days(self.calendar.next_working_day(posted), self.days - 1)
             return self.calendar.add_working_days(posted, self.days)
-        last = posted + dt.timedelta(days=self.days)
+        last = posted + dt.timedelta(days=self.days - 1 if from_posting else self.days)
         if self.calendar is not None and not self.calendar.is_working_day(last):
             last = self.calendar.next_working_day(last)
         return last
 
+    def check_end(self, posted: dt.date, stated_last_day: dt.date, *, exact: bool = False) -> dt.date:
+        """Check the last day a published notice states (公示截止日期) against this rule, and
+        return the rule's last day.
+
+        A notice may run longer than the rule asks (公示期不少于…), so a later stated day
+        passes unless *exact*; an earlier one is refused with a
+        :class:`~fulian_core.errors.ValidationError` naming the expected last day.
+        """
+        faults = Faults()
+        faults.check(is_date(posted), "posted", "a date", posted)
+        faults.check(is_date(stated_last_day), "stated_last_day", "a date", stated_last_day)
+        faults.raise_if_any()
+        expected = self.last_day(posted)
+        if stated_last_day < expected or (exact and stated_last_day != expected):
+            wanted = expected.isoformat() if exact else f"{expected.isoformat()} or later"
+            raise ValidationError.single(
+                "stated_last_day",
+                f"{wanted} ({self.describe()}, posted on {posted.isoformat()})",
+                stated_last_day.isoformat(),
+            )
+        return expected
+
     def describe(self) -> str:
-        """The rule as a notice states it: ``公示期5个工作日``."""
-        return f"公示期{self.days}个{self.counting.label}"
+        """The rule as a notice states it: ``公示期5个工作日``, or when the posting day counts,
+        ``公示期5个工作日（自发布之日起算）``."""
+        text = f"公示期{self.days}个{self.counting.label}"
+        return text + "（自发布之日起算）" if self.counted_from is NoticeStart.POSTING_DAY else text
 
 
 def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
@@ -313,7 +428,6 @@ class Campaign:
             path = f"quotas[{index}]"
             if not faults.check(isinstance(quota, Quota), path, "a Quota", quota):
                 continue
-            check_count(quota.places, f"{path}.places", faults)
             if not faults.check(
                 quota.level in self.levels[:-1],
                 f"{path}.level",
@@ -387,9 +501,13 @@ class Campaign:
             return unit
 
     def quotas_for(self, level: Level, unit: str, category: str) -> tuple[Quota, ...]:
-        """The quotas that limit forwarding a nomination of *category* from *unit* at *level*."""
+        """The quotas that limit forwarding a nomination of *category* from *unit* at *level*
+        (those with a maximum; a minimum alone limits nothing)."""
         return tuple(
             quota
             for quota in self.quotas
-            if quota.level is level and quota.unit in (None, unit) and quota.category in (None, category)
+            if quota.places is not None
+            and quota.level is level
+            and quota.unit in (None, unit)
+            and quota.category in (None, category)
         )

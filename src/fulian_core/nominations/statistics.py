@@ -3,6 +3,9 @@ channel, category and unit, and the forwarded share — counted from the records
 
 Seed 000: "共收到推荐材料80余份……向自治区上报事迹材料共计55份，占总推荐材料的67.9%" is
 :meth:`CampaignStatistics.summary` of a level that received 81 and forwarded 55.
+
+:func:`quota_shortfalls` lists the units that forwarded fewer than their quota's minimum
+(至少推荐, 等额推荐).
 """
 
 from __future__ import annotations
@@ -13,13 +16,13 @@ from types import MappingProxyType
 import attrs
 
 from fulian_core.errors import ValidationError
-from fulian_core.nominations.campaign import Campaign, Channel
+from fulian_core.nominations.campaign import Campaign, Channel, Quota
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
 from fulian_core.orgs import Level
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.shares import Ratio
 
-__all__ = ["CampaignStatistics", "Counts", "campaign_statistics"]
+__all__ = ["CampaignStatistics", "Counts", "QuotaShortfall", "campaign_statistics", "quota_shortfalls"]
 
 
 @attrs.frozen
@@ -134,3 +137,48 @@ def _counts_at(nomination: Nomination, level: Level) -> Counts | None:
         awarded=int(bool(titles)),
         revoked=int(any(not title.active for title in titles)),
     )
+
+
+@attrs.frozen
+class QuotaShortfall:
+    """A unit that forwarded fewer nominations than its quota's minimum (推荐名额未完成):
+    the quota, the unit, how many it forwarded and the sentence a report writes, e.g.
+    ``和平社区（绿色家庭）至少推荐2名，已上报1名，尚缺1名``."""
+
+    quota: Quota
+    unit: str
+    forwarded: int
+    description: str
+
+    @property
+    def missing(self) -> int:
+        """How many more the unit had to forward to reach the minimum (尚缺)."""
+        return self.quota.minimum - self.forwarded
+
+
+def quota_shortfalls(campaign: Campaign, state: CampaignState) -> tuple[QuotaShortfall, ...]:
+    """Every unit below the minimum of a quota that sets one: for a quota naming a unit, that
+    unit; otherwise every unit of the tree at the quota's level that takes part in the campaign
+    (:meth:`Campaign.takes_part`). Counted from what the units forwarded so far, so a call before
+    the reporting step ends lists what is still to come.
+
+    In the order of ``campaign.quotas``, then by unit code.
+    """
+    found: list[QuotaShortfall] = []
+    for quota in campaign.quotas:
+        if not quota.minimum:
+            continue
+        if quota.unit is not None:
+            units = [quota.unit]
+        else:
+            units = sorted(unit.code for unit in campaign.tree.units_at(quota.level) if campaign.takes_part(unit.code))
+        category = f"（{campaign.category(quota.category).label}）" if quota.category else ""
+        for unit in units:
+            forwarded = state.forwarded(quota.level, unit, quota.category)
+            if forwarded < quota.minimum:
+                description = (
+                    f"{campaign.unit_name(unit)}{category}{quota.describe()}，"
+                    f"已上报{forwarded}名，尚缺{quota.minimum - forwarded}名"
+                )
+                found.append(QuotaShortfall(quota, unit, forwarded, description))
+    return tuple(found)

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from fulian_core.nominations import Ballot, BallotRules, DailyCapBreach, Dossier, DossierRule, VoteScope
+from fulian_core.nominations.dossier import MediaItem, MediaKind, MediaRule
 from fulian_core.testing._strategies import chinese_names
 from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Role, State, Transition, Workflow
 
@@ -40,19 +41,61 @@ def actors(
     return Actor(f"actor-{number}", draw(chinese_names()), draw(roles), draw(units), conflicts)
 
 
+def _deeds(length: int) -> str:
+    return (_DEEDS * (length // len(_DEEDS) + 1))[:length]
+
+
 @st.composite
 def dossiers(draw: st.DrawFn) -> Dossier:
-    """Dossiers from empty to complete: form, an account of 0-240 characters, photos, motto."""
+    """Dossiers from empty to complete: form, an account of 0-240 characters, photos (as a
+    count or as listed items), motto, a summary of 0-60 characters, and up to three videos or
+    audio recordings of 1-300 seconds."""
     length = draw(st.integers(0, 240))
-    account = (_DEEDS * (length // len(_DEEDS) + 1))[:length]
     motto = draw(st.sampled_from(["", "家和万事兴", "忠厚传家", "勤俭持家久"]))
-    return Dossier(draw(st.booleans()), account, draw(st.integers(0, 9)), motto)
+    form, photos, listed = draw(st.booleans()), draw(st.integers(0, 9)), draw(st.booleans())
+    summary = _deeds(draw(st.integers(0, 60)))
+    recordings = draw(
+        st.lists(
+            st.builds(MediaItem, st.sampled_from([MediaKind.VIDEO, MediaKind.AUDIO]), st.integers(1, 300)), max_size=3
+        )
+    )
+    media = (*((MediaItem(MediaKind.PHOTO),) * photos if listed else ()), *recordings)
+    return Dossier(form, _deeds(length), 0 if listed else photos, motto, summary=summary, media=media)
+
+
+@st.composite
+def _media_rules(draw: st.DrawFn, kind: MediaKind) -> MediaRule:
+    least = draw(st.integers(0, 3))
+    most = draw(st.none() | st.integers(least, least + 6))
+    if kind is MediaKind.PHOTO:
+        return MediaRule(kind, least, most)
+    shortest = draw(st.none() | st.integers(1, 120))
+    longest = draw(st.none() | st.integers(shortest or 1, 300))
+    return MediaRule(kind, least, most, shortest, longest)
 
 
 @st.composite
 def dossier_rules(draw: st.DrawFn) -> DossierRule:
-    """Dossier rules: form required or not, minimum account length, photos, motto."""
-    return DossierRule(draw(st.booleans()), draw(st.integers(0, 200)), draw(st.integers(0, 5)), draw(st.booleans()))
+    """Dossier rules: form required or not, account length bounds, photos, motto, summary
+    required or not with its bounds, and rules for some kinds of media (count and duration)."""
+    requires_form, least = draw(st.booleans()), draw(st.integers(0, 200))
+    min_photos, requires_motto = draw(st.integers(0, 5)), draw(st.booleans())
+    most = draw(st.none() | st.integers(max(1, least), 300))
+    summary_least = draw(st.integers(0, 30))
+    summary_most = draw(st.none() | st.integers(max(1, summary_least), 80))
+    kinds = draw(st.lists(st.sampled_from(list(MediaKind)), unique=True, max_size=len(MediaKind)))
+    media = tuple(draw(_media_rules(kind)) for kind in kinds)
+    return DossierRule(
+        requires_form,
+        least,
+        0 if MediaKind.PHOTO in kinds else min_photos,
+        requires_motto,
+        max_account_chars=most,
+        requires_summary=draw(st.booleans()),
+        min_summary_chars=summary_least,
+        max_summary_chars=summary_most,
+        media=media,
+    )
 
 
 @st.composite
