@@ -24,10 +24,12 @@ from fulian_core.nominations import (
     Actor,
     Campaign,
     Channel,
+    CloseNotice,
     Command,
     Dossier,
     Event,
     NoticeRule,
+    OpenNotice,
     Phase,
     PhaseKind,
     Role,
@@ -147,14 +149,14 @@ def flatten(log: list[Event]) -> list[tuple[str, str]]:
     pairs: list[tuple[str, str]] = []
     notices: dict[str, tuple[str, ...]] = {}
     for event in log:
-        command = event.command
-        if command.kind == "open_notice":
-            notices[command.notice] = command.nominations
-            pairs.extend((nomination, "open_notice") for nomination in command.nominations)
-        elif command.kind == "close_notice":
-            pairs.extend((nomination, "close_notice") for nomination in notices[command.notice])
+        payload = event.command.payload
+        if isinstance(payload, OpenNotice):
+            notices[payload.notice] = payload.nominations
+            pairs.extend((nomination, "open_notice") for nomination in payload.nominations)
+        elif isinstance(payload, CloseNotice):
+            pairs.extend((nomination, "close_notice") for nomination in notices[payload.notice])
         else:
-            pairs.append((command.nomination, command.kind))
+            pairs.append((payload.subject, payload.kind))
     return pairs
 
 

@@ -22,6 +22,7 @@ extensions = [
     "sphinx.ext.autodoc",  # the API reference from the docstrings
     "sphinx.ext.viewcode",
     "sphinx_copybutton",  # copy an example without its >>> and ... prompts
+    "sphinxcontrib.mermaid",  # the workflow diagrams, drawn from each declaration
 ]
 source_suffix = {".md": "myst-nb", ".ipynb": "myst-nb"}
 exclude_patterns = ["_build", "examples", "notebooks/fonts", "Thumbs.db", ".DS_Store", "**.ipynb_checkpoints"]

@@ -118,7 +118,7 @@ def test_every_python_example_runs_as_a_doctest(page: Path) -> None:
     """A ``python`` block must be a ``>>>`` session, which pytest's doctest runs; shell
     blocks (``sh``) are commands for the reader, and nothing else is allowed."""
     for language, body in FENCE.findall(page.read_text(encoding="utf-8")):
-        assert language in {"python", "sh", "text", "json", "{toctree}", "{include}", "{eval-rst}"}, (
+        assert language in {"python", "sh", "text", "json", "{toctree}", "{include}", "{eval-rst}", "{mermaid}"}, (
             page.name,
             language,
         )

@@ -224,7 +224,7 @@ def _none_reached(attempt: _P) -> str | None:
     return None if attempt.context.reached is None else "expected no passing band"
 
 
-_NONE, _HELD = "none", "held"
+_NONE, _HELD = "no_plaque", "plaqued"
 
 PLAQUE_WORKFLOW: Final = Workflow[PlaqueCheck](
     code="plaque",
