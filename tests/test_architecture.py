@@ -132,3 +132,40 @@ def test_capabilities_depend_only_as_allowed(path: Path) -> None:
 def test_the_kernel_is_all_there() -> None:
     present = {path.stem for path in SRC.glob("*.py")} | {path.parent.name for path in SRC.glob("*/__init__.py")}
     assert present - {"__init__"} - CAPABILITIES - {"testing"} == KERNEL
+
+
+def _calls(tree: ast.AST, name: str) -> int:
+    return sum(
+        1
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Call)
+        and (
+            (isinstance(node.func, ast.Name) and node.func.id == name)
+            or (isinstance(node.func, ast.Attribute) and node.func.attr == name)
+        )
+    )
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: str(path.relative_to(SRC)))
+def test_only_the_engine_refuses_a_transition(path: Path) -> None:
+    """One engine: the workflow core lives in the kernel (fulian_core.workflows), and it alone
+    words a refusal; capabilities declare guards and never raise TransitionRefused themselves."""
+    module = _module_name(path)
+    if module.startswith("fulian_core.workflows") or module == "fulian_core.errors":
+        return
+    assert _calls(ast.parse(path.read_text(encoding="utf-8")), "TransitionRefused") == 0, (
+        f"{module} raises TransitionRefused: declare a Guard and let the engine run it"
+    )
+
+
+def test_each_workflow_is_one_declaration() -> None:
+    """No capability defines a state machine of its own: every class or function that builds
+    transitions does so through fulian_core.workflows.Transition, and every shipped workflow
+    is a module-level Workflow value (drawn in docs/workflows.md, tests/docs)."""
+    for path in FILES:
+        module = _module_name(path)
+        if module.startswith("fulian_core.workflows"):
+            continue
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        defined = {node.name for node in ast.walk(tree) if isinstance(node, ast.ClassDef)}
+        assert not defined & {"Workflow", "Transition", "State", "Case", "Act"}, f"{module} defines {defined}"

@@ -4,8 +4,9 @@ layered selection with quotas, awards and revocation, with a complete event log.
 A :class:`Campaign` is declared once; commands (:class:`Command`) are decided against it and
 its :class:`CampaignState` by :func:`handle`, which returns the new state and the
 :class:`Event` records of the audit trail; :func:`replay` folds a log back into the state.
-The workflow core (:class:`Workflow`, :class:`Case`, :func:`advance`) declares other
-workflows the same way (:mod:`fulian_core.nominations.catalog`).
+The lifecycle is one table of command kinds (:data:`COMMANDS`) run by the kernel's workflow
+engine (:mod:`fulian_core.workflows`), which also runs the other workflows of
+:mod:`fulian_core.nominations.catalog` (巾帼文明岗, 公开承诺).
 """
 
 from fulian_core.calendars import CHINA_STANDARD_TIME, china_date

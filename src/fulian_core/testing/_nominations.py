@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from fulian_core.nominations import Ballot, BallotRules, DailyCapBreach, Dossier, DossierRule, VoteScope
 from fulian_core.nominations.dossier import MediaItem, MediaKind, MediaRule
 from fulian_core.testing._strategies import chinese_names
-from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Role, State, Transition, Workflow
+from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Due, Role, State, Transition, Workflow
 
 __all__ = ["actors", "acts_for", "ballot_rules", "ballots", "dossier_rules", "dossiers", "moments", "workflows"]
 
@@ -149,8 +149,8 @@ def ballots(
 
 @st.composite
 def workflows(draw: st.DrawFn) -> Workflow[Case]:
-    """Valid workflow declarations: 2-7 states reachable from the first, some final, and
-    transitions with roles and reasons."""
+    """Valid workflow declarations: 2-7 states reachable from the first, some final, some
+    with a due date (calendar days, months or years), and transitions with roles and reasons."""
     count = draw(st.integers(2, 7))
     codes = [f"s{index}" for index in range(count)]
     finals = {code for code in codes[1:] if draw(st.integers(0, 3)) == 0}
@@ -175,7 +175,15 @@ def workflows(draw: st.DrawFn) -> Workflow[Case]:
             Transition(command, f"操作{extra}", sources, draw(st.sampled_from(codes)), roles, draw(st.booleans()))
         )
         used.update((command, source) for source in sources)
-    states = [State(code, f"状态{code}", final=code in finals) for code in codes]
+    dues = st.one_of(
+        st.none(),
+        st.integers(1, 30).map(Due.calendar_days),
+        st.integers(1, 12).map(Due.months),
+        st.integers(1, 5).map(Due.years),
+    )
+    states = [
+        State(code, f"状态{code}", final=code in finals, due=None if code in finals else draw(dues)) for code in codes
+    ]
     return Workflow[Case]("generated", "生成的流程", states, codes[0], transitions)
 
 
