@@ -40,7 +40,10 @@ C = TypeVar("C")
 _C_co = TypeVar("_C_co", covariant=True)
 
 MAX_DUE_COUNT: Final = 36_500
-"""The largest count of days, months or years a due date may be set to (a bound on hostile data)."""
+"""The largest count of days a due date may be set to; months and years are bounded to the same
+span (1,200 months, 100 years): a bound on hostile data."""
+
+_LIMITS: Final = {"calendar_days": MAX_DUE_COUNT, "working_days": MAX_DUE_COUNT, "months": 1_200, "years": 100}
 
 
 class Payload:
@@ -50,6 +53,11 @@ class Payload:
 
     __slots__ = ()
     kind: ClassVar[str] = ""
+
+    @property
+    def subject(self) -> str:
+        """The id of what the command is about, where the payload names one ("" otherwise)."""
+        return ""
 
 
 class DueUnit(CodedEnum):
@@ -89,11 +97,12 @@ class Due:
                 isinstance(self.field, str) and self.field.isidentifier(), "field", "a payload field name", self.field
             )
             faults.check(self.count == 0, "count", "0 for a date from the payload", self.count)
-        else:
+        elif isinstance(self.unit, DueUnit):
+            limit = _LIMITS[self.unit.code]
             faults.check(
-                isinstance(self.count, int) and not isinstance(self.count, bool) and 1 <= self.count <= MAX_DUE_COUNT,
+                isinstance(self.count, int) and not isinstance(self.count, bool) and 1 <= self.count <= limit,
                 "count",
-                f"a whole number from 1 to {MAX_DUE_COUNT}",
+                f"a whole number from 1 to {limit}",
                 self.count,
             )
         faults.check(
@@ -131,6 +140,16 @@ class Due:
 
     def date(self, entered: dt.date, payload: object = None) -> dt.date:
         """The due date of a state entered on *entered* by a command carrying *payload*."""
+        try:
+            return self._date(entered, payload)
+        except (OverflowError, ValueError) as error:
+            if isinstance(error, ValidationError):
+                raise
+            raise ValidationError.single(
+                "due", f"a due date {self.describe()} after {entered} within the calendar", str(error)
+            ) from None
+
+    def _date(self, entered: dt.date, payload: object) -> dt.date:
         unit = self.unit
         if unit is DueUnit.CALENDAR_DAYS:
             return entered + dt.timedelta(days=self.count)
