@@ -26,9 +26,11 @@ import datetime as dt
 import decimal
 import types
 import typing
+from collections import abc
 from decimal import Decimal
 from typing import Any, TypeVar, get_args, get_origin
 
+import attrs
 import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
@@ -182,6 +184,8 @@ def _is_coded_enum(cls: object) -> bool:
 
 def configure_converter(conv: cattrs.Converter) -> None:
     """Teach *conv* the plain-data forms of fulian_core's types (idempotent)."""
+    # First, so that the hooks registered below for particular classes take precedence.
+    conv.register_structure_hook_factory(attrs.has, lambda cls: _refusing_text_for_collections(conv, cls))
     conv.register_structure_hook(int, _strict_int)
     conv.register_structure_hook(str, _strict_str)
     conv.register_structure_hook(bool, _strict_bool)
@@ -241,6 +245,53 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(OrgTree, structure_tree)
     _configure_workflows(conv)
+
+
+_COLLECTIONS: frozenset[object] = frozenset(
+    {
+        tuple,
+        list,
+        set,
+        frozenset,
+        abc.Sequence,
+        abc.Set,
+        abc.MutableSequence,
+        abc.MutableSet,
+        abc.Collection,
+        abc.Iterable,
+    }
+)
+
+
+def _is_collection(field_type: object) -> bool:
+    origin = get_origin(field_type)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_collection(member) for member in get_args(field_type) if member is not type(None))
+    return (origin or field_type) in _COLLECTIONS
+
+
+def _refusing_text_for_collections(conv: cattrs.Converter, cls: Any) -> Any:
+    # A text or a mapping where a list belongs is refused with the field's path, never read as
+    # its characters or its keys ("family-9" must not become {"f", "a", ...} and end recusal).
+    base = conv.gen_structure_attrs_fromdict(cls)
+    owner = get_origin(cls) or cls
+    attrs.resolve_types(owner)
+    names = tuple(field.alias or field.name for field in attrs.fields(owner) if _is_collection(field.type))
+    if not names:
+        return base
+
+    def hook(value: Any, _: type) -> Any:
+        if isinstance(value, dict):
+            faults = [
+                Fault(name, "a list (not a text or a mapping)", value[name])
+                for name in names
+                if isinstance(value.get(name), (str, bytes, dict))
+            ]
+            if faults:
+                raise ValidationError(faults)
+        return base(value, cls)
+
+    return hook
 
 
 def _configure_times(conv: cattrs.Converter) -> None:
