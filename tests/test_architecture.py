@@ -28,7 +28,7 @@ KERNEL = {
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators"}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification"}
 FORBIDDEN_MODULES = {
     "os",
     "sys",
@@ -109,12 +109,14 @@ def test_dependencies_flow_one_way(path: Path) -> None:
 
 
 # Which capabilities each capability may import (STYLE.md: nominations may use criteria;
-# indicators may read the results of courtyard and nominations).
+# indicators may read the results of courtyard, nominations and rectification; rectification
+# turns courtyard score cards into problems).
 MAY_USE = {
     "criteria": set(),
     "courtyard": {"criteria"},
     "nominations": {"criteria"},
-    "indicators": {"courtyard", "nominations"},
+    "rectification": {"courtyard"},
+    "indicators": {"courtyard", "nominations", "rectification"},
 }
 
 

@@ -7,9 +7,11 @@ percentage shares that add up to exactly 100.00. Then the county adapts the nati
 standard and assesses three families, printing each explanation, then completes the pending
 one. Then a township's month of courtyard work: a spot-check sample, cross-village groups,
 scored home visits, a provisional spot check where nobody was home, plaques that move, and
-credit points. Last, the township's indicator table rebuilt from its figures, two
+credit points. Then the township's indicator table rebuilt from its figures, two
 more townships beside it, rolled up to the county with coverage, one consistency finding, and
-the report lines.
+the report lines; seed 000's community campaign from mobilisation to commendation. Last, seed
+004's civilised-city task list and its rectification cases: 限期 across the National Day
+holiday, a failed re-check, an escalation, the cases overdue on a date, 整改率 and 按期整改率.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -91,7 +93,18 @@ from fulian_core.nominations import (
     start,
 )
 from fulian_core.nominations.statistics import CampaignStatistics, Counts
+from fulian_core.rectification import (
+    Assign,
+    Problem,
+    ProblemSource,
+    open_case,
+    rectification_figures,
+    rectification_workflow,
+    responsible_unit,
+)
+from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
 from fulian_core.rules import Fact, Item, ItemKind, SheetCatalog, SheetPlan, Subject, compile_sheet
+from fulian_core.workflows import Act, Case, advance, overdue
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -599,6 +612,75 @@ def _all_met(candidate: Subject) -> Evidence:
     )
 
 
+def rectification_2019() -> None:
+    """Seed 004's civilised-city work (创建全国文明城市): the federation's task list, problems
+    found in a 测评 and on patrol, 交办 with a 限期 of 10 working days, 复查, 退回重改, 督办."""
+    print()
+    print("十一、创建整改 (seed 004: 5项测评项目、17项创建任务, problems rectified and closed)")
+    tasks = CIVILISED_CITY_TASKS
+    lead = "、".join(item.title for item in tasks.items if item.responsibility.code == "lead")
+    print(f"  {tasks.title}: 测评项目{len(tasks.items)}项（主办: {lead}），创建任务{len(tasks.tasks)}项")
+    workflow = rectification_workflow(calendar=china_calendar(2019), days=10, escalation_days=5, tasks=tasks)
+    township, xinzhen, jingu, huayuan = "320583102", "320583102201", "320583102202", "320583102001"
+
+    def cst(month: int, day: int, hour: int = 9) -> dt.datetime:
+        return dt.datetime(2019, month, day, hour, tzinfo=CHINA_STANDARD_TIME)
+
+    inspector = Actor("s1", "李红", Role.STAFF, township)
+    leader = Actor("l1", "赵敏", Role.LEADER, township)
+    staff = {
+        unit: Actor(f"staff-{unit}", f"{CIVILISED_CITY_UNITS[unit]}专干", Role.STAFF, unit)
+        for unit in (xinzhen, jingu, huayuan)
+    }
+    day = dt.date(2019, 9, 26)  # found in the 测评 and on patrol
+    found = [
+        (Problem("p-1", "家庭教育指导站未挂牌、无活动记录", day, xinzhen, ProblemSource.ASSESSMENT, item="A2"), "T05"),
+        (Problem("p-2", "房前屋后杂物堆放", day, jingu, ProblemSource.PATROL, reference="巡查-0926"), "T15"),
+        (Problem("p-3", "创建倡议书未发放到户", day, huayuan, ProblemSource.ASSESSMENT, item="A1"), "T01"),
+    ]
+    cases: dict[str, Case] = {}
+    for problem, task in found:
+        case = open_case(workflow, problem, by=inspector, at=cst(9, 26, 15))
+        cases[problem.id] = advance(
+            workflow, case, Act("assign", leader, cst(9, 27), payload=Assign(problem.unit, task))
+        )
+    first = cases["p-1"]
+    print(f"  9月27日交办，限期10个工作日: 至{first.due}（国庆7天不计，9月29日、10月12日调休上班计入）")
+
+    def do(subject: str, command: str, actor: Actor, moment: dt.datetime, reason: str = "") -> None:
+        try:
+            cases[subject] = advance(workflow, cases[subject], Act(command, actor, moment, reason=reason))
+        except TransitionRefused as refusal:
+            print(f"  被拒: {refusal}")
+
+    do("p-1", "submit", staff[xinzhen], cst(10, 10))
+    do("p-1", "close", staff[xinzhen], cst(10, 11))  # the unit that rectified may not re-check itself
+    do("p-1", "rework", inspector, cst(10, 11), "现场核查：活动记录仍缺，退回重改")
+    print(f"  p-1 复查不合格，退回重改，新限期至{cases['p-1'].due}")
+    do("p-1", "submit", staff[xinzhen], cst(10, 22))
+    do("p-1", "close", inspector, cst(10, 23))
+    do("p-2", "submit", staff[jingu], cst(10, 14))
+    do("p-2", "close", inspector, cst(10, 15))
+    do("p-3", "escalate", leader, cst(10, 16, 17), "限期已到")
+    do("p-3", "escalate", leader, cst(10, 17), "逾期未整改，督办")
+    print(f"  p-3 逾期督办，新限期至{cases['p-3'].due}")
+    late = Problem("p-4", "巾帼志愿服务站点未公示服务项目", dt.date(2019, 10, 28), huayuan, ProblemSource.PATROL)
+    cases["p-4"] = open_case(workflow, late, by=inspector, at=cst(10, 28, 15))
+    print()
+    for subject, case in cases.items():
+        state = workflow.state(case.state).label
+        unit = responsible_unit(case)
+        where = f"{CIVILISED_CITY_UNITS[unit]} " if unit is not None else ""
+        due = f"，限期{case.due}" if case.due is not None else ""
+        print(f"  {subject} {where}{state}{due}（{len(case.events)}条记录）")
+    on = dt.date(2019, 10, 31)
+    print(
+        f"  {on}逾期未整改: "
+        + "、".join(f"{case.subject}（限期{case.due}）" for case in overdue(cases.values(), on=on))
+    )
+    print(f"  {rectification_figures(cases.values(), on=on).summary()}")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -610,6 +692,7 @@ def main() -> None:
     courtyards(tree)
     indicator_table(tree)
     campaign_2024()
+    rectification_2019()
 
 
 if __name__ == "__main__":

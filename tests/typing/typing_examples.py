@@ -89,3 +89,29 @@ def nomination_log(campaign: fc.nominations.Campaign, commands: list[fc.nominati
         log.extend(events)
     statuses: list[NominationStatus] = [nomination.status for nomination in replay(campaign, log).nominations()]
     return refusals + [status.label for status in statuses]
+
+
+def rectification_rate(problems: list[tuple[str, str]], on: dt.date) -> str:
+    from fulian_core.rectification import (
+        Assign,
+        Problem,
+        ProblemSource,
+        RectificationFigures,
+        open_case,
+        rectification_figures,
+        rectification_workflow,
+    )
+    from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Role, Workflow, advance
+
+    workflow: Workflow[Case] = rectification_workflow(calendar=fc.china_calendar(2019), days=10)
+    staff = Actor("s1", "李红", Role.STAFF, "320583102")
+    leader = Actor("l1", "赵敏", Role.LEADER, "320583102")
+    moment = dt.datetime.combine(on, dt.time(9), CHINA_STANDARD_TIME)
+    cases: list[Case] = []
+    for number, (description, unit) in enumerate(problems):
+        problem = Problem(f"p-{number}", description, on, unit, ProblemSource.PATROL)
+        case = open_case(workflow, problem, by=staff, at=moment)
+        cases.append(advance(workflow, case, Act("assign", leader, moment, payload=Assign(unit))))
+    figures: RectificationFigures = rectification_figures(cases, on=on)
+    rate: fc.Ratio = figures.rate
+    return f"{rate.percent()}% {figures.summary()}"

@@ -36,7 +36,15 @@ from fulian_core.indicators.definitions import (
     TimeAggregation,
     UnitAggregation,
 )
-from fulian_core.indicators.derived import CAMPAIGN_INDICATORS, TIER_INDICATORS, campaign_values, tier_values
+from fulian_core.indicators.derived import (
+    CAMPAIGN_INDICATORS,
+    RECTIFICATION_DEFINITIONS,
+    RECTIFICATION_INDICATORS,
+    TIER_INDICATORS,
+    campaign_values,
+    rectification_values,
+    tier_values,
+)
 from fulian_core.indicators.findings import Finding, FindingKind, Operator, ValidationRule, check_rules, check_totals
 from fulian_core.indicators.rendering import render_percent, render_value
 from fulian_core.indicators.rollup import (
@@ -55,6 +63,8 @@ from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "RECTIFICATION_DEFINITIONS",
+    "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
     "Change",
     "Coverage",
@@ -92,6 +102,7 @@ __all__ = [
     "meets_target",
     "partials",
     "rank_units",
+    "rectification_values",
     "render_percent",
     "render_value",
     "rollup",

@@ -1,21 +1,35 @@
 """Indicators derived from the work itself (由工作记录推算): courtyard score cards become
 households by band (tier) per village and the coverage of passing bands (清洁户 and better); a
-campaign's statistics become nominations received, forwarded and awarded per unit."""
+campaign's statistics become nominations received, forwarded and awarded per unit;
+rectification cases become problems found, closed, closed on time and overdue per unit, with
+整改率 and 按期整改率 as ratio indicators over them."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import Final
 
 import attrs
 
 from fulian_core.courtyard import ScoreCard
 from fulian_core.errors import ValidationError
+from fulian_core.indicators.definitions import Indicator, RatioIndicator, TimeAggregation
 from fulian_core.indicators.values import DataValue, Origin
 from fulian_core.nominations import CampaignStatistics, Counts
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
+from fulian_core.rectification import RectificationFigures, figures_by_unit
+from fulian_core.workflows import Case
 
-__all__ = ["CAMPAIGN_INDICATORS", "TIER_INDICATORS", "campaign_values", "tier_values"]
+__all__ = [
+    "CAMPAIGN_INDICATORS",
+    "RECTIFICATION_DEFINITIONS",
+    "RECTIFICATION_INDICATORS",
+    "TIER_INDICATORS",
+    "campaign_values",
+    "rectification_values",
+    "tier_values",
+]
 
 TIER_INDICATORS: Mapping[str, str] = {
     "boutique": "boutique_households",
@@ -98,4 +112,45 @@ def campaign_values(
         for name, indicator in codes.items():
             count = getattr(counts, name)
             values.append(DataValue(indicator, code, period, Quantity.exact(count, unit), Origin.DERIVED))
+    return tuple(values)
+
+
+RECTIFICATION_INDICATORS: Mapping[str, str] = {
+    "found": "problems_found",
+    "closed": "problems_closed",
+    "closed_on_time": "problems_closed_on_time",
+    "overdue": "problems_overdue",
+}
+"""The default indicator codes for rectification counts (发现问题数, 整改销号数, 按期整改数,
+逾期未整改数)."""
+
+RECTIFICATION_DEFINITIONS: Final[tuple[Indicator | RatioIndicator, ...]] = (
+    Indicator("problems_found", "发现问题数", Unit.ITEM, over_time=TimeAggregation.LAST),
+    Indicator("problems_closed", "整改销号数", Unit.ITEM, over_time=TimeAggregation.LAST),
+    Indicator("problems_closed_on_time", "按期整改数", Unit.ITEM, over_time=TimeAggregation.LAST),
+    Indicator("problems_overdue", "逾期未整改数", Unit.ITEM, over_time=TimeAggregation.LAST),
+    RatioIndicator("rectification_rate", "整改率", "problems_closed", "problems_found"),
+    RatioIndicator("on_time_rectification_rate", "按期整改率", "problems_closed_on_time", "problems_closed"),
+)
+"""The definitions :func:`rectification_values` feeds, for an app's
+:class:`~fulian_core.indicators.IndicatorSet`: four counts in 个, cumulative to the end of
+each period (so they take the period's last value over time, 期末值), and 整改率 and
+按期整改率 recomputed from the summed counts of any region."""
+
+
+def rectification_values(
+    cases: Iterable[Case], period: Period, *, codes: Mapping[str, str] = RECTIFICATION_INDICATORS
+) -> tuple[DataValue, ...]:
+    """Values per unit where the problems were found, from rectification cases as they stood
+    at the end of *period* (累计): for each count named in *codes* (``found``, ``closed``,
+    ``closed_on_time``, ``overdue``, ``escalated``, ``reworked``), the indicator it feeds, in 个."""
+    known = [field.name for field in attrs.fields(RectificationFigures) if field.name != "on"]
+    for name in codes:
+        if name not in known:
+            raise ValidationError.single("codes", f"names of rectification counts ({', '.join(known)})", name)
+    values: list[DataValue] = []
+    for unit, figures in figures_by_unit(cases, on=period.end).items():
+        for name, indicator in codes.items():
+            count = getattr(figures, name)
+            values.append(DataValue(indicator, unit, period, Quantity.exact(count, Unit.ITEM), Origin.DERIVED))
     return tuple(values)
