@@ -60,6 +60,7 @@ from fulian_core.serialization import (
     converter,
     make_converter,
     structure,
+    structure_case,
     unstructure,
 )
 from fulian_core.shares import (
@@ -132,5 +133,6 @@ __all__ = [
     "redact_text",
     "resident_id_check_character",
     "structure",
+    "structure_case",
     "unstructure",
 ]

@@ -45,8 +45,9 @@ from fulian_core.quantities import Quantity
 from fulian_core.rules.facts import Fact, FactKind
 from fulian_core.rules.thresholds import Threshold
 from fulian_core.workflows.declaration import Payload, Transition, Workflow
+from fulian_core.workflows.engine import Case
 
-__all__ = ["configure_converter", "converter", "make_converter", "structure", "unstructure"]
+__all__ = ["configure_converter", "converter", "make_converter", "structure", "structure_case", "unstructure"]
 
 _T = TypeVar("_T")
 
@@ -316,6 +317,42 @@ def _configure_workflows(conv: cattrs.Converter) -> None:
     )
     conv.register_unstructure_hook_factory(_is_payload_union, lambda _: lambda value: _unstructure_payload(conv, value))
     conv.register_structure_hook_factory(_is_payload_union, lambda union: _payload_hook(conv, union))
+    conv.register_unstructure_hook_func(_is_payload_class, lambda value: _unstructure_payload(conv, value))
+    # By predicate, not by class: a class hook would also catch every payload subclass.
+    conv.register_structure_hook_func(_is_payload_base, _unknown_payloads)
+
+
+def _is_payload_class(cls: object) -> bool:
+    return isinstance(cls, type) and issubclass(cls, Payload)
+
+
+def _is_payload_base(cls: object) -> bool:
+    return cls is Payload
+
+
+def _unknown_payloads(value: object, _: type) -> Payload:
+    raise ValidationError.single(
+        "",
+        "a payload read with its workflow, which declares the payload classes: structure_case(data, workflow)",
+        value,
+    )
+
+
+def structure_case(data: object, workflow: Workflow[Any]) -> Case:
+    """Build a :class:`~fulian_core.workflows.Case` from plain data, reading the payloads of its
+    acts as the classes *workflow*'s transitions declare (by their ``kind`` tag)."""
+    if not isinstance(workflow, Workflow):
+        raise ValidationError.single("workflow", "a Workflow", workflow)
+    classes = tuple(dict.fromkeys(t.payload for t in workflow.transitions if t.payload is not None))
+    conv = make_converter()
+    if classes:
+        conv.register_structure_hook_func(_is_payload_base, _payload_hook_for(conv, classes))
+    try:
+        return conv.structure(data, Case)
+    except ValidationError:
+        raise
+    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError, AttributeError) as error:
+        raise ValidationError(_faults(error, "")) from None
 
 
 def _is_workflow(cls: object) -> bool:
@@ -331,11 +368,16 @@ def _is_payload_union(cls: object) -> bool:
 
 def _unstructure_payload(conv: cattrs.Converter, value: Payload) -> Any:
     # A payload is written with its tag first: {"kind": "submit", "nomination": ..., ...}.
-    return {"kind": value.kind, **conv.unstructure(value, type(value))}
+    fields = attrs.asdict(typing.cast("Any", value), recurse=False) if attrs.has(type(value)) else {}
+    return {"kind": value.kind, **{name: conv.unstructure(item) for name, item in fields.items()}}
 
 
 def _payload_hook(conv: cattrs.Converter, union: Any) -> Any:
-    by_kind: dict[str, type[Payload]] = {member.kind: member for member in get_args(union)}
+    return _payload_hook_for(conv, get_args(union))
+
+
+def _payload_hook_for(conv: cattrs.Converter, members: tuple[type[Payload], ...]) -> Any:
+    by_kind: dict[str, type[Payload]] = {member.kind: member for member in members}
     expected = f"a payload record with its 'kind' ({', '.join(by_kind)})"
 
     def hook(value: object, _: type) -> Payload:

@@ -28,7 +28,14 @@ def shipped_workflows() -> dict[str, Workflow[object]]:
 
 
 def test_the_library_ships_its_workflows_on_the_engine() -> None:
-    assert set(shipped_workflows()) >= {"nomination", "notice", "civilized_post", "public_pledge", "plaque"}
+    assert set(shipped_workflows()) >= {
+        "nomination",
+        "notice",
+        "civilized_post",
+        "public_pledge",
+        "plaque",
+        "rectification",
+    }
 
 
 def test_the_workflows_page_draws_every_shipped_workflow_from_its_declaration() -> None:

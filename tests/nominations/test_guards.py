@@ -347,3 +347,19 @@ def test_commands_check_their_payload() -> None:
     with pytest.raises(ValidationError) as caught:
         Command(CLERK, at(3, 21), "accept")  # type: ignore[arg-type]
     assert str(caught.value) == "payload: expected a command payload (Submit, Accept …), got 'accept'"
+
+
+def test_an_upheld_objection_does_not_leave_the_notice_stuck_open() -> None:
+    # Red-team find: two objections against one nominee, the first upheld; the second can no
+    # longer be decided (the nominee is removed) and must not hold the notice open.
+    run = Run()
+    ids = run.to_shortlist([1, 2])
+    run.do(Command.open_notice(CLERK, at(4, 3), "notice-1", ids))
+    run.do(Command.raise_objection(NEIGHBOUR, at(4, 5), "n-1", "o-1", reason="材料不实"))
+    run.do(Command.raise_objection(NEIGHBOUR, at(4, 5, 10), "n-1", "o-2", reason="另有举报"))
+    run.do(Command.uphold_objection(LEADER, at(4, 8), "o-1", reason="属实"))
+    error = refused(run, Command.dismiss_objection(LEADER, at(4, 8, 10), "o-2", reason="已处理"))
+    assert error.guard == "state"
+    run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
+    assert run.state.nomination("n-2").status.code == "notice_passed"
+    assert run.state.nomination("n-1").status.code == "removed"

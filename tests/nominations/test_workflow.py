@@ -17,6 +17,7 @@ from fulian_core.nominations import (
     NOTICE_WORKFLOW,
     PAYLOADS,
     PUBLIC_PLEDGE_WORKFLOW,
+    Command,
     Event,
     Phase,
     PhaseKind,
@@ -38,7 +39,8 @@ from fulian_core.workflows import (
     overdue,
     replay_case,
 )
-from tests.nominations.fixtures import HEPING, Run, at, campaign
+from tests.nominations.fixtures import CLERK, HEPING, Run, at, campaign
+from tests.nominations.fixtures import LEADER as CAMPAIGN_LEADER
 
 LEADER = Actor("l1", "赵敏", Role.LEADER, "371082")
 STAFF = Actor("s1", "李红", Role.STAFF, "371082")
@@ -227,3 +229,40 @@ def test_the_lifecycle_is_one_table() -> None:
         "    shortlisted --> on_notice: open_notice [id, window, level, unit, recusal]"
         in NOMINATION_WORKFLOW.to_mermaid()
     )
+
+
+def test_replay_refuses_facts_handle_could_never_have_fixed() -> None:
+    run = Run()
+    run.to_shortlist([1, 2])
+    run.through_notice(["n-1", "n-2"])
+    log = run.log
+    submit, assess = log[0], log[4]
+    with pytest.raises(ValidationError, match=r"^events\[0\]: .*a submission entering at the level of its unit"):
+        replay(run.campaign, [attrs.evolve(submit, level=Level.PROVINCE)])
+    other = attrs.evolve(assess, assessment=log[5].assessment)
+    with pytest.raises(ValidationError, match=r"^events\[4\]: .*an assessment of n-1's candidate"):
+        replay(run.campaign, [*log[:4], other])
+    notice = next(event for event in log if event.kind == "open_notice")
+    early = attrs.evolve(notice, last_day=dt.date(2000, 1, 1))
+    index = log.index(notice)
+    with pytest.raises(ValidationError, match=r"a last day on or after the day the notice opened, got 2000-01-01"):
+        replay(run.campaign, [*log[:index], early])
+    revoke = Event(index + 1, Command.revoke(CAMPAIGN_LEADER, at(4, 4), "n-1", reason="违法"))
+    with pytest.raises(ValidationError, match=r"a nomination with a standing title, got 'n-1' with none"):
+        replay(run.campaign, [*log[:index], revoke])
+
+
+def test_replay_refuses_a_forward_to_anywhere_but_the_unit_above() -> None:
+    run = Run()
+    run.to_shortlist([1])
+    run.through_notice(["n-1"])
+    run.do(Command.confirm(CAMPAIGN_LEADER, at(4, 15), "n-1"))
+    forward = run.do(Command.forward(CLERK, at(4, 16), "n-1"))
+    assert replay(run.campaign, run.log) == run.state
+    for wrong in (
+        attrs.evolve(forward, forwarded_to=HEPING),
+        attrs.evolve(forward, level=Level.NATIONAL),
+        attrs.evolve(forward, level=Level.COUNTY),
+    ):
+        with pytest.raises(ValidationError, match=r"^events\[\d+\]: .*forwarding to 540102001 at township"):
+            replay(run.campaign, [*run.log[:-1], wrong])

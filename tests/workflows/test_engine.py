@@ -4,12 +4,22 @@ declaration, due dates and the deadline queries, replay through the same fold.""
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import ClassVar
 
 import attrs
 import pytest
 
-from fulian_core import DefinitionError, TransitionRefused, UnknownCommandError, ValidationError, china_calendar
+from fulian_core import (
+    DefinitionError,
+    TransitionRefused,
+    UnknownCommandError,
+    ValidationError,
+    china_calendar,
+    structure,
+    structure_case,
+    unstructure,
+)
 from fulian_core.workflows import (
     BUILT_IN_GUARDS,
     CHINA_STANDARD_TIME,
@@ -232,3 +242,53 @@ def test_the_diagram_shows_guards_and_deadlines() -> None:
             "    done --> [*]",
         ]
     )
+
+
+def test_a_case_with_payloads_travels_as_data_and_is_read_with_its_workflow() -> None:
+    case = Case.start(WORKFLOW, "t-1")
+    case = advance(WORKFLOW, case, Act("assign", LEADER, at(3, 1), payload=Assign("u", dt.date(2024, 3, 8))))
+    data = unstructure(case)
+    assert data["events"][0]["act"]["payload"] == {"kind": "assign", "unit": "u", "deadline": "2024-03-08"}
+    assert json.loads(json.dumps(data)) == data
+    assert structure_case(data, WORKFLOW) == case
+    with pytest.raises(ValidationError, match=r"structure_case\(data, workflow\)"):
+        structure(data, Case)
+    data["events"][0]["act"]["payload"]["kind"] = "finish"
+    with pytest.raises(
+        ValidationError, match=r"^events\[0\]\.act\.payload\.kind: expected one of assign, got 'finish'$"
+    ):
+        structure_case(data, WORKFLOW)
+
+
+def test_a_deadline_set_before_the_day_it_is_set_is_refused() -> None:
+    with pytest.raises(ValidationError, match=r"^payload.deadline: expected a due date on or after the day it is set"):
+        advance(
+            WORKFLOW,
+            Case.start(WORKFLOW, "t-1"),
+            Act("assign", LEADER, at(3, 1), payload=Assign("u", dt.date(2024, 2, 1))),
+        )
+    with pytest.raises(
+        DefinitionError, match=r"transitions\[0\]\.payload: expected a payload with the field 'deadline'"
+    ):
+        Workflow[Case](
+            "w",
+            "流程",
+            (State("a", "甲"), State("b", "乙", due=Due.from_payload("deadline"))),
+            "a",
+            (Transition("go", "走", {"a"}, "b"),),
+        )
+
+
+def test_replay_checks_the_due_dates_a_log_carries() -> None:
+    case = advance(
+        WORKFLOW, Case.start(WORKFLOW, "t-1"), Act("assign", LEADER, at(3, 1), payload=Assign("u", dt.date(2024, 3, 8)))
+    )
+    (event,) = case.events
+    with pytest.raises(
+        ValidationError, match=r"^events\[0\]\.due: expected a due date on or after 2024-03-01, got None$"
+    ):
+        replay_case(WORKFLOW, "t-1", [attrs.evolve(event, due=None)])
+    with pytest.raises(ValidationError, match=r"^on: expected a date \(not a date and time\)"):
+        overdue([case], on=at(3, 9))
+    with pytest.raises(ValidationError, match=r"^cases\[0\]: expected a Case, got 'x'$"):
+        overdue(["x"], on=dt.date(2024, 3, 9))  # type: ignore[list-item]

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import attrs
 
+from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.state import (
@@ -29,6 +30,7 @@ from fulian_core.nominations.state import (
 from fulian_core.orgs import Level
 
 if TYPE_CHECKING:
+    from fulian_core.nominations.campaign import Campaign
     from fulian_core.nominations.commands import OpenNotice, RaiseObjection, Resubmit, Submit
 
 _V = TypeVar("_V")
@@ -67,10 +69,21 @@ class Draft(Generic[_V]):
 class Drafts:
     """Drafts of every table of a state, and its counters, while events are folded in."""
 
-    __slots__ = ("campaign", "families", "forwards", "last_at", "nominations", "notices", "objections", "seq")
+    __slots__ = (
+        "campaign",
+        "definition",
+        "families",
+        "forwards",
+        "last_at",
+        "nominations",
+        "notices",
+        "objections",
+        "seq",
+    )
 
-    def __init__(self, state: CampaignState) -> None:
+    def __init__(self, state: CampaignState, definition: Campaign) -> None:
         self.campaign = state.campaign
+        self.definition = definition
         self.seq = state.seq
         self.last_at = state.last_at
         self.nominations = Draft(state.nomination_map)
@@ -134,6 +147,9 @@ def submit(drafts: Drafts, event: Event, _sources: frozenset[str]) -> None:
         raise CorruptLog(f"a nomination id not used before, got {payload.nomination!r}")
     submission = payload.submission
     level = _level_of(event)
+    tree = drafts.definition.tree
+    if submission.unit not in tree or tree.unit(submission.unit).level is not level:
+        raise CorruptLog(f"a submission entering at the level of its unit, got {submission.unit!r} at {level.code}")
     stage = Stage(level, submission.unit, command.at)
     drafts.nominations[payload.nomination] = Nomination(
         id=payload.nomination,
@@ -188,6 +204,8 @@ def assess(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
     if event.assessment is None:
         raise CorruptLog("an assessment event that carries its assessment")
     record = moved(drafts, command.subject, sources)
+    if event.assessment.subject != record.candidate:
+        raise CorruptLog(f"an assessment of {record.id}'s candidate, got one of {event.assessment.subject.id!r}")
     review = Review(record.level, command.actor.id, command.at, event.assessment)
     drafts.nominations[record.id] = attrs.evolve(
         record, status=NominationStatus.ASSESSED, reviews=(*record.reviews, review)
@@ -204,6 +222,10 @@ def open_notice(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
         raise CorruptLog(f"a notice id not used before, got {payload.notice!r}")
     records = [moved(drafts, nomination, sources) for nomination in payload.nominations]
     first = records[0]
+    if any((record.level, record.unit) != (first.level, first.unit) for record in records):
+        raise CorruptLog(f"a notice of nominations held at one unit, got {', '.join(payload.nominations)}")
+    if event.last_day < command.at.astimezone(_CST).date():
+        raise CorruptLog(f"a last day on or after the day the notice opened, got {event.last_day.isoformat()}")
     drafts.notices[payload.notice] = Notice(
         id=payload.notice,
         level=first.level,
@@ -273,6 +295,12 @@ def forward(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
     if event.forwarded_to is None or event.level is None:
         raise CorruptLog("a forwarding event that carries its unit and level")
     record = moved(drafts, command.subject, sources)
+    campaign = drafts.definition
+    above = campaign.next_level(record.level) if record.level in campaign.levels else None
+    target = campaign.tree.ancestor_at(record.unit, above) if above is not None else None
+    if target is None or (event.level, event.forwarded_to) != (above, target.code):
+        expected = f"{target.code} at {above.code}" if target is not None and above is not None else "no level above"
+        raise CorruptLog(f"forwarding to {expected}, got {event.forwarded_to!r} at {event.level.code}")
     for category in (record.category, None):
         key = forward_key(record.level, record.unit, category)
         drafts.forwards[key] = (drafts.forwards.get(key) or 0) + 1
@@ -302,6 +330,8 @@ def revoke(drafts: Drafts, event: Event, sources: frozenset[str]) -> None:
     """撤销: every standing title is revoked; the record stays."""
     command = event.command
     record = moved(drafts, command.subject, sources)
+    if not record.active_titles:
+        raise CorruptLog(f"a nomination with a standing title, got {record.id!r} with none")
     titles = tuple(
         attrs.evolve(title, revoked_at=command.at, revoked_by=command.actor.id, revoke_reason=command.reason)
         if title.active

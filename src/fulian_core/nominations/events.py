@@ -8,6 +8,7 @@ import datetime as dt
 
 import attrs
 
+from fulian_core._faults import Faults
 from fulian_core.nominations.commands import Command
 from fulian_core.orgs import Level
 from fulian_core.rules import Evaluation
@@ -28,6 +29,27 @@ class Event:
     last_day: dt.date | None = None
     forwarded_to: str | None = None
     level: Level | None = None
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        whole = isinstance(self.seq, int) and not isinstance(self.seq, bool)
+        faults.check(whole and self.seq >= 1, "seq", "a number >= 1", self.seq)
+        faults.check(isinstance(self.command, Command), "command", "a Command", self.command)
+        faults.check(
+            self.assessment is None or isinstance(self.assessment, Evaluation), "assessment", "an Evaluation", None
+        )
+        faults.check(
+            self.last_day is None
+            or (isinstance(self.last_day, dt.date) and not isinstance(self.last_day, dt.datetime)),
+            "last_day",
+            "a date or None",
+            self.last_day,
+        )
+        faults.check(
+            self.forwarded_to is None or isinstance(self.forwarded_to, str), "forwarded_to", "a unit code", None
+        )
+        faults.check(self.level is None or isinstance(self.level, Level), "level", "a Level or None", self.level)
+        faults.raise_if_any()
 
     @property
     def kind(self) -> str:

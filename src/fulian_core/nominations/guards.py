@@ -281,9 +281,12 @@ def _objections(attempt: _A) -> str | None:
             return None
         return f"expected a pending objection, got {objection.id!r} ({objection.status.label})"
     assert notice is not None  # noqa: S101 - named only on commands about an objection or a notice
+    # An objection against a nominee already removed (another objection was upheld) has
+    # nothing left to decide: it does not hold the notice open.
     pending = [
         found.id
         for nomination in notice.nominations
+        if state.nomination(nomination).status is not NominationStatus.REMOVED
         for found in map(state.objection, state.nomination(nomination).objections)
         if found.notice == notice.id and found.status is ObjectionStatus.PENDING
     ]
@@ -369,7 +372,11 @@ GUARDS: Final[tuple[Guard[Deciding], ...]] = (
     Guard("eligible", "only nominations every reviewer found eligible are shortlisted", _eligible),
     Guard("notice_open", "objections are raised while the notice runs", _notice_open),
     Guard("notice_period", "a notice closes after its last day", _notice_period),
-    Guard("objections", "only a pending objection is resolved; a notice closes with none pending", _objections),
+    Guard(
+        "objections",
+        "only a pending objection is resolved; a notice closes with none pending against a nominee still on it",
+        _objections,
+    ),
     Guard("notice", "a title needs a notice at this level that passed with no upheld objection", _notice),
     Guard("next_level", "forwarding needs a level above in the campaign", _next_level),
     Guard("quota", "forwarding stays within every quota of the unit and category (名额)", _quota),

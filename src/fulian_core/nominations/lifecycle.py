@@ -457,7 +457,7 @@ def handle(campaign: Campaign, state: CampaignState, command: Command) -> tuple[
     """The state after *command* and the events it yielded; *state* is unchanged (and still
     valid) whether the command is accepted or refused."""
     event = decide(campaign, state, command)
-    drafts = Drafts(state)
+    drafts = Drafts(state, campaign)
     _fold_event(drafts, event)
     return drafts.done(), (event,)
 
@@ -472,7 +472,7 @@ def replay(campaign: Campaign, events: Iterable[Event]) -> CampaignState:
     exist or is used twice, or a subject not in a state its command may leave. The
     :class:`~fulian_core.errors.ValidationError` names the event (``events[41]``) and why.
     """
-    drafts = Drafts(start(campaign))
+    drafts = Drafts(start(campaign), campaign)
     for event in events:
         index = drafts.seq
         if not isinstance(event, Event) or event.seq != index + 1:

@@ -98,6 +98,7 @@ class Due:
             )
             faults.check(self.count == 0, "count", "0 for a date from the payload", self.count)
         elif isinstance(self.unit, DueUnit):
+            faults.check(self.field == "", "field", "no payload field for a period counted from entry", self.field)
             limit = _LIMITS[self.unit.code]
             faults.check(
                 isinstance(self.count, int) and not isinstance(self.count, bool) and 1 <= self.count <= limit,
@@ -163,6 +164,10 @@ class Due:
         value = getattr(payload, self.field, None)
         if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
             raise ValidationError.single(f"payload.{self.field}", "a due date (a date)", value)
+        if value < entered:
+            raise ValidationError.single(
+                f"payload.{self.field}", f"a due date on or after the day it is set ({entered.isoformat()})", value
+            )
         return value
 
     def describe(self) -> str:
@@ -368,6 +373,7 @@ class Workflow(Generic[C]):
             if transition.command not in commands:
                 commands.append(transition.command)
         faults.raise_if_any(DefinitionError)
+        _check_payload_dues(self.transitions, by_state, faults)
         for code in _unreachable(self.initial, by_state, self.transitions):
             faults.add("states", f"a state reachable from {self.initial!r}", code)
         faults.raise_if_any(DefinitionError)
@@ -502,6 +508,23 @@ class Workflow(Generic[C]):
             )
         lines.extend(f"    {state.code} --> [*]" for state in self.states if state.final)
         return "\n".join(lines)
+
+
+def _check_payload_dues(transitions: tuple[Transition, ...], by_state: dict[str, State], faults: Faults) -> None:
+    """A state due on a date its entering command carries is entered only by commands whose
+    payload has that field."""
+    for index, transition in enumerate(transitions):
+        due = by_state[transition.target].due
+        if due is None or due.unit is not DueUnit.PAYLOAD:
+            continue
+        payload = transition.payload
+        fields = attrs.fields_dict(payload) if payload is not None and attrs.has(payload) else {}
+        faults.check(
+            due.field in fields,
+            f"transitions[{index}].payload",
+            f"a payload with the field {due.field!r} (the due date of {transition.target!r})",
+            getattr(payload, "__name__", payload),
+        )
 
 
 def _unreachable(initial: str, by_state: dict[str, State], transitions: tuple[Transition, ...]) -> list[str]:

@@ -62,6 +62,13 @@ def check(
     not declare, :class:`~fulian_core.errors.ValidationError` for a payload of the wrong type,
     and :class:`~fulian_core.errors.TransitionRefused` naming the first guard that refused.
     """
+    faults = Faults()
+    faults.check(isinstance(actor, Actor), "actor", "an Actor", actor)
+    _check_moment(at, "at", faults)
+    faults.check(isinstance(reason, str), "reason", "text", reason)
+    faults.check(isinstance(command, str), "command", "a command code", command)
+    faults.check(last_at is None or isinstance(last_at, dt.datetime), "last_at", "a date and time or None", last_at)
+    faults.raise_if_any()
     transition = workflow.transition(command, state, subject=subject)
     expected = transition.payload
     if expected is not None and not isinstance(payload, expected):
@@ -159,6 +166,24 @@ class CaseEvent:
     target: str
     due: dt.date | None = None
 
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        faults.check(
+            isinstance(self.seq, int) and not isinstance(self.seq, bool) and self.seq >= 1,
+            "seq",
+            "a number >= 1",
+            self.seq,
+        )
+        faults.check(isinstance(self.act, Act), "act", "an Act", self.act)
+        faults.check(isinstance(self.source, str), "source", "a state code", self.source)
+        faults.check(isinstance(self.target, str), "target", "a state code", self.target)
+        faults.check(self.due is None or _is_date(self.due), "due", "a date or None", self.due)
+        faults.raise_if_any()
+
+
+def _is_date(value: object) -> bool:
+    return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
 
 def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
     return tuple(value)
@@ -255,13 +280,34 @@ def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEve
             raise ValidationError.single(
                 path, f"a move from {decided.source!r} to {decided.target!r}", f"{event.source} -> {event.target}"
             )
+        entered = china_date(event.act.at)
+        if (event.due is None) != (decided.due is None) or (event.due is not None and event.due < entered):
+            expected = "no due date" if decided.due is None else f"a due date on or after {entered.isoformat()}"
+            raise ValidationError.single(f"{path}.due", expected, event.due)
         case = _enter(case, event)
     return case
 
 
+def _cases(cases: Iterable[Case]) -> list[Case]:
+    given = list(cases)
+    faults = Faults()
+    for index, case in enumerate(given):
+        faults.check(isinstance(case, Case), f"cases[{index}]", "a Case", case)
+    faults.raise_if_any()
+    return given
+
+
+def _day(value: object, path: str) -> dt.date:
+    if not _is_date(value):
+        raise ValidationError.single(path, "a date (not a date and time)", value)
+    assert isinstance(value, dt.date)  # noqa: S101 - checked just above
+    return value
+
+
 def overdue(cases: Iterable[Case], *, on: dt.date) -> tuple[Case, ...]:
     """The cases whose current state fell due before *on* (逾期事项), the longest overdue first."""
-    return tuple(sorted((case for case in cases if case.is_overdue(on)), key=_by_due))
+    day = _day(on, "on")
+    return tuple(sorted((case for case in _cases(cases) if case.is_overdue(day)), key=_by_due))
 
 
 def falling_due(cases: Iterable[Case], *, first: dt.date, last: dt.date) -> tuple[Case, ...]:
@@ -280,6 +326,6 @@ def _by_due(case: Case) -> tuple[dt.date, str]:
 def group_by_state(cases: Iterable[Case]) -> Mapping[str, int]:
     """How many cases stand in each state (按状态统计)."""
     counts: dict[str, int] = {}
-    for case in cases:
+    for case in _cases(cases):
         counts[case.state] = counts.get(case.state, 0) + 1
     return counts
