@@ -22,7 +22,7 @@ from fulian_core.nominations import (
     decide,
 )
 from fulian_core.orgs import Level
-from fulian_core.workflows import Payload
+from fulian_core.workflows import Actor, Payload, Role
 from tests.nominations.fixtures import (
     APPLICANT,
     CLERK,
@@ -363,3 +363,14 @@ def test_an_upheld_objection_does_not_leave_the_notice_stuck_open() -> None:
     run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
     assert run.state.nomination("n-2").status.code == "notice_passed"
     assert run.state.nomination("n-1").status.code == "removed"
+
+
+def test_only_the_submitter_or_staff_withdraws_or_resubmits() -> None:
+    # Red-team find: anyone acting as 群众 could withdraw someone else's nomination.
+    run = Run()
+    run.do(Command.submit(APPLICANT, at(3, 20), "n-1", submission(1)))
+    passer_by = Actor("x", "路人", Role.PUBLIC, "nowhere")
+    error = refused(run, Command.withdraw(passer_by, at(3, 21), "n-1", reason="不想参加了"))
+    assert (error.guard, error.detail) == ("own", "expected the actor who submitted n-1 or staff of a unit, got 'x'")
+    run.do(Command.withdraw(APPLICANT, at(3, 21), "n-1", reason="家中有事"))
+    assert run.state.nomination("n-1").submitted_by == APPLICANT.id

@@ -159,6 +159,7 @@ def submit(drafts: Drafts, event: Event, _sources: frozenset[str]) -> None:
         category=submission.category,
         affiliation=submission.affiliation,
         nominator=submission.nominator,
+        submitted_by=command.actor.id,
         mobile=submission.mobile,
         resident_id=submission.resident_id,
         origin=submission.unit,

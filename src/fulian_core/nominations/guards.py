@@ -12,6 +12,7 @@ needs, in the order they run. A refusal names its guard as
 * ``level`` / ``unit`` — the actor's unit is not at the nomination's level, or not its unit;
   a submission to a unit that does not take part in the campaign (``unit``);
 * ``recusal`` — the actor must not judge this candidate or its work unit (回避);
+* ``own`` — an applicant or a member of the public withdraws or resubmits only what they submitted;
 * ``id`` — a nomination, notice or objection id used before;
 * ``channel`` / ``category`` / ``candidate`` — not what the campaign accepts;
 * ``duplicate`` — the candidate is already nominated at the level the command puts it at;
@@ -181,6 +182,13 @@ def _recusal(attempt: _A) -> str | None:
         if value and value in actor.conflicts:
             return f"{actor.name} must stand aside (回避): the {what} {value!r} is in their conflicts"
     return None
+
+
+def _own(attempt: _A) -> str | None:
+    deciding = attempt.context
+    if acts_for_a_unit(deciding.command) or attempt.actor.id == deciding.record.submitted_by:
+        return None
+    return f"expected the actor who submitted {deciding.record.id} or staff of a unit, got {attempt.actor.id!r}"
 
 
 def _id(attempt: _A) -> str | None:
@@ -362,6 +370,7 @@ GUARDS: Final[tuple[Guard[Deciding], ...]] = (
         _unit,
     ),
     Guard("recusal", "the actor does not judge their own family, relatives or work unit (回避)", _recusal),
+    Guard("own", "an applicant or a member of the public acts only on a nomination they submitted", _own),
     Guard("id", "a new nomination, notice or objection takes an id not used before", _id),
     Guard("channel", "the nomination comes by a channel the campaign accepts", _channel),
     Guard("category", "the nomination is of a category of the campaign (or none, if it has none)", _category),

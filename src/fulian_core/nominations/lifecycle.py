@@ -179,7 +179,7 @@ COMMANDS: Final[tuple[CommandKind, ...]] = (
     ),
     CommandKind(
         Resubmit,
-        _t(Resubmit, "重新提交", [_S.RETURNED], _S.SUBMITTED, _APPLICANTS, guards=_UNIT),
+        _t(Resubmit, "重新提交", [_S.RETURNED], _S.SUBMITTED, _APPLICANTS, guards=(*_UNIT, "own")),
         _REVIEWING,
         _fold.resubmit,
     ),
@@ -335,7 +335,7 @@ COMMANDS: Final[tuple[CommandKind, ...]] = (
             _S.WITHDRAWN,
             _APPLICANTS,
             needs_reason=True,
-            guards=("window", "level", "unit", "recusal"),
+            guards=(*_UNIT, "own"),
         ),
         _ANY_SELECTION,
         _fold.status(_S.WITHDRAWN),

@@ -119,7 +119,7 @@ class Title:
 class Nomination:
     """A nomination and its whole history (推荐记录): the candidate, how and where it came in,
     where it is now (level, unit, status), every dossier version, review, notice, objection,
-    stage and title. Nothing in it is ever dropped."""
+    stage and title, and the id of the actor who submitted it. Nothing in it is ever dropped."""
 
     id: str
     seq: int
@@ -140,6 +140,7 @@ class Nomination:
     notices: tuple[str, ...] = ()
     objections: tuple[str, ...] = ()
     titles: tuple[Title, ...] = ()
+    submitted_by: str = ""
 
     @property
     def dossier(self) -> Dossier:
