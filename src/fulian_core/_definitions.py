@@ -2,10 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import TypeVar
 
 from fulian_core._faults import Faults
-from fulian_core.errors import DefinitionError
+from fulian_core.errors import DefinitionError, ValidationError
+
+_T = TypeVar("_T")
+
+
+def _refuse_text(value: object, path: str, what: str) -> None:
+    # A text or a mapping is iterable, so tuple("family-9") would quietly become its characters.
+    if isinstance(value, (str, bytes, Mapping)):
+        raise ValidationError.single(path, f"{what}, not text or a mapping", value)
+
+
+def listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
+    """*value* as a tuple, refusing a text or a mapping at *path* (for attrs converters)."""
+    _refuse_text(value, path, what)
+    return tuple(value)
+
+
+def listed_set(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
+    """*value* as a frozenset, refusing a text or a mapping at *path* (for attrs converters)."""
+    _refuse_text(value, path, what)
+    return frozenset(value)
 
 
 def as_decimal(value: object, name: str) -> Decimal:

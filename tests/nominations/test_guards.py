@@ -343,7 +343,7 @@ def test_commands_check_their_payload() -> None:
         Submit("n-1")  # type: ignore[call-arg]
     with pytest.raises(ValidationError) as caught:
         OpenNotice("notice-1", "n-1")
-    assert str(caught.value) == "nominations: expected a list of nomination ids (not a text), got 'n-1'"
+    assert str(caught.value) == "nominations: expected a list of nomination ids, not text or a mapping, got 'n-1'"
     with pytest.raises(ValidationError) as caught:
         Command(CLERK, at(3, 21), "accept")  # type: ignore[arg-type]
     assert str(caught.value) == "payload: expected a command payload (Submit, Accept …), got 'accept'"

@@ -7,9 +7,9 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
-from fulian_core.errors import ValidationError
 from fulian_core.rules import Fact, Subject, SubjectKind
 from fulian_core.rules.facts import freeze_facts
 
@@ -50,9 +50,7 @@ def _facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
 
 
 def _inspectors(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("inspectors", "a list of inspector ids, not text or a mapping", value)
-    return tuple(value)
+    return listed(value, "inspectors", "a list of inspector ids")
 
 
 @attrs.frozen

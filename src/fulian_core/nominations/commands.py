@@ -17,6 +17,7 @@ from typing import ClassVar, Final, Union, get_args
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.criteria import Evidence
 from fulian_core.errors import ValidationError
@@ -106,17 +107,11 @@ class _OnNomination(Payload):
 
 
 @attrs.frozen
-class Submit(Payload):
+class Submit(_OnNomination):
     """推荐/申报: a new nomination under the caller's id *nomination*."""
 
     kind: ClassVar[str] = "submit"
-    nomination: str = attrs.field(validator=_nomination_id)
     submission: Submission = attrs.field(validator=attrs.validators.instance_of(Submission))
-
-    @property
-    def subject(self) -> str:
-        """The id the command is about."""
-        return self.nomination
 
 
 @attrs.frozen
@@ -127,17 +122,11 @@ class Return(_OnNomination):
 
 
 @attrs.frozen
-class Resubmit(Payload):
+class Resubmit(_OnNomination):
     """重新提交: a returned nomination comes back with a new dossier version."""
 
     kind: ClassVar[str] = "resubmit"
-    nomination: str = attrs.field(validator=_nomination_id)
     dossier: Dossier = attrs.field(validator=attrs.validators.instance_of(Dossier))
-
-    @property
-    def subject(self) -> str:
-        """The id the command is about."""
-        return self.nomination
 
 
 @attrs.frozen
@@ -148,17 +137,11 @@ class Accept(_OnNomination):
 
 
 @attrs.frozen
-class Assess(Payload):
+class Assess(_OnNomination):
     """评审: a reviewer's assessment of the candidate's evidence against the campaign's criteria."""
 
     kind: ClassVar[str] = "assess"
-    nomination: str = attrs.field(validator=_nomination_id)
     evidence: Evidence = attrs.field(validator=attrs.validators.instance_of(Evidence))
-
-    @property
-    def subject(self) -> str:
-        """The id the command is about."""
-        return self.nomination
 
 
 @attrs.frozen
@@ -176,9 +159,7 @@ class Reject(_OnNomination):
 
 
 def _ids(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("nominations", "a list of nomination ids (not a text)", value)
-    return tuple(value)
+    return listed(value, "nominations", "a list of nomination ids")
 
 
 def _check_ids(_instance: object, _attribute: attrs.Attribute[tuple[str, ...]], value: tuple[str, ...]) -> None:
@@ -209,21 +190,15 @@ class OpenNotice(Payload):
 
 
 @attrs.frozen
-class RaiseObjection(Payload):
+class RaiseObjection(_OnNomination):
     """提出异议: an objection, under the id *objection*, against a nominee on notice."""
 
     kind: ClassVar[str] = "object"
-    nomination: str = attrs.field(validator=_nomination_id)
     objection: str = attrs.field()
 
     @objection.validator
     def _objection_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
         _check_id(value, "objection", "an objection")
-
-    @property
-    def subject(self) -> str:
-        """The id the command is about."""
-        return self.nomination
 
 
 @attrs.frozen

@@ -14,7 +14,7 @@ from types import MappingProxyType
 
 import attrs
 
-from fulian_core._definitions import check_code, check_text
+from fulian_core._definitions import check_code, check_text, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -41,9 +41,7 @@ class AssessmentItem:
 
 
 def _units(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("units", "a collection of unit codes (not a text)", value)
-    return tuple(value)
+    return listed(value, "units", "a collection of unit codes")
 
 
 @attrs.frozen

@@ -13,6 +13,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.orgs import OrgTree
@@ -28,9 +29,7 @@ NATIONAL_ISSUER: Final = "CN"
 
 
 def _sheets(value: Iterable[RuleSheet]) -> tuple[RuleSheet, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("sheets", "a list of rule sheets, not text or a mapping", value)
-    return tuple(value)
+    return listed(value, "sheets", "a list of rule sheets")
 
 
 @attrs.frozen

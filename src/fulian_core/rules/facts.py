@@ -16,6 +16,7 @@ from typing import Final, NoReturn
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -119,9 +120,7 @@ _PAYLOAD_FIELDS: Final = ("rating", "count", "points", "quantity", "part", "whol
 
 
 def _attachments(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("attachments", "a list of references, not text or a mapping", value)
-    return tuple(value)
+    return listed(value, "attachments", "a list of references")
 
 
 def _decimal(value: object, path: str) -> Decimal:

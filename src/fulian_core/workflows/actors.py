@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import check_text
+from fulian_core._definitions import check_text, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
-from fulian_core.errors import ValidationError
 
 __all__ = ["Actor", "Role"]
 
@@ -25,10 +24,7 @@ class Role(CodedEnum):
 
 
 def _conflicts(value: Iterable[str]) -> frozenset[str]:
-    # A text is not a set of ids: "family-9" must not become {"f", "a", ...} and end recusal.
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("conflicts", "a collection of candidate or unit ids (not a text)", value)
-    return frozenset(value)
+    return listed_set(value, "conflicts", "a collection of candidate or unit ids")
 
 
 @attrs.frozen

@@ -16,7 +16,7 @@ from typing import ClassVar, Final, Generic, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from fulian_core._definitions import check_code, check_text
+from fulian_core._definitions import check_code, check_text, listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -217,21 +217,15 @@ class Guard(Generic[C]):
 
 
 def _codes(value: Iterable[str]) -> frozenset[str]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("sources", "a collection of state codes (not a text)", value)
-    return frozenset(value)
+    return listed_set(value, "sources", "a collection of state codes")
 
 
 def _roles(value: Iterable[Role]) -> frozenset[Role]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("roles", "a collection of roles (not a text)", value)
-    return frozenset(value)
+    return listed_set(value, "roles", "a collection of roles")
 
 
 def _names(value: Iterable[str]) -> tuple[str, ...]:
-    if isinstance(value, (str, bytes, Mapping)):
-        raise ValidationError.single("guards", "a sequence of guard codes (not a text)", value)
-    return tuple(value)
+    return listed(value, "guards", "a sequence of guard codes")
 
 
 @attrs.frozen
