@@ -616,7 +616,7 @@ def rectification_2019() -> None:
     """Seed 004's civilised-city work (创建全国文明城市): the federation's task list, problems
     found in a 测评 and on patrol, 交办 with a 限期 of 10 working days, 复查, 退回重改, 督办."""
     print()
-    print("十一、创建整改 (seed 004: 5项测评项目、17项创建任务, problems rectified and closed)")
+    print("十一、创建整改 (seed 004: 5项测评项目、17项创建任务, problems found, assigned, re-checked, escalated)")
     tasks = CIVILISED_CITY_TASKS
     lead = "、".join(item.title for item in tasks.items if item.responsibility.code == "lead")
     print(f"  {tasks.title}: 测评项目{len(tasks.items)}项（主办: {lead}），创建任务{len(tasks.tasks)}项")

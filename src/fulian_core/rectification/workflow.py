@@ -6,10 +6,13 @@ new, shorter one. :func:`rectification_workflow` builds the declaration for a wo
 calendar; :func:`open_case` opens a case for a :class:`~fulian_core.rectification.Problem`.
 
 Every 限期 is counted in working days of the calendar from the day after the act that set
-it (开始的当日不计入). The 交办 does not carry a date of its own (``Due.from_payload``): the
-state 整改中 is entered by 交办 and by 退回重改 alike and a state has one due rule, and one
-规定时限 for every 责任单位 keeps 按期整改率 comparable between them; a campaign with another
-限期 builds its own workflow with the factory.
+it (开始的当日不计入). The 交办 carries no date of its own (the engine's ``Due.from_payload`` is
+not used here): the state 整改中 is entered by 交办 and by 退回重改 alike and a state has one due
+rule, and one 规定时限 for every 责任单位 keeps 按期整改率 comparable between them; a campaign
+with another 限期 builds its own workflow with the factory. A 限期 must fall within the years
+the calendar covers: an act whose 限期 would fall beyond them is refused with a
+:class:`~fulian_core.errors.ValidationError` (path ``due``) — build the workflow on a calendar
+of the next year as soon as its holiday schedule is published.
 """
 
 from __future__ import annotations
