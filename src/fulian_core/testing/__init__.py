@@ -24,6 +24,7 @@ from fulian_core.testing._nominations import (
     ballots,
     dossier_rules,
     dossiers,
+    dues,
     moments,
     workflows,
 )
@@ -67,6 +68,7 @@ __all__ = [
     "division_codes",
     "dossier_rules",
     "dossiers",
+    "dues",
     "evaluation_days",
     "evidence",
     "extreme_fact",

@@ -6,12 +6,23 @@ import datetime as dt
 
 from hypothesis import strategies as st
 
+from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.nominations import Ballot, BallotRules, DailyCapBreach, Dossier, DossierRule, VoteScope
 from fulian_core.nominations.dossier import MediaItem, MediaKind, MediaRule
 from fulian_core.testing._strategies import chinese_names
 from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Case, Due, Role, State, Transition, Workflow
 
-__all__ = ["actors", "acts_for", "ballot_rules", "ballots", "dossier_rules", "dossiers", "moments", "workflows"]
+__all__ = [
+    "actors",
+    "acts_for",
+    "ballot_rules",
+    "ballots",
+    "dossier_rules",
+    "dossiers",
+    "dues",
+    "moments",
+    "workflows",
+]
 
 _UNITS = st.sampled_from(["540102001001", "540102001", "540102"])
 _ROLES = st.sampled_from(list(Role))
@@ -147,6 +158,19 @@ def ballots(
     return Ballot(f"ballot-{number}", draw(voters), at, tuple(draw(st.lists(nominees, max_size=4))))
 
 
+def dues(*, calendar: WorkingDayCalendar | None = None) -> st.SearchStrategy[Due]:
+    """Due-date rules of states: calendar days, months, years, and (given a *calendar*) working
+    days of it."""
+    choices = [
+        st.integers(1, 60).map(Due.calendar_days),
+        st.integers(1, 24).map(Due.months),
+        st.integers(1, 10).map(Due.years),
+    ]
+    if calendar is not None:
+        choices.append(st.integers(1, 20).map(lambda count: Due.working_days(count, calendar)))
+    return st.one_of(choices)
+
+
 @st.composite
 def workflows(draw: st.DrawFn) -> Workflow[Case]:
     """Valid workflow declarations: 2-7 states reachable from the first, some final, some
@@ -175,14 +199,10 @@ def workflows(draw: st.DrawFn) -> Workflow[Case]:
             Transition(command, f"操作{extra}", sources, draw(st.sampled_from(codes)), roles, draw(st.booleans()))
         )
         used.update((command, source) for source in sources)
-    dues = st.one_of(
-        st.none(),
-        st.integers(1, 30).map(Due.calendar_days),
-        st.integers(1, 12).map(Due.months),
-        st.integers(1, 5).map(Due.years),
-    )
+    maybe_due = st.one_of(st.none(), dues())
     states = [
-        State(code, f"状态{code}", final=code in finals, due=None if code in finals else draw(dues)) for code in codes
+        State(code, f"状态{code}", final=code in finals, due=None if code in finals else draw(maybe_due))
+        for code in codes
     ]
     return Workflow[Case]("generated", "生成的流程", states, codes[0], transitions)
 

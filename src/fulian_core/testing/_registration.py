@@ -34,7 +34,7 @@ def register_type_strategies() -> None:
     from fulian_core.rules import RuleSheet, Subject, Threshold  # noqa: PLC0415
     from fulian_core.schedules import Schedule  # noqa: PLC0415
     from fulian_core.shares import Ratio  # noqa: PLC0415
-    from fulian_core.workflows import Actor, Workflow  # noqa: PLC0415
+    from fulian_core.workflows import Actor, Due, Workflow  # noqa: PLC0415
 
     registrations: dict[type, str] = {
         Period: "periods",
@@ -58,6 +58,7 @@ def register_type_strategies() -> None:
         BallotRules: "ballot_rules",
         Ballot: "ballots",
         Workflow: "workflows",
+        Due: "dues",
     }
     for cls, name in registrations.items():
         st.register_type_strategy(cls, _deferred(name))
