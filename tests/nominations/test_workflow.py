@@ -36,6 +36,7 @@ from fulian_core.workflows import (
     Transition,
     Workflow,
     advance,
+    falling_due,
     overdue,
     replay_case,
 )
@@ -266,3 +267,18 @@ def test_replay_refuses_a_forward_to_anywhere_but_the_unit_above() -> None:
     ):
         with pytest.raises(ValidationError, match=r"^events\[\d+\]: .*forwarding to 540102001 at township"):
             replay(run.campaign, [*run.log[:-1], wrong])
+
+
+def test_the_deadline_queries_answer_for_a_campaign_s_notices() -> None:
+    run = Run()
+    run.to_shortlist([1, 2])
+    run.do(Command.open_notice(CLERK, at(4, 3), "notice-1", ["n-1", "n-2"]))
+    (notice,) = run.state.notices()
+    assert notice.due == dt.date(2024, 4, 11)  # 5 working days: 清明 4-6 April off, 7 April worked
+    assert overdue(run.state.notices(), on=dt.date(2024, 4, 11)) == ()
+    assert [late.subject for late in overdue(run.state.notices(), on=dt.date(2024, 4, 12))] == ["notice-1"]
+    assert [
+        soon.id for soon in falling_due(run.state.notices(), first=dt.date(2024, 4, 8), last=dt.date(2024, 4, 14))
+    ] == ["notice-1"]
+    run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
+    assert overdue(run.state.notices(), on=dt.date(2024, 5, 1)) == ()

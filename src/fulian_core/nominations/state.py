@@ -176,6 +176,17 @@ class Notice:
     nominations: tuple[str, ...]
     closed_at: dt.datetime | None = None
 
+    @property
+    def subject(self) -> str:
+        """The notice's id (what the deadline queries name)."""
+        return self.id
+
+    @property
+    def due(self) -> dt.date | None:
+        """The last day of an open notice (None once closed): after it, the notice should be
+        closed (``fulian_core.workflows.overdue(state.notices(), on=day)``)."""
+        return self.last_day if self.closed_at is None else None
+
 
 @attrs.frozen
 class Objection:

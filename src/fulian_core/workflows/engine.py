@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 import attrs
 
@@ -31,6 +31,7 @@ __all__ = [
     "Act",
     "Case",
     "CaseEvent",
+    "Dated",
     "advance",
     "check",
     "falling_due",
@@ -288,11 +289,31 @@ def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEve
     return case
 
 
-def _cases(cases: Iterable[Case]) -> list[Case]:
+class Dated(Protocol):
+    """Anything that falls due (有期限的事项): a subject id and a due date (None: none) — a
+    :class:`Case`, an open public notice (:class:`~fulian_core.nominations.Notice`) …"""
+
+    @property
+    def subject(self) -> str:
+        """The id of what falls due."""
+        ...
+
+    @property
+    def due(self) -> dt.date | None:
+        """When it falls due (None: no deadline now)."""
+        ...
+
+
+_D = TypeVar("_D", bound=Dated)
+
+
+def _cases(cases: Iterable[_D]) -> list[_D]:
     given = list(cases)
     faults = Faults()
     for index, case in enumerate(given):
-        faults.check(isinstance(case, Case), f"cases[{index}]", "a Case", case)
+        due = getattr(case, "due", False)
+        dated = isinstance(getattr(case, "subject", None), str) and (due is None or _is_date(due))
+        faults.check(dated, f"cases[{index}]", "a Case (or anything with a subject and a due date)", case)
     faults.raise_if_any()
     return given
 
@@ -304,28 +325,38 @@ def _day(value: object, path: str) -> dt.date:
     return value
 
 
-def overdue(cases: Iterable[Case], *, on: dt.date) -> tuple[Case, ...]:
-    """The cases whose current state fell due before *on* (逾期事项), the longest overdue first."""
+def overdue(cases: Iterable[_D], *, on: dt.date) -> tuple[_D, ...]:
+    """The cases whose current state fell due before *on* (逾期事项), the longest overdue first.
+
+    Any workflow's items answer: cases, and anything else with a ``subject`` and a ``due``
+    date (the notices of a campaign that should have been closed: ``overdue(state.notices(),
+    on=day)``)."""
     day = _day(on, "on")
-    return tuple(sorted((case for case in _cases(cases) if case.is_overdue(day)), key=_by_due))
+    return tuple(sorted((case for case in _cases(cases) if _due(case) < day), key=_by_due))
 
 
-def falling_due(cases: Iterable[Case], *, first: dt.date, last: dt.date) -> tuple[Case, ...]:
+def falling_due(cases: Iterable[_D], *, first: dt.date, last: dt.date) -> tuple[_D, ...]:
     """The cases whose current state falls due from *first* to *last*, both included (到期提醒:
     "what falls due this week"), soonest first."""
+    first, last = _day(first, "first"), _day(last, "last")
     if last < first:
         raise ValidationError.single("last", f"a date on or after {first.isoformat()}", last.isoformat())
-    return tuple(sorted((case for case in cases if case.due is not None and first <= case.due <= last), key=_by_due))
+    return tuple(sorted((case for case in _cases(cases) if first <= _due(case) <= last), key=_by_due))
 
 
-def _by_due(case: Case) -> tuple[dt.date, str]:
-    assert case.due is not None  # noqa: S101 - filtered above
-    return case.due, case.subject
+def _due(item: Dated) -> dt.date:
+    return item.due if item.due is not None else dt.date.max
+
+
+def _by_due(item: Dated) -> tuple[dt.date, str]:
+    return _due(item), item.subject
 
 
 def group_by_state(cases: Iterable[Case]) -> Mapping[str, int]:
     """How many cases stand in each state (按状态统计)."""
     counts: dict[str, int] = {}
-    for case in _cases(cases):
+    for case in cases:
+        if not isinstance(case, Case):
+            raise ValidationError.single("cases", "Case values", case)
         counts[case.state] = counts.get(case.state, 0) + 1
     return counts
