@@ -128,6 +128,7 @@ STATEFUL_RUNS = (
     "tests/nominations/test_stateful.py",
     "tests/courtyard/test_credits.py::TestLedger",
     "tests/hardening/test_plaque_machine.py",
+    "tests/rectification/test_stateful.py",
 )
 
 
