@@ -36,11 +36,10 @@ from 18:00 on the last; "超出者当天所有投票无效" voids the whole day 
 >>> tally = tally_votes(rules, ballots, nominees=["n1", "n2"])
 >>> dict(tally.counts)
 {'n1': 1, 'n2': 0}
->>> for rejected in tally.rejected:
-...     print(rejected.ballot.id, rejected.fault.label, rejected.detail)
-b3 当天投票超限全部作废 voter-3 went over 1 a day on 2024-04-02 with b4: every ballot of that day is void
-b4 超过每日投票次数 voter-3 already cast 1 on 2024-04-02
-b2 不在投票时间内 2024-04-07 18:00:00+08:00 not in 2024-04-01 09:00:00 to 2024-04-07 18:00:00
+>>> [(rejected.ballot.id, rejected.fault.label) for rejected in tally.rejected]
+[('b3', '当天投票超限全部作废'), ('b4', '超过每日投票次数'), ('b2', '不在投票时间内')]
+>>> tally.rejected[0].detail
+'voter-3 went over 1 a day on 2024-04-02 with b4: every ballot of that day is void'
 """
 
 from __future__ import annotations
