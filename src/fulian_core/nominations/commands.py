@@ -85,20 +85,20 @@ class Submission:
         faults.raise_if_any()
 
 
-def _check_id(value: object, path: str, what: str) -> None:
+_WHAT = {"nomination": "a nomination", "notice": "a notice", "objection": "an objection"}
+
+
+def _an_id(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
+    # One validator for every id field; the field's name says what the id is of.
     if not isinstance(value, str) or not value:
-        raise ValidationError.single(path, f"the id of {what}", value)
-
-
-def _nomination_id(_instance: object, attribute: attrs.Attribute[str], value: object) -> None:
-    _check_id(value, attribute.name, "a nomination")
+        raise ValidationError.single(attribute.name, f"the id of {_WHAT[attribute.name]}", value)
 
 
 @attrs.frozen
 class _OnNomination(Payload):
     """A payload that names one nomination."""
 
-    nomination: str = attrs.field(validator=_nomination_id)
+    nomination: str = attrs.field(validator=_an_id)
 
     @property
     def subject(self) -> str:
@@ -172,16 +172,10 @@ def _check_ids(_instance: object, _attribute: attrs.Attribute[tuple[str, ...]], 
 
 
 @attrs.frozen
-class OpenNotice(Payload):
-    """公示: shortlisted nominations are posted for public notice under the id *notice*."""
+class _OnNotice(Payload):
+    """A payload that names one notice."""
 
-    kind: ClassVar[str] = "open_notice"
-    notice: str = attrs.field()
-    nominations: tuple[str, ...] = attrs.field(converter=_ids, validator=_check_ids)
-
-    @notice.validator
-    def _notice_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
-        _check_id(value, "notice", "a notice")
+    notice: str = attrs.field(validator=_an_id)
 
     @property
     def subject(self) -> str:
@@ -190,26 +184,26 @@ class OpenNotice(Payload):
 
 
 @attrs.frozen
+class OpenNotice(_OnNotice):
+    """公示: shortlisted nominations are posted for public notice under the id *notice*."""
+
+    kind: ClassVar[str] = "open_notice"
+    nominations: tuple[str, ...] = attrs.field(converter=_ids, validator=_check_ids)
+
+
+@attrs.frozen
 class RaiseObjection(_OnNomination):
     """提出异议: an objection, under the id *objection*, against a nominee on notice."""
 
     kind: ClassVar[str] = "object"
-    objection: str = attrs.field()
-
-    @objection.validator
-    def _objection_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
-        _check_id(value, "objection", "an objection")
+    objection: str = attrs.field(validator=_an_id)
 
 
 @attrs.frozen
 class _OnObjection(Payload):
     """A payload that names one objection."""
 
-    objection: str = attrs.field()
-
-    @objection.validator
-    def _objection_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
-        _check_id(value, "objection", "an objection")
+    objection: str = attrs.field(validator=_an_id)
 
     @property
     def subject(self) -> str:
@@ -232,20 +226,10 @@ class DismissObjection(_OnObjection):
 
 
 @attrs.frozen
-class CloseNotice(Payload):
+class CloseNotice(_OnNotice):
     """公示结束: a notice whose period has run is closed."""
 
     kind: ClassVar[str] = "close_notice"
-    notice: str = attrs.field()
-
-    @notice.validator
-    def _notice_id(self, _attribute: attrs.Attribute[str], value: object) -> None:
-        _check_id(value, "notice", "a notice")
-
-    @property
-    def subject(self) -> str:
-        """The id the command is about."""
-        return self.notice
 
 
 @attrs.frozen
