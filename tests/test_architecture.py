@@ -28,7 +28,7 @@ KERNEL = {
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification"}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit"}
 FORBIDDEN_MODULES = {
     "os",
     "sys",
@@ -110,13 +110,14 @@ def test_dependencies_flow_one_way(path: Path) -> None:
 
 # Which capabilities each capability may import (STYLE.md: nominations may use criteria;
 # indicators may read the results of courtyard, nominations and rectification; rectification
-# turns courtyard score cards into problems).
+# turns courtyard score cards into problems; credit turns courtyard results and awards into entries).
 MAY_USE = {
     "criteria": set(),
     "courtyard": {"criteria"},
     "nominations": {"criteria"},
     "rectification": {"courtyard"},
-    "indicators": {"courtyard", "nominations", "rectification"},
+    "indicators": {"courtyard", "nominations", "rectification", "credit"},
+    "credit": {"courtyard", "nominations"},
 }
 
 

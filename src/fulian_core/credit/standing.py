@@ -1,0 +1,444 @@
+"""A subject's score and grade as of a date (信用评价结果), explained entry by entry.
+
+:func:`credit_standing` reads a :class:`~fulian_core.credit.CreditRecord` against its
+:class:`~fulian_core.credit.CreditScheme` as of a date. Only events dated on or before that
+date count, in the order of their event dates (never the order they were recorded), so the
+answer as of a date never changes when later events are added. The rules real schemes state:
+
+* one act that fits several items counts the largest deduction (or the direct grade, which
+  takes the place of any deduction) and the largest bonus, never the sum;
+* the same offence repeated within the validity of an earlier one is deducted at the scheme's
+  ``repeat_factor`` (再犯加倍);
+* a direct grade (直接评定) sets or caps the grade whatever the score, for its own term; while it
+  is not corrected, bonuses for acts in that time are recorded but never counted;
+* a repair (信用修复) ends the direct grade on its date and counts the item's fixed deduction
+  for the item's repair term from then;
+* each entry counts until the last day of its term, from its event date (or, for a continuing
+  offence, from the day it ended); caps per period limit what counts, in event order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import decimal
+from collections.abc import Iterator
+from decimal import Decimal
+from typing import Final
+
+import attrs
+
+from fulian_core._enums import CodedEnum
+from fulian_core._numbers import WIDE as _WIDE
+from fulian_core._numbers import format_number
+from fulian_core.credit.record import CreditEvent, CreditRecord, CreditRepair
+from fulian_core.credit.scheme import _GRADED_MAXIMUM, _SCORE_ITEM, CreditItem, CreditScheme, PointsUnit
+from fulian_core.errors import ValidationError
+from fulian_core.periods import Period, PeriodKind
+from fulian_core.rules.evaluation import Grade
+from fulian_core.rules.facts import Fact
+from fulian_core.rules.sheet import ItemKind
+
+__all__ = ["CreditLine", "CreditStanding", "EntryStatus", "NextChange", "credit_standing", "grade_history"]
+
+_ZERO: Final = Decimal(0)
+_MINUS: Final = "\N{MINUS SIGN}"
+
+
+class EntryStatus(CodedEnum):
+    """Whether an entry counts as of a date, and why not (计分状态)."""
+
+    COUNTS = ("counts", "计分")
+    EXPIRED = ("expired", "已过有效期")
+    SUSPENDED = ("suspended", "直接评级未修复期间，记录不计分")
+    CAPPED = ("capped", "超出上限，不计分")
+    REPAIRED = ("repaired", "已修复，转为扣分")
+
+
+@attrs.frozen
+class CreditLine:
+    """One entry of a standing (积分明细): the event, the item that counted, the points as the
+    item gives them and as counted, its validity and its status as of the standing's date.
+
+    ``points`` and ``counted`` are signed (a deduction is negative). ``doubled`` marks a repeat
+    within validity; ``target`` the grade a direct grade sets; ``valid_until`` the last day it
+    counts (none: a continuing offence that has not ended, whose term has not begun).
+    """
+
+    event: str
+    date: dt.date
+    item: str
+    title: str
+    kind: ItemKind
+    points: Decimal
+    counted: Decimal
+    valid_from: dt.date
+    valid_until: dt.date | None
+    status: EntryStatus
+    doubled: bool = False
+    target: str = ""
+    repair: bool = False
+    note: str = ""
+
+    @property
+    def counts(self) -> bool:
+        """Whether the entry counts as of the standing's date."""
+        return self.status is EntryStatus.COUNTS
+
+    def render(self) -> str:
+        """The entry as a Chinese line: ``2025-06-02 焚烧秸秆 −3分（有效期内再犯加倍 −6分），有效至2026-06-01``."""
+        head = f"{self.date.isoformat()} {self.title}"
+        if self.repair:
+            head = f"{self.date.isoformat()} 信用修复（{self.title}）转为"
+        if self.kind is ItemKind.OVERRIDE and not self.repair:
+            body = f" {self.note}"
+        else:
+            body = f"{'' if self.repair else ' '}{_signed(self.points)}分"
+            if self.doubled:
+                body += f"（有效期内再犯加倍 {_signed(self.points * 2 if not self.counted else self.counted)}分）"
+            elif self.counted != self.points and self.status is EntryStatus.COUNTS:
+                body += f"（{self.note}，计 {_signed(self.counted)}分）"
+        until = self.valid_until
+        tail = "，持续中，结束之日起算有效期" if until is None else f"，有效至{until.isoformat()}"
+        if self.status is not EntryStatus.COUNTS:
+            tail += f"（{self.status.label}）"
+        return head + body + tail
+
+
+def _signed(points: Decimal) -> str:
+    return f"{_MINUS}{format_number(-points)}" if points < 0 else f"+{format_number(points)}"
+
+
+@attrs.frozen
+class NextChange:
+    """What changes next if nothing new is recorded (下一次变化): the day an entry stops counting,
+    and the score and grade from that day."""
+
+    day: dt.date
+    expiring: tuple[str, ...]
+    score: Decimal
+    grade: Grade
+
+
+@attrs.frozen
+class CreditStanding:
+    """A subject's credit as of ``on`` (信用评价结果): ``score`` (after a direct grade's mapping to
+    the lowest score of its grade), ``computed`` (start plus what counts, within the floor and
+    ceiling), ``grade`` reached for certain and ``best_grade`` (different only when a score sits
+    on a limit whose boundary the scheme leaves unstated), the direct grades in force, every
+    entry up to ``on`` with its status, and what changes next."""
+
+    subject: str
+    on: dt.date
+    score: Decimal
+    computed: Decimal
+    grade: Grade
+    best_grade: Grade
+    lines: tuple[CreditLine, ...]
+    direct: tuple[str, ...] = ()
+    next_change: NextChange | None = None
+
+    @property
+    def decided(self) -> bool:
+        """Whether the grade is certain."""
+        return self.grade == self.best_grade
+
+    @property
+    def counting(self) -> tuple[CreditLine, ...]:
+        """The entries that count as of ``on``."""
+        return tuple(line for line in self.lines if line.counts)
+
+    def render(self) -> str:
+        """The standing as Chinese lines: the score and grade, each counting entry, and what
+        expires next."""
+        grade = self.grade.label if self.decided else f"{self.grade.label}或{self.best_grade.label}（未说明是否含本数）"
+        lines = [f"截至{self.on.isoformat()}：{format_number(self.score)}分，{grade}"]
+        lines.extend(line.render() for line in self.counting)
+        if self.next_change is not None:
+            change = self.next_change
+            lines.append(f"下次变化：{change.day.isoformat()}起 {format_number(change.score)}分，{change.grade.label}")
+        return "\n".join(lines)
+
+
+@attrs.frozen
+class _Entry:
+    event: CreditEvent
+    item: CreditItem
+    points: Decimal  # signed, before caps
+    doubled: bool
+    start: dt.date
+    until: dt.date | None
+    counted: Decimal = _ZERO
+    status: EntryStatus = EntryStatus.COUNTS
+    note: str = ""
+
+
+def _chosen(scheme: CreditScheme, event: CreditEvent) -> Iterator[CreditItem]:
+    """The items an act counts by, never summed: the most severe direct grade, which takes the
+    place of any deduction; else the deductions (the largest is chosen with repeats in mind);
+    and the largest bonus (the first listed on a tie)."""
+    items = [scheme.item(code) for code in event.items]
+    overrides = [item for item in items if item.kind is ItemKind.OVERRIDE]
+    if overrides:
+        ranks = {band.code: index for index, band in enumerate(scheme.bands)}
+        yield max(overrides, key=lambda item: ranks[item.target])  # the lowest grade is the most severe
+    else:
+        yield from [item for item in items if item.kind is ItemKind.DEDUCTION][:1]
+    bonuses = [item for item in items if item.kind is ItemKind.BONUS]
+    if bonuses:
+        yield max(bonuses, key=lambda item: _amount(item, event))
+
+
+def _amount(item: CreditItem, event: CreditEvent) -> Decimal:
+    return item.amount(count=event.count, members=event.members, quantity=event.quantity)
+
+
+def _start_of(item: CreditItem, event: CreditEvent) -> dt.date | None:
+    if item.continuing:
+        return event.ended  # none while it goes on: its term has not begun
+    return event.date
+
+
+def credit_standing(scheme: CreditScheme, record: CreditRecord, *, on: dt.date) -> CreditStanding:
+    """The score and grade of *record* under *scheme* as of *on*, every entry explained."""
+    if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
+        raise ValidationError.single("on", "a date", on)
+    if not scheme.in_force_on(on):
+        until = scheme.effective_until.isoformat() if scheme.effective_until else "…"
+        raise ValidationError.single(
+            "on",
+            f"a date when {scheme.code}@{scheme.version} is in force ({scheme.effective_from.isoformat()} to {until})",
+            on.isoformat(),
+        )
+    record.check(scheme)
+    with decimal.localcontext(_WIDE):  # exact sums, whatever the caller's context
+        standing = _standing(scheme, record, on)
+        change = _next_change(scheme, record, standing)
+    return attrs.evolve(standing, next_change=change)
+
+
+def _standing(scheme: CreditScheme, record: CreditRecord, on: dt.date) -> CreditStanding:
+    events = sorted((event for event in record.events if event.date <= on), key=lambda event: (event.date, event.id))
+    repairs = {repair.event: repair for repair in record.repairs if repair.date <= on}
+    lines, direct, total = _tally(scheme, _entries(scheme, events, repairs), repairs, on)
+    computed = max(scheme.floor, total if scheme.ceiling is None else min(total, scheme.ceiling))
+    facts = {_SCORE_ITEM: Fact.scored(min(computed, _GRADED_MAXIMUM))}
+    for item in scheme.items:
+        if item.kind is ItemKind.OVERRIDE:
+            facts[item.code] = Fact.met() if item.code in direct else Fact.not_met()
+    graded = scheme.grading.standing(facts, on=on, kind=scheme.subject)
+    score = computed
+    if direct and scheme.downgrade_score:
+        band = scheme.band(graded.band.code)
+        lowest = band.minimum.value if band.minimum is not None and band.minimum.value is not None else None
+        if lowest is not None:
+            score = min(computed, Decimal(lowest.numerator) / Decimal(lowest.denominator))
+        elif band.is_floor:
+            score = min(computed, scheme.floor)
+    return CreditStanding(
+        subject=record.subject.id,
+        on=on,
+        score=score,
+        computed=computed,
+        grade=graded.band,
+        best_grade=graded.best_band,
+        lines=tuple(lines),
+        direct=tuple(direct),
+    )
+
+
+def _tally(
+    scheme: CreditScheme, entries: list[_Entry], repairs: dict[str, CreditRepair], on: dt.date
+) -> tuple[list[CreditLine], list[str], Decimal]:
+    """Each entry's line and status as of *on*, the direct grades in force and the raw total."""
+    lines: list[CreditLine] = []
+    total = scheme.start
+    direct: list[str] = []
+    for entry in entries:
+        status = entry.status
+        if status is EntryStatus.COUNTS and entry.until is not None and entry.until < on:
+            status = EntryStatus.EXPIRED
+        if entry.item.kind is ItemKind.OVERRIDE and status is EntryStatus.COUNTS:
+            repair = repairs.get(entry.event.id)
+            if repair is not None and repair.date <= on:
+                status = EntryStatus.REPAIRED
+            else:
+                direct.append(entry.item.code)
+        elif status is EntryStatus.COUNTS:
+            total += entry.counted
+        lines.append(_line(entry, status))
+        repair = repairs.get(entry.event.id)
+        if entry.item.kind is ItemKind.OVERRIDE and repair is not None and entry.item.repairable:
+            lines.append(_repair_line(entry.item, repair, on))
+            if lines[-1].counts:
+                total += lines[-1].counted
+    return lines, direct, total
+
+
+def _line(entry: _Entry, status: EntryStatus) -> CreditLine:
+    return CreditLine(
+        event=entry.event.id,
+        date=entry.event.date,
+        item=entry.item.code,
+        title=entry.item.title,
+        kind=entry.item.kind,
+        points=entry.points,
+        counted=entry.counted,
+        valid_from=entry.start,
+        valid_until=entry.until,
+        status=status,
+        doubled=entry.doubled,
+        target=entry.item.target,
+        note=entry.note,
+    )
+
+
+def _repair_line(item: CreditItem, repair: CreditRepair, on: dt.date) -> CreditLine:
+    assert item.repair_points is not None  # noqa: S101 - the item is repairable
+    assert item.repair_term is not None  # noqa: S101
+    until = item.repair_term.last_day(repair.date)
+    status = EntryStatus.EXPIRED if until < on else EntryStatus.COUNTS
+    return CreditLine(
+        event=repair.id,
+        date=repair.date,
+        item=item.code,
+        title=item.title,
+        kind=ItemKind.DEDUCTION,
+        points=-item.repair_points,
+        counted=-item.repair_points,
+        valid_from=repair.date,
+        valid_until=until,
+        status=status,
+        repair=True,
+    )
+
+
+def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair]) -> list[_Entry]:
+    entries: list[_Entry] = []
+    last_of: dict[str, _Entry] = {}  # the latest counting deduction of each item, for repeats
+    directs: list[tuple[dt.date, dt.date | None, dt.date | None]] = []  # (from, until, repaired on)
+    used: dict[tuple[str, Period], Decimal] = {}  # points counted per item and cap period
+    bonus_used: dict[Period, Decimal] = {}
+    for event in events:
+        for item in _chosen(scheme, event):
+            if item.kind is ItemKind.DEDUCTION:
+                entry = _deduction(scheme, event, last_of)
+                last_of[entry.item.code] = entry
+            elif item.kind is ItemKind.OVERRIDE:
+                start = _start_of(item, event)
+                until = None if start is None else scheme.term_for(item, _ZERO).last_day(start)
+                repair = repairs.get(event.id)
+                directs.append((event.date, until, repair.date if repair is not None else None))
+                label = scheme.band(item.target).label
+                entry = _Entry(
+                    event, item, _ZERO, False, start or event.date, until, note=f"{item.effect.label}{label}"
+                )
+            else:
+                entry = _bonus(scheme, event, item, directs)
+            entries.append(_capped(scheme, entry, used, bonus_used))
+    return entries
+
+
+def _deduction(scheme: CreditScheme, event: CreditEvent, last_of: dict[str, _Entry]) -> _Entry:
+    candidates: list[_Entry] = []
+    for code in event.items:
+        item = scheme.item(code)
+        if item.kind is not ItemKind.DEDUCTION:
+            continue
+        base = _amount(item, event)
+        earlier = last_of.get(item.code)
+        doubled = earlier is not None and (earlier.until is None or earlier.until >= event.date)
+        size = base * scheme.repeat_factor if doubled else base
+        start = _start_of(item, event)
+        until = None if start is None else scheme.term_for(item, size).last_day(start)
+        candidates.append(_Entry(event, item, -base, doubled, start or event.date, until, counted=-size))
+    return max(candidates, key=lambda entry: -entry.counted)  # the largest deduction; the first on a tie
+
+
+def _bonus(
+    scheme: CreditScheme,
+    event: CreditEvent,
+    item: CreditItem,
+    directs: list[tuple[dt.date, dt.date | None, dt.date | None]],
+) -> _Entry:
+    points = _amount(item, event)
+    until = scheme.term_for(item, points).last_day(event.date)
+    suspended = any(
+        start <= event.date and (end is None or event.date <= end) and (repaired is None or event.date < repaired)
+        for start, end, repaired in directs
+    )
+    status = EntryStatus.SUSPENDED if suspended else EntryStatus.COUNTS
+    return _Entry(event, item, points, False, event.date, until, counted=points, status=status)
+
+
+def _capped(
+    scheme: CreditScheme,
+    entry: _Entry,
+    used: dict[tuple[str, Period], Decimal],
+    bonus_used: dict[Period, Decimal],
+) -> _Entry:
+    if entry.status is not EntryStatus.COUNTS or entry.item.kind is ItemKind.OVERRIDE:
+        return entry
+    item = entry.item
+    size = abs(entry.counted)
+    room = size
+    notes: list[str] = []
+    if item.unit is PointsUnit.MEMBER and item.period is not None:
+        key = (f"{item.code}#once", scheme.period_of(item.period, entry.event.date))
+        if key in used:
+            return attrs.evolve(entry, counted=_ZERO, status=EntryStatus.CAPPED, note=f"本{item.period.label}已计")
+        used[key] = size
+    if item.cap is not None and item.cap_period is not None:
+        period = scheme.period_of(item.cap_period, entry.event.date)
+        left = item.cap - used.get((item.code, period), _ZERO)
+        if left < room:
+            room = max(left, _ZERO)
+            notes.append(f"该项每{_period_word(item.cap_period)}最多{format_number(item.cap)}分")
+        used[(item.code, period)] = used.get((item.code, period), _ZERO) + room
+    if item.kind is ItemKind.BONUS and scheme.bonus_cap is not None and scheme.bonus_cap_period is not None:
+        period = scheme.period_of(scheme.bonus_cap_period, entry.event.date)
+        left = scheme.bonus_cap - bonus_used.get(period, _ZERO)
+        if left < room:
+            room = max(left, _ZERO)
+            notes.append(f"加分每{_period_word(scheme.bonus_cap_period)}最多{format_number(scheme.bonus_cap)}分")
+        bonus_used[period] = bonus_used.get(period, _ZERO) + room
+    if room == size:
+        return entry
+    counted = room if entry.counted > 0 else -room
+    status = EntryStatus.COUNTS if room > 0 else EntryStatus.CAPPED
+    return attrs.evolve(entry, counted=counted, status=status, note="，".join(notes))
+
+
+def _period_word(kind: PeriodKind) -> str:
+    return {PeriodKind.YEAR: "年", PeriodKind.HALF: "半年", PeriodKind.QUARTER: "季度", PeriodKind.MONTH: "月"}[kind]
+
+
+def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditStanding) -> NextChange | None:
+    ends = [line.valid_until for line in standing.counting if line.valid_until is not None]
+    ends += [
+        line.valid_until
+        for line in standing.lines
+        if line.kind is ItemKind.OVERRIDE and line.item in standing.direct and line.valid_until is not None
+    ]
+    if not ends:
+        return None
+    last = min(ends)
+    day = last + dt.timedelta(days=1)
+    if not scheme.in_force_on(day):
+        return None
+    known = CreditRecord(
+        record.subject,
+        [event for event in record.events if event.date <= standing.on],
+        [repair for repair in record.repairs if repair.date <= standing.on],
+    )
+    later = _standing(scheme, known, day)
+    expiring = tuple(
+        line.event
+        for line in standing.lines
+        if line.valid_until == last and (line.counts or line.item in standing.direct)
+    )
+    return NextChange(day, expiring, later.score, later.grade)
+
+
+def grade_history(scheme: CreditScheme, record: CreditRecord, days: list[dt.date]) -> tuple[CreditStanding, ...]:
+    """The standing as of each of *days* (a month-end series for a booklet or a chart)."""
+    return tuple(credit_standing(scheme, record, on=day) for day in days)
