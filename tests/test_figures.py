@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import time
+from collections.abc import Callable
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fulian_core import find_figures
 from fulian_core._figures import chinese_numeral, chinese_numeral_value
 
 
@@ -60,3 +64,22 @@ def test_writing_numerals(value: int, text: str) -> None:
 @given(st.integers(0, 10**12 - 1))
 def test_numerals_round_trip(value: int) -> None:
     assert chinese_numeral_value(chinese_numeral(value)) == value
+
+
+def _best_time(work: Callable[[], object]) -> float:
+    best = float("inf")
+    for _ in range(3):
+        started = time.perf_counter()
+        work()
+        best = min(best, time.perf_counter() - started)
+    return max(best, 1e-5)
+
+
+@pytest.mark.parametrize("run", ["X", "x_", "_", "1X", "1", "一", "1.", "X万", "近"])
+def test_finding_figures_is_linear_in_long_runs(run: str) -> None:
+    # Quadratic backtracking on a run of blank-figure characters once took seconds on 8k
+    # characters: time n and 8n in one process; linear work grows about 8×, quadratic 64×.
+    n = 4000
+    small = _best_time(lambda: find_figures(run * n, chinese_numerals=True))
+    large = _best_time(lambda: find_figures(run * (8 * n), chinese_numerals=True))
+    assert large / small < 24, f"{run!r}: {small:.4f}s at n, {large:.4f}s at 8n"

@@ -158,7 +158,7 @@ QUALIFIER_SPELLINGS: Final[dict[tuple[str, str, str], tuple[str, str]]] = {
 }
 
 _ARABIC = r"[0-9]+(?:\.[0-9]+)?"
-_BLANK = r"[0-9]*[xX_]+[0-9xX_]*"
+_BLANK = r"[0-9]*[xX_][0-9xX_]*"  # one way to split a run: no backtracking blow-up on long runs
 _NUMERAL = f"[{CHINESE_DIGITS}]+"
 
 
