@@ -76,3 +76,17 @@ def test_refusals_and_unknown_commands_say_what_where_and_pickle() -> None:
     assert str(unknown) == "command: expected a command of the nomination workflow (submit, return), got 'promote'"
     assert isinstance(unknown, LookupError)
     assert pickle.loads(pickle.dumps(unknown)).known == ("submit", "return")  # noqa: S301 - our own bytes
+
+
+def test_a_fault_never_fails_on_the_value_it_reports() -> None:
+    nested: list[object] = []
+    for _ in range(100_000):
+        nested = [nested]
+    assert str(ValidationError.single("x", "y", nested)) == "x: expected y, got <a list that cannot be shown>"
+    assert str(ValidationError.single("x", "y", 10**5000)) == "x: expected y, got <an integer of about 5000 digits>"
+
+
+def test_a_fault_masks_ids_and_mobiles_that_arrive_as_numbers() -> None:
+    # Spreadsheets export them as numbers; the error must not echo them in full.
+    assert str(ValidationError.single("mobile", "text", 13812345678)) == "mobile: expected text, got 138****5678"
+    assert str(ValidationError.single("id", "text", 110105194912310021)) == "id: expected text, got 1****************1"

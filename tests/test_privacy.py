@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from fulian_core import (
     MobileNumber,
@@ -104,6 +105,48 @@ def test_redact_text_masks_every_id_and_mobile_and_is_idempotent() -> None:
 
     text = "电话13812345678，身份证11010519491231002X，座机0631-7561234，电话：１３８１２３４５６７８"
     once = redact_text(text)
-    assert once == "电话138****5678，身份证1****************X，座机0631-7561234，电话：１３８****５６７８"
+    assert once == "电话138****5678，身份证1****************X，座机0631-7561234，电话：138****5678"
     assert redact_text(once) == once
     assert redact_text("编号1381234567890不是手机号") == "编号1381234567890不是手机号"
+
+
+@pytest.mark.parametrize(
+    ("text", "redacted"),
+    [
+        ("电话139 1234 5678", "电话139****5678"),
+        ("电话139-1234-5678", "电话139****5678"),
+        ("电话+86 139 1234 5678", "电话+86139****5678"),
+        ("电话１３８１２３４５６７８", "电话138****5678"),
+        ("身份证110105 19491231 002X", "身份证1****************X"),
+        ("身份证11010519491231002Ｘ", "身份证1****************X"),
+        ("老身份证110105491231002", "老身份证1*************2"),
+        ("11010519491231002X13812345678", "1****************X138****5678"),
+        ("13812345678110105194912310021", "138****56781****************1"),
+        ("村码371082103201，编号1381234567890", "村码371082103201，编号1381234567890"),
+        ("20xx户，2024年", "20xx户，2024年"),
+    ],
+)
+def test_redact_text_masks_the_separated_forms_the_types_accept(text: str, redacted: str) -> None:
+    from fulian_core import redact_text
+
+    assert redact_text(text) == redacted
+    assert redact_text(redacted) == redacted
+
+
+@given(st.sampled_from([" ", "-", "", "\u3000"]), st.integers(3, 9), st.integers(0, 99_999_999))
+def test_every_grouping_of_a_mobile_is_masked(separator: str, second: int, rest: int) -> None:
+    from fulian_core import MobileNumber, redact_text
+
+    digits = f"1{second}{rest:09d}"
+    written = separator.join([digits[:3], digits[3:7], digits[7:]])
+    assert MobileNumber(written).number == digits  # the type accepts this form, so redaction must catch it
+    assert redact_text(f"联系电话{written}。") == f"联系电话{digits[:3]}****{digits[7:]}。"
+
+
+@pytest.mark.parametrize("function", ["mask_mobile", "mask_resident_id", "resident_id_check_character", "redact_text"])
+@pytest.mark.parametrize("value", [None, 13812345678, b"13812345678", ["1"]])
+def test_masking_functions_refuse_what_is_not_text_with_the_librarys_error(function: str, value: object) -> None:
+    import fulian_core
+
+    with pytest.raises(ValidationError):
+        getattr(fulian_core, function)(value)

@@ -33,8 +33,19 @@ __all__ = [
 _MAX_GOT = 60
 
 
+_MAX_DIGITS = 60
+
+
 def _show(value: object) -> str:
-    text = repr(value)
+    """A short, safe rendering of a bad value: never raises, never shows an ID or a mobile."""
+    from fulian_core.privacy import redact_text  # noqa: PLC0415 - privacy builds on this module
+
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_DIGITS * 3.33:
+        return f"<an integer of about {int(value.bit_length() * 0.30103)} digits>"
+    try:
+        text = redact_text(repr(value))
+    except Exception:  # a value whose repr fails (too deep, too big) must not break error reporting
+        text = f"<a {type(value).__name__} that cannot be shown>"
     if len(text) > _MAX_GOT:
         text = text[: _MAX_GOT - 3] + "..."
     return text

@@ -35,15 +35,23 @@ _WEIGHTS = (7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2)
 _CHECK = "10X98765432"
 _ID_SHAPE = re.compile(r"[1-9][0-9]{16}[0-9X]")
 _MOBILE_SHAPE = re.compile(r"1[3-9][0-9]{9}")
-# In free text: a run of 18 (ID) or 11 (mobile) digits not inside a longer run; \d also matches
-# full-width digits, which forms typed on phones often contain.
-_ID_IN_TEXT = re.compile(r"(?<!\d)\d{17}[\dXx](?![\dXx])")
-_MOBILE_IN_TEXT = re.compile(r"(?<!\d)(?:\+?86[- ]?)?[1１]\d{10}(?!\d)")
+# In free text: a run of digits, possibly written in groups (139 1234 5678, 139-1234-5678,
+# 110105 19491231 002X), in full-width forms (１３８…, Ｘ) and after +86; what the run holds once
+# the separators are gone decides whether it is an ID (18, or 15 for the old cards), a mobile
+# (11), or the two glued together. Runs of other lengths (a 12-digit division code, a 13-digit
+# serial number) are left alone.
+_DIGIT = "0-9\uff10-\uff19"
+_RUN_IN_TEXT = re.compile(
+    rf"(?<![{_DIGIT}Xx\uff38\uff58])(?:(?:\+|\uff0b)?(?:86|\uff18\uff16)[ \-\u3000\uff0d]?)?"
+    rf"[{_DIGIT}](?:[ \-\u3000\uff0d]?[{_DIGIT}Xx\uff38\uff58])*"
+    rf"(?![{_DIGIT}Xx\uff38\uff58])"
+)
+_SEPARATORS = str.maketrans("", "", " -\u3000")
 
 
 def resident_id_check_character(first17: str) -> str:
     """The check character of a resident ID number from its first 17 digits (GB 11643-1999)."""
-    if not (len(first17) == 17 and first17.isascii() and first17.isdigit()):
+    if not (isinstance(first17, str) and len(first17) == 17 and first17.isascii() and first17.isdigit()):
         raise ValidationError.single("first17", "17 digits", first17)
     total = sum(int(digit) * weight for digit, weight in zip(first17, _WEIGHTS, strict=True))
     return _CHECK[total % 11]
@@ -99,6 +107,8 @@ def mask_name(name: str) -> str:
 
 def mask_resident_id(number: str) -> str:
     """An ID number with only its first and last characters visible (``1****************X``)."""
+    if not isinstance(number, str):
+        raise ValidationError.single("number", "an ID number as text", "<not text>")
     if len(number) <= 2:
         return "*" * len(number)
     return number[0] + "*" * (len(number) - 2) + number[-1]
@@ -106,6 +116,8 @@ def mask_resident_id(number: str) -> str:
 
 def mask_mobile(number: str) -> str:
     """A mobile number with its middle four digits hidden (``138****5678``)."""
+    if not isinstance(number, str):
+        raise ValidationError.single("number", "a mobile number as text", "<not text>")
     if len(number) < 8:
         return "*" * len(number)
     return number[:3] + "*" * (len(number) - 7) + number[-4:]
@@ -117,11 +129,36 @@ def redact_text(text: str) -> str:
 
     >>> redact_text("联系电话13812345678，身份证11010519491231002X")
     '联系电话138****5678，身份证1****************X'
+    >>> redact_text("手机 +86 139-1234-5678，村码371082103201")
+    '手机 +86139****5678，村码371082103201'
     """
     if not isinstance(text, str):
         raise ValidationError.single("text", "text", text)
-    masked = _ID_IN_TEXT.sub(lambda found: mask_resident_id(found.group()), text)
-    return _MOBILE_IN_TEXT.sub(lambda found: mask_mobile(found.group()), masked)
+    return _RUN_IN_TEXT.sub(_masked_run, text)
+
+
+def _masked_run(found: re.Match[str]) -> str:
+    written = found.group()
+    digits = unicodedata.normalize("NFKC", written).translate(_SEPARATORS).upper()
+    prefix = ""
+    if digits.startswith("+86") or (digits.startswith("86") and len(digits) == 13):
+        prefix, digits = digits[: len(digits) - 11], digits[len(digits) - 11 :]
+    masked = _masked_number(digits)
+    return written if masked is None else prefix + masked
+
+
+def _masked_number(digits: str) -> str | None:
+    """*digits* masked when they are an ID, a mobile or the two glued together; else None."""
+    if len(digits) == 11 and _MOBILE_SHAPE.fullmatch(digits):
+        return mask_mobile(digits)
+    if (len(digits) == 18 and _ID_SHAPE.fullmatch(digits)) or (len(digits) == 15 and digits.isdigit()):
+        return mask_resident_id(digits)
+    if len(digits) == 29:
+        for first in (18, 11):
+            head, tail = _masked_number(digits[:first]), _masked_number(digits[first:])
+            if head is not None and tail is not None:
+                return head + tail
+    return None
 
 
 @attrs.frozen(repr=False)

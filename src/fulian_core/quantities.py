@@ -637,6 +637,8 @@ def find_figures(text: str, *, chinese_numerals: bool = False) -> list[FoundFigu
     ``chinese_numerals=True``, since running text is full of phrases such as ``一户一档`` that
     read like figures but are not.
     """
+    if not isinstance(text, str):
+        raise ValidationError.single("text", "text", type(text).__name__)
     normalized = unicodedata.normalize("NFKC", text)
     # NFKC keeps CJK characters one-for-one, so offsets agree whenever the lengths agree.
     source = normalized if len(normalized) == len(text) else text
