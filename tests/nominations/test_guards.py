@@ -144,7 +144,7 @@ def test_reviewer_must_stand_aside_for_own_family_or_work_unit() -> None:
     error = refused(run, Command.assess(REVIEWER, at(4, 1), "n-9", evidence_for(family(9))))
     assert str(error) == (
         "assess n-9 [审核中 under_review]: refused by guard 'recusal': "
-        "王芳 must stand aside (回避): the candidate 'family-9' is in their conflicts"
+        "actor 'reviewer' must stand aside (回避): the candidate 'family-9' is in their conflicts"
     )
     banker = Submission(
         family(3), Channel.ORGANISATION, ZHONGYI, submission(3).dossier, "green", affiliation="org-bank"
@@ -152,7 +152,25 @@ def test_reviewer_must_stand_aside_for_own_family_or_work_unit() -> None:
     run.do(Command.submit(CLERK, at(3, 22), "n-3", banker))
     run.do(Command.accept(CLERK, at(3, 23), "n-3"))
     error = refused(run, Command.assess(REVIEWER, at(4, 1), "n-3", evidence_for(family(3))))
-    assert error.detail == "王芳 must stand aside (回避): the work unit 'org-bank' is in their conflicts"
+    assert error.detail == "actor 'reviewer' must stand aside (回避): the work unit 'org-bank' is in their conflicts"
+
+
+def test_nobody_judges_their_own_nomination() -> None:
+    # The applicant's own id acting as a reviewer, the nominee, and the one who recommended it
+    # stand aside without any declared conflict, and the refusal shows no one's name.
+    run = Run()
+    run.do(Command.submit(APPLICANT, at(3, 20), "n-2", submission(2)))
+    run.do(Command.accept(CLERK, at(3, 21), "n-2"))
+    self_reviewer = Actor("applicant", "张秀梅", Role.REVIEWER, ZHONGYI)
+    error = refused(run, Command.assess(self_reviewer, at(4, 1), "n-2", evidence_for(family(2))))
+    assert (error.guard, error.detail) == (
+        "recusal",
+        "actor 'applicant' must stand aside (回避): they are the submitter of n-2",
+    )
+    assert "张秀梅" not in str(error)
+    nominee = Actor("family-2", "家属", Role.REVIEWER, ZHONGYI)
+    error = refused(run, Command.assess(nominee, at(4, 1), "n-2", evidence_for(family(2))))
+    assert error.detail == "actor 'family-2' must stand aside (回避): they are the nominee of n-2"
 
 
 def test_forwarding_beyond_the_quota() -> None:

@@ -178,9 +178,18 @@ def _recusal(attempt: _A) -> str | None:
     if not acts_for_a_unit(deciding.command):
         return None
     record, actor = deciding.record, attempt.actor
+    # Nobody judges their own nomination — declared conflicts or not: the nominee never acts on
+    # it, and whoever recommended or submitted it does not review or decide it. A unit's staff
+    # who submitted its recommendation (单位推荐) may still do the clerical acts (受理, 上报).
+    own = [("the nominee", record.candidate.id)]
+    if attempt.actor.role in (Role.REVIEWER, Role.LEADER):
+        own += [("the recommender", record.nominator), ("the submitter", record.submitted_by)]
+    for what, value in own:
+        if value and value == actor.id:
+            return f"actor {actor.id!r} must stand aside (回避): they are {what} of {record.id}"
     for what, value in (("candidate", record.candidate.id), ("work unit", record.affiliation)):
         if value and value in actor.conflicts:
-            return f"{actor.name} must stand aside (回避): the {what} {value!r} is in their conflicts"
+            return f"actor {actor.id!r} must stand aside (回避): the {what} {value!r} is in their conflicts"
     return None
 
 
@@ -369,7 +378,11 @@ GUARDS: Final[tuple[Guard[Deciding], ...]] = (
         "an actor of a unit acts for the unit that holds the case; a submission goes to a unit of the campaign",
         _unit,
     ),
-    Guard("recusal", "the actor does not judge their own family, relatives or work unit (回避)", _recusal),
+    Guard(
+        "recusal",
+        "the actor does not judge their own nomination, family, relatives or work unit (回避)",
+        _recusal,
+    ),
     Guard("own", "an applicant or a member of the public acts only on a nomination they submitted", _own),
     Guard("id", "a new nomination, notice or objection takes an id not used before", _id),
     Guard("channel", "the nomination comes by a channel the campaign accepts", _channel),
