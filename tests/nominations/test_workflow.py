@@ -22,6 +22,7 @@ from fulian_core.nominations import (
     Phase,
     PhaseKind,
     Quota,
+    handle,
     replay,
 )
 from fulian_core.nominations._store import PersistentMap
@@ -282,3 +283,20 @@ def test_the_deadline_queries_answer_for_a_campaign_s_notices() -> None:
     ] == ["notice-1"]
     run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
     assert overdue(run.state.notices(), on=dt.date(2024, 5, 1)) == ()
+
+
+def test_replay_and_handle_refuse_what_is_not_a_log_or_a_state() -> None:
+    run = Run()
+    run.to_shortlist([1])
+    for log in (None, 42, {"events": run.log}, "events"):
+        with pytest.raises(ValidationError) as caught:
+            replay(run.campaign, log)  # type: ignore[arg-type]
+        assert str(caught.value) == f"events: expected a list of events, got {type(log).__name__!r}"
+    with pytest.raises(ValidationError) as caught:
+        replay(None, run.log)  # type: ignore[arg-type]
+    assert str(caught.value) == "campaign: expected a Campaign, got 'NoneType'"
+    with pytest.raises(ValidationError) as caught:
+        handle(run.campaign, None, run.log[0].command)  # type: ignore[arg-type]
+    assert str(caught.value) == "state: expected a CampaignState, got 'NoneType'"
+    with pytest.raises(ValidationError, match=r"^events\[0\]: expected event number 1, got 'not an event'"):
+        replay(run.campaign, ["not an event"])  # type: ignore[list-item]

@@ -20,14 +20,14 @@ A nomination moves through :data:`NOMINATION_WORKFLOW`; a public notice through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from typing import Final
 
 import attrs
 
 from fulian_core.calendars import china_date
 from fulian_core.criteria import assess
-from fulian_core.errors import UnknownCommandError, ValidationError
+from fulian_core.errors import Fault, UnknownCommandError, ValidationError
 from fulian_core.nominations import _fold
 from fulian_core.nominations._fold import CorruptLog, Drafts
 from fulian_core.nominations._fold import Effect as _Effect
@@ -456,6 +456,7 @@ def _fold_event(drafts: Drafts, event: Event) -> None:
 def handle(campaign: Campaign, state: CampaignState, command: Command) -> tuple[CampaignState, tuple[Event, ...]]:
     """The state after *command* and the events it yielded; *state* is unchanged (and still
     valid) whether the command is accepted or refused."""
+    _check_arguments(campaign=(campaign, Campaign), state=(state, CampaignState), command=(command, Command))
     event = decide(campaign, state, command)
     drafts = Drafts(state, campaign)
     _fold_event(drafts, event)
@@ -472,6 +473,9 @@ def replay(campaign: Campaign, events: Iterable[Event]) -> CampaignState:
     exist or is used twice, or a subject not in a state its command may leave. The
     :class:`~fulian_core.errors.ValidationError` names the event (``events[41]``) and why.
     """
+    _check_arguments(campaign=(campaign, Campaign))
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise ValidationError.single("events", "a list of events", type(events).__name__)
     drafts = Drafts(start(campaign), campaign)
     for event in events:
         index = drafts.seq
@@ -484,6 +488,16 @@ def replay(campaign: Campaign, events: Iterable[Event]) -> CampaignState:
                 f"events[{index}]", f"an event that fits the log so far: {error}", _describe(event)
             ) from None
     return drafts.done()
+
+
+def _check_arguments(**arguments: tuple[object, type]) -> None:
+    faults = [
+        Fault(name, f"a {kind.__name__}", type(value).__name__)
+        for name, (value, kind) in arguments.items()
+        if not isinstance(value, kind)
+    ]
+    if faults:
+        raise ValidationError(faults)
 
 
 def _describe(event: Event) -> str:
