@@ -136,7 +136,12 @@ def test_a_tier_earns_per_member_per_quarter_and_a_failed_check_a_deduction() ->
 def test_per_member_items_need_the_family_members() -> None:
     with pytest.raises(ValidationError) as caught:
         linked_events(
-            LINKS, cards=[card("2024-01-10", A, GOOD), card("2024-01-11", A, FAIR, home=Household("h-8", "x"))]
+            LINKS,
+            cards=[
+                card("2024-01-10", A, GOOD),
+                card("2024-01-11", A, FAIR, home=Household("h-8", "x")),  # 示范户 counts per household
+                card("2024-04-11", R, GOOD),  # the same household: its members are asked for once
+            ],
         )
     assert (
         str(caught.value)

@@ -284,22 +284,24 @@ def _members(value: Mapping[str, int] | None) -> Mapping[str, int]:
 class _Collector:
     """The events built so far, by subject, with every fault of the inputs."""
 
-    __slots__ = ("by_subject", "faults", "links", "members")
+    __slots__ = ("by_subject", "faults", "links", "members", "uncounted")
 
     def __init__(self, links: CreditLinks, members: Mapping[str, int]) -> None:
         self.links = links
         self.members = members
         self.faults = Faults()
         self.by_subject: dict[str, list[CreditEvent]] = {}
+        self.uncounted: set[str] = set()
 
     def add(self, subject: str, path: str, build: Callable[[int], CreditEvent], items: tuple[str, ...]) -> None:
         scheme = self.links.scheme
         per_member = any(scheme.item(code).unit is PointsUnit.MEMBER for code in items)
         members = self.members.get(subject) if per_member else 1
         if members is None:
-            self.faults.add(
-                f"members[{subject!r}]", f"the number of family members of {subject} (a per-member item)", None
-            )
+            if subject not in self.uncounted:  # one fault per subject, however many results need it
+                self.uncounted.add(subject)
+                expected = f"the number of family members of {subject} (a per-member item)"
+                self.faults.add(f"members[{subject!r}]", expected, None)
             return
         try:
             event = build(members)
