@@ -38,10 +38,13 @@ from fulian_core.indicators.definitions import (
 )
 from fulian_core.indicators.derived import (
     CAMPAIGN_INDICATORS,
+    CREDIT_INDICATORS,
     RECTIFICATION_DEFINITIONS,
     RECTIFICATION_INDICATORS,
     TIER_INDICATORS,
     campaign_values,
+    credit_definitions,
+    credit_values,
     rectification_values,
     tier_values,
 )
@@ -63,6 +66,7 @@ from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CREDIT_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
@@ -98,6 +102,8 @@ __all__ = [
     "change_since_previous",
     "check_rules",
     "check_totals",
+    "credit_definitions",
+    "credit_values",
     "dask_tally",
     "meets_target",
     "partials",

@@ -2,7 +2,8 @@
 households by band (tier) per village and the coverage of passing bands (清洁户 and better); a
 campaign's statistics become nominations received, forwarded and awarded per unit;
 rectification cases become problems found, closed, closed on time and overdue per unit, with
-整改率 and 按期整改率 as ratio indicators over them."""
+整改率 and 按期整改率 as ratio indicators over them; credit records become subjects by grade per
+village, the share at or above a grade (A级及以上占比) and entries by item."""
 
 from __future__ import annotations
 
@@ -11,7 +12,10 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import check_code as _check_code
+from fulian_core._faults import Faults as _Faults
 from fulian_core.courtyard import ScoreCard
+from fulian_core.credit import CreditRecord, CreditScheme, credit_standing
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import Indicator, RatioIndicator, TimeAggregation
 from fulian_core.indicators.values import DataValue, Origin
@@ -19,14 +23,18 @@ from fulian_core.nominations import CampaignStatistics, Counts
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.rectification import RectificationFigures, figures_by_unit
+from fulian_core.rules import SubjectKind
 from fulian_core.workflows import Case
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CREDIT_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
     "campaign_values",
+    "credit_definitions",
+    "credit_values",
     "rectification_values",
     "tier_values",
 ]
@@ -153,4 +161,161 @@ def rectification_values(
         for name, indicator in codes.items():
             count = getattr(figures, name)
             values.append(DataValue(indicator, unit, period, Quantity.exact(count, Unit.ITEM), Origin.DERIVED))
+    return tuple(values)
+
+
+CREDIT_INDICATORS: Mapping[str, str] = {
+    "graded": "credit_graded",
+    "at_least": "credit_at_least",
+    "share": "credit_at_least_share",
+}
+"""The default indicator codes for credit standings (参评户数, 某等级及以上户数, 某等级及以上占比);
+the indicators by grade and by item are named from the scheme's codes (``credit_grade_A``,
+``credit_entries_litter``) unless given."""
+
+_SUBJECT_UNITS: Final = {
+    SubjectKind.FAMILY: Unit.HOUSEHOLD,
+    SubjectKind.HOUSEHOLD: Unit.HOUSEHOLD,
+    SubjectKind.PERSON: Unit.PERSON,
+    SubjectKind.POST: Unit.ITEM,
+    SubjectKind.ORGANISATION: Unit.ITEM,
+}
+_CREDIT_COUNTS: Final = ("graded", "at_least", "share")
+
+
+def _named(codes: Iterable[str], given: Mapping[str, str] | None, prefix: str, path: str, what: str) -> dict[str, str]:
+    """The indicator code for each of *codes*: as *given* (only those), or *prefix* + the code."""
+    known = list(codes)
+    if given is not None:
+        for code in given:
+            if code not in known:
+                raise ValidationError.single(path, f"{what} of the scheme ({', '.join(known)})", code)
+        return dict(given)
+    faults = _Faults()
+    named = {code: f"{prefix}{code}" for code in known}
+    for code, indicator in named.items():
+        _check_code(indicator, f"{path}[{code!r}]", faults)
+    faults.raise_if_any()
+    return named
+
+
+def _threshold(scheme: CreditScheme, at_least: str) -> int:
+    codes = [band.code for band in scheme.bands]
+    if at_least not in codes:
+        raise ValidationError.single("at_least", f"a grade of the scheme ({', '.join(codes)})", at_least)
+    return codes.index(at_least)
+
+
+def _counts(codes: Mapping[str, str]) -> None:
+    for name in codes:
+        if name not in _CREDIT_COUNTS:
+            raise ValidationError.single("codes", f"names of credit counts ({', '.join(_CREDIT_COUNTS)})", name)
+
+
+def credit_definitions(
+    scheme: CreditScheme,
+    *,
+    at_least: str = "A",
+    codes: Mapping[str, str] = CREDIT_INDICATORS,
+    grades: Mapping[str, str] | None = None,
+    items: Mapping[str, str] | None = None,
+) -> tuple[Indicator | RatioIndicator, ...]:
+    """The definitions :func:`credit_values` feeds with the same options, for an app's
+    :class:`~fulian_core.indicators.IndicatorSet`: subjects by grade, subjects graded and at or
+    above *at_least* as stocks (期末值), entries by item as flows (累计, 条), and the share at or
+    above *at_least* (A级及以上占比) recomputed from the summed counts of any region."""
+    _counts(codes)
+    band = scheme.bands[_threshold(scheme, at_least)]
+    unit = _SUBJECT_UNITS[scheme.subject]
+    by_grade = _named([band.code for band in scheme.bands], grades, "credit_grade_", "grades", "grade codes")
+    by_item = _named(scheme.codes, items, "credit_entries_", "items", "item codes")
+    labels = {grade.code: grade.label for grade in scheme.bands}
+    titles = {item.code: item.title for item in scheme.items}
+    definitions: list[Indicator | RatioIndicator] = [
+        Indicator(code, f"{labels[grade]}{unit.label}数", unit, over_time=TimeAggregation.LAST)
+        for grade, code in by_grade.items()
+    ]
+    names = {"graded": f"信用评价{unit.label}数", "at_least": f"{band.label}及以上{unit.label}数"}
+    definitions += [
+        Indicator(codes[name], label, unit, over_time=TimeAggregation.LAST)
+        for name, label in names.items()
+        if name in codes
+    ]
+    if {"graded", "at_least", "share"} <= set(codes):
+        definitions.append(
+            RatioIndicator(codes["share"], f"{band.label}及以上占比", codes["at_least"], codes["graded"])
+        )
+    definitions += [Indicator(code, f"{titles[item]}记录条数", Unit.ENTRY) for item, code in by_item.items()]
+    return tuple(definitions)
+
+
+def credit_values(
+    scheme: CreditScheme,
+    records: Iterable[CreditRecord],
+    period: Period,
+    *,
+    at_least: str = "A",
+    codes: Mapping[str, str] = CREDIT_INDICATORS,
+    grades: Mapping[str, str] | None = None,
+    items: Mapping[str, str] | None = None,
+) -> tuple[DataValue, ...]:
+    """Values per village (each record's ``subject.unit``) from credit records under *scheme*,
+    as they stand at the end of *period* (信用评价结果统计): subjects by the grade reached for
+    certain (for each grade in *grades*, by default every grade of the scheme), subjects
+    graded (``graded``) and at or above the grade *at_least* (``at_least``), and entries dated
+    in *period* by the item that counted them (for each item in *items*, by default every item;
+    every entry whatever its status as of the end, a repair not being an entry). Rolled up,
+    ``at_least`` over ``graded`` gives the share at or above the grade (A级及以上占比)."""
+    _counts(codes)
+    if not scheme.in_force_on(period.end):
+        expected = f"a period that ends when {scheme.code}@{scheme.version} is in force"
+        raise ValidationError.single("period", expected, period.code)
+    threshold = _threshold(scheme, at_least)
+    by_grade = _named([band.code for band in scheme.bands], grades, "credit_grade_", "grades", "grade codes")
+    by_item = _named(scheme.codes, items, "credit_entries_", "items", "item codes")
+    position = {band.code: index for index, band in enumerate(scheme.bands)}
+    graded: dict[str, dict[str, int]] = {}
+    totals: dict[str, dict[str, int]] = {}
+    entries: dict[str, dict[str, int]] = {}
+    faults = _Faults()
+    seen: set[str] = set()
+    for index, record in enumerate(records):
+        path = f"records[{index}]"
+        if not faults.check(isinstance(record, CreditRecord), path, "a CreditRecord", record):
+            continue
+        subject = record.subject
+        faults.check(subject.id not in seen, f"{path}.subject.id", "a subject not given before", subject.id)
+        seen.add(subject.id)
+        if not faults.check(subject.unit is not None, f"{path}.subject.unit", "the code of its unit", None):
+            continue
+        assert subject.unit is not None  # noqa: S101 - checked above
+        try:
+            standing = credit_standing(scheme, record, on=period.end)
+        except ValidationError as error:
+            faults.absorb(path, error)
+            continue
+        by_band = graded.setdefault(subject.unit, {})
+        by_band[standing.grade.code] = by_band.get(standing.grade.code, 0) + 1
+        total = totals.setdefault(subject.unit, {"graded": 0, "at_least": 0})
+        total["graded"] += 1
+        total["at_least"] += position[standing.grade.code] <= threshold
+        counted = entries.setdefault(subject.unit, {})
+        for line in standing.lines:
+            if not line.repair and period.contains(line.date):
+                counted[line.item] = counted.get(line.item, 0) + 1
+    faults.raise_if_any()
+    unit = _SUBJECT_UNITS[scheme.subject]
+    values: list[DataValue] = []
+
+    def add(indicator: str, where: str, count: int, counted_in: Unit) -> None:
+        values.append(DataValue(indicator, where, period, Quantity.exact(count, counted_in), Origin.DERIVED))
+
+    for village in sorted(graded):
+        for grade, code in by_grade.items():
+            add(code, village, graded[village].get(grade, 0), unit)
+        for name, count in totals[village].items():
+            if name in codes:
+                add(codes[name], village, count, unit)
+        for item, code in by_item.items():
+            add(code, village, entries[village].get(item, 0), Unit.ENTRY)
     return tuple(values)
