@@ -57,6 +57,22 @@ def check_code(value: object, path: str, faults: Faults, *, punctuation: str = "
     faults.check(ok, path, f"a code of ASCII letters, digits, {allowed}", value)
 
 
+def encodable(value: str) -> bool:
+    """Whether *value* can be written as UTF-8 JSON and read back: no lone surrogate (which
+    UTF-8 cannot encode) and no NUL (which databases and C libraries cut text at)."""
+    if "\x00" in value:
+        return False
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
 def check_text(value: object, path: str, faults: Faults) -> None:
-    """Non-empty text."""
-    faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value)
+    """Non-empty text that can be encoded (see :func:`encodable`)."""
+    if faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value):
+        assert isinstance(value, str)  # noqa: S101 - narrowed by the check
+        faults.check(
+            encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+        )

@@ -105,6 +105,20 @@ def mask_name(name: str) -> str:
     return text[0] + "*" * (len(text) - 2) + text[-1]
 
 
+def _name_repr(name: object) -> str:
+    """The ``repr`` of a person's name in a value's ``repr``: masked as a notice shows it."""
+    return repr(mask_name(name)) if isinstance(name, str) and name.strip() else repr(name)
+
+
+def _text_repr(text: object) -> str:
+    """The ``repr`` of free text (事迹, 理由) in a value's ``repr``: IDs and mobiles masked, and
+    at most 40 characters."""
+    if not isinstance(text, str):
+        return repr(text)
+    shown = redact_text(text)
+    return repr(shown if len(shown) <= 40 else shown[:40] + "…")
+
+
 def mask_resident_id(number: str) -> str:
     """An ID number with only its first and last characters visible (``1****************X``)."""
     if not isinstance(number, str):

@@ -35,6 +35,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from fulian_core._definitions import encodable as _encodable
 from fulian_core._enums import CodedEnum
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.errors import Fault, ValidationError, join_path
@@ -72,6 +73,8 @@ def _strict_int(value: object, _: type) -> int:
 def _strict_str(value: object, _: type) -> str:
     if not isinstance(value, str):
         raise ValidationError.single("", "text", value)
+    if not _encodable(value):
+        raise ValidationError.single("", "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>")
     return value
 
 

@@ -16,10 +16,11 @@ from typing import Final, NoReturn
 
 import attrs
 
-from fulian_core._definitions import listed
+from fulian_core._definitions import encodable, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
+from fulian_core.privacy import _name_repr
 from fulian_core.quantities import Quantity
 
 __all__ = [
@@ -63,22 +64,22 @@ class Subject:
     unit that put a candidate forward)."""
 
     id: str
-    name: str = ""
+    name: str = attrs.field(default="", repr=_name_repr)
     kind: SubjectKind = SubjectKind.FAMILY
     unit: str | None = None
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        faults.check(isinstance(self.id, str) and bool(self.id), "id", "a non-empty id", self.id)
+        faults.check(isinstance(self.id, str) and bool(self.id) and encodable(self.id), "id", "a non-empty id", self.id)
         faults.check(
-            isinstance(self.name, str) and (self.name == "" or bool(self.name.strip())),
+            isinstance(self.name, str) and (self.name == "" or bool(self.name.strip())) and encodable(self.name),
             "name",
-            "a name, or nothing",
-            self.name,
+            "a name, or nothing (text without NUL or lone surrogates)",
+            "<a name>" if isinstance(self.name, str) else self.name,
         )
         faults.check(isinstance(self.kind, SubjectKind), "kind", "a SubjectKind", self.kind)
         faults.check(
-            self.unit is None or (isinstance(self.unit, str) and bool(self.unit)),
+            self.unit is None or (isinstance(self.unit, str) and bool(self.unit) and encodable(self.unit)),
             "unit",
             "a unit code or None",
             self.unit,
