@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 import attrs
 
 __all__ = [
+    "MAX_FAULTS",
     "CalendarRangeError",
     "DefinitionError",
     "Fault",
@@ -31,6 +32,9 @@ __all__ = [
 ]
 
 _MAX_GOT = 60
+MAX_FAULTS = 100
+"""The most faults an error keeps and shows; it counts the rest (``… and 99,900 more faults``),
+so a hostile payload with a million bad elements is refused as fast as it is read."""
 
 
 _MAX_DIGITS = 60
@@ -57,11 +61,12 @@ class Fault:
 
     path: str
     expected: str
-    got: object = attrs.field(default=None, eq=False)
-    got_text: str = attrs.field(default="", init=False)
+    got: object = attrs.field(default=None, eq=False, repr=False)
 
-    def __attrs_post_init__(self) -> None:
-        object.__setattr__(self, "got_text", _show(self.got))
+    @property
+    def got_text(self) -> str:
+        """What came, as the message shows it: short, never failing, IDs and mobiles masked."""
+        return _show(self.got)
 
     def under(self, prefix: str) -> Fault:
         """The same fault seen from an enclosing value whose field *prefix* holds it."""
@@ -91,12 +96,22 @@ class ValidationError(FulianError, ValueError):
     """A value or payload was not valid (校验错误); carries every :class:`Fault` found."""
 
     faults: tuple[Fault, ...]
+    more: int
+    """How many further faults were found beyond the first :data:`MAX_FAULTS` (not kept)."""
 
-    def __init__(self, faults: Sequence[Fault]) -> None:
+    def __init__(self, faults: Sequence[Fault], more: int = 0) -> None:
         if not faults:
             raise ValueError("a ValidationError needs at least one fault")
-        self.faults = tuple(faults)
-        super().__init__("\n".join(str(fault) for fault in self.faults))
+        kept = tuple(faults[:MAX_FAULTS])
+        self.faults = kept
+        self.more = more + len(faults) - len(kept)
+        super().__init__()
+
+    def __str__(self) -> str:
+        lines = [str(fault) for fault in self.faults]
+        if self.more:
+            lines.append(f"… and {self.more:,} more faults")
+        return "\n".join(lines)
 
     @classmethod
     def single(cls, path: str, expected: str, got: object) -> ValidationError:
@@ -120,10 +135,10 @@ class ValidationError(FulianError, ValueError):
 
     def under(self, prefix: str) -> ValidationError:
         """The same error, every path prefixed by *prefix* (same class)."""
-        return type(self)([fault.under(prefix) for fault in self.faults])
+        return type(self)([fault.under(prefix) for fault in self.faults], self.more)
 
     def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (self.faults,))
+        return (type(self), (self.faults, self.more))
 
 
 class DefinitionError(ValidationError):

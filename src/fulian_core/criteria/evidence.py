@@ -71,4 +71,4 @@ def _as_candidate(error: ValidationError) -> ValidationError:
         else fault
         for fault in error.faults
     ]
-    return type(error)(faults)
+    return type(error)(faults, error.more)
