@@ -4,8 +4,23 @@ A :class:`CreditScheme` states items that add or deduct points, direct grades, v
 periods, caps, tiers and grade bands; a :class:`CreditRecord` holds a subject's recorded acts
 and repairs; :func:`credit_standing` gives the score and grade as of a date with every entry
 explained. The grades are bands of the one rule language.
+
+The credit supermarket (巾帼信用超市) is here too, apart from the score: a
+:class:`PointsAccount` (积分存折) earns points (:func:`earn_from` credits the bonuses a standing
+counts) and spends them on the goods of a :class:`PriceList` (:func:`redeem`), in the rhythm
+of a :class:`ShopCycle`.
 """
 
+from fulian_core.credit.points import (
+    MAX_ACCOUNT_ENTRIES,
+    Booklet,
+    BookletRow,
+    PointsAccount,
+    PointsEntry,
+    PointsEntryKind,
+    booklet,
+    earn_from,
+)
 from fulian_core.credit.record import MAX_ENTRIES, CreditEvent, CreditRecord, CreditRepair
 from fulian_core.credit.scheme import (
     MAX_POINTS,
@@ -17,6 +32,7 @@ from fulian_core.credit.scheme import (
     Term,
     ValidityRule,
 )
+from fulian_core.credit.shop import MAX_GOODS, Goods, PriceList, ShopCycle, redeem
 from fulian_core.credit.standing import (
     CreditLine,
     CreditStanding,
@@ -27,8 +43,12 @@ from fulian_core.credit.standing import (
 )
 
 __all__ = [
+    "MAX_ACCOUNT_ENTRIES",
     "MAX_ENTRIES",
+    "MAX_GOODS",
     "MAX_POINTS",
+    "Booklet",
+    "BookletRow",
     "CreditEvent",
     "CreditItem",
     "CreditLine",
@@ -37,12 +57,21 @@ __all__ = [
     "CreditScheme",
     "CreditStanding",
     "EntryStatus",
+    "Goods",
     "LocalLimits",
     "NextChange",
+    "PointsAccount",
+    "PointsEntry",
+    "PointsEntryKind",
     "PointsUnit",
+    "PriceList",
+    "ShopCycle",
     "Step",
     "Term",
     "ValidityRule",
+    "booklet",
     "credit_standing",
+    "earn_from",
     "grade_history",
+    "redeem",
 ]
