@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from decimal import ROUND_FLOOR
+from decimal import ROUND_FLOOR as _ROUND_FLOOR
 from typing import Final, Literal
 
 import attrs
@@ -207,7 +207,7 @@ def earn_from(
     for index, line in enumerate(standing.lines):
         if line.kind is not ItemKind.BONUS or not line.counts or line.event in credited or line.counted <= 0:
             continue
-        whole = int(line.counted.to_integral_value(rounding=ROUND_FLOOR))
+        whole = int(line.counted.to_integral_value(rounding=_ROUND_FLOOR))
         if whole != line.counted and fractions == "refuse":
             faults.add(
                 f"standing.lines[{index}].counted",
