@@ -135,7 +135,7 @@ def test_a_price_list_reports_every_fault() -> None:
         "goods[1].code: expected a code not used before, got 'soap'\ngoods[2]: expected a Goods, got 'towel'"
     )
     with pytest.raises(ValidationError, match="^goods: expected a list of goods, not text or a mapping"):
-        PriceList({"soap": 5})  # type: ignore[arg-type]
+        PriceList({"soap": 5})  # type: ignore[dict-item]
 
 
 def test_restock_and_lookup() -> None:

@@ -69,11 +69,15 @@ def _refusals() -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
         ),
         ("points account overspend", lambda: account, lambda acc: acc.spend(11, dt.date(2024, 1, 2), "毛巾")),
         ("points account negative earning", lambda: account, lambda acc: acc.earn(-1, dt.date(2024, 1, 2), "x")),
-        ("redemption out of stock", lambda: (account, shelf), lambda v: redeem(*v, "soap", 2, dt.date(2024, 1, 2))),
+        (
+            "redemption out of stock",
+            lambda: (account, shelf),
+            lambda v: redeem(v[0], v[1], "soap", 2, dt.date(2024, 1, 2)),
+        ),
         (
             "redemption points short",
             lambda: (account, shelf.restock("soap", 5)),
-            lambda v: redeem(*v, "soap", 3, dt.date(2024, 1, 2)),
+            lambda v: redeem(v[0], v[1], "soap", 3, dt.date(2024, 1, 2)),
         ),
         (
             "data value conflicting",
