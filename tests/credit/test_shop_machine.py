@@ -49,7 +49,7 @@ class ShopMachine(RuleBasedStateMachine):
         self.stock = {goods.code: goods.stock for goods in shelf.goods}
         self.price = {goods.code: goods.points for goods in shelf.goods}
 
-    @rule(points=st.integers(1, 40))
+    @rule(points=st.integers(1, 150))
     def earn(self, points: int) -> None:
         self.account = self.account.earn(points, self.day, "志愿服务")
         self.balance += points
@@ -73,8 +73,15 @@ class ShopMachine(RuleBasedStateMachine):
         assert earn_from(account, standing) is account  # applying twice adds nothing
         self.account = account
 
-    @rule(code=CODES, quantity=st.integers(-1, 25), windowed=st.booleans())
-    def redeem(self, code: str, quantity: int, windowed: bool) -> None:
+    @rule(
+        data=st.data(),
+        quantity=st.integers(1, 3) | st.integers(-1, 25),
+        windowed=st.sampled_from([False, False, False, True]),
+    )
+    def redeem(self, data: st.DataObject, quantity: int, windowed: bool) -> None:
+        # Mostly goods on the shelf, sometimes goods that are not (refused).
+        on_shelf = st.sampled_from(sorted(self.stock)) if self.stock else CODES
+        code = data.draw(on_shelf | CODES)
         cycle = ShopCycle() if windowed else None
         before = (self.account, self.shelf, unstructure(self.account), unstructure(self.shelf))
         try:
