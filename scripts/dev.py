@@ -126,7 +126,7 @@ FUZZ_TARGETS = (
 )
 STATEFUL_RUNS = (
     "tests/nominations/test_stateful.py",
-    "tests/courtyard/test_credits.py::TestLedger",
+    "tests/credit/test_shop_machine.py::TestShop",
     "tests/hardening/test_plaque_machine.py",
     "tests/rectification/test_stateful.py",
 )

@@ -40,8 +40,6 @@ from fulian_core import (
     mask_name,
 )
 from fulian_core.courtyard import (
-    CreditLedger,
-    CreditRules,
     Household,
     Inspection,
     InspectionKind,
@@ -56,6 +54,7 @@ from fulian_core.courtyard import (
     stratified_sample,
 )
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, TIER_CODES
+from fulian_core.credit import Goods, PointsAccount, PriceList, booklet, redeem
 from fulian_core.criteria import Evidence, assess
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
@@ -323,10 +322,11 @@ def courtyards(tree: OrgTree) -> None:
 
     plan = compile_sheet(FOUR_GOALS_RUBRIC)  # compiled once, for every inspection of the month
     policy = PlaquePolicy()
-    rules = CreditRules(for_band={"boutique": 20, "demonstration": 10, "clean": 5})
+    # The township gives supermarket points for each plaque won (its own rule, written here as data).
+    points_for_band = {"boutique": 20, "demonstration": 10, "clean": 5}
     plaques_by_village: dict[str, dict[str, int]] = {village: dict.fromkeys(TIER_CODES, 0) for village in villages}
     shown: list[ScoreCard] = []
-    ledgers: dict[str, CreditLedger] = {}
+    accounts: dict[str, PointsAccount] = {}
     for village in villages:
         for number, household_id in enumerate(households[village]):
             home = Household(household_id, village)
@@ -364,11 +364,13 @@ def courtyards(tree: OrgTree) -> None:
                 )
             history = plaque_history(cards, policy, until=dt.date(2024, 5, 31))
             plaques_by_village[village][history.band.code if history.band is not None else "none"] += 1
-            ledger = CreditLedger(household_id)
+            account = PointsAccount(household_id)
             for event in history.events:
                 if event.change.code in ("awarded", "reawarded", "upgraded") and event.after is not None:
-                    ledger = ledger.earn_for_band(rules, event.after, event.date, event.card)
-            ledgers[household_id] = ledger
+                    points = points_for_band.get(event.after.code)
+                    if points is not None:
+                        account = account.earn(points, event.date, f"评为{event.after.label}", event.card)
+            accounts[household_id] = account
             if household_id in ("南柳村-02", "北新庄村-03"):
                 shown.append(cards[-1])
     for card in shown:
@@ -383,12 +385,19 @@ def courtyards(tree: OrgTree) -> None:
     for village in villages:
         counts = plaques_by_village[village]
         print(f"    {names[village]}: " + "/".join(str(counts[code]) for code in TIER_CODES))
-    ledger = ledgers["南柳村-02"]
+    _supermarket(accounts["南柳村-02"])
+
+
+def _supermarket(account: PointsAccount) -> None:
+    """南柳村-02 exchanges its plaque points at the village's credit supermarket."""
+    shelf = PriceList([Goods("detergent", "洗衣液", 15, 20), Goods("towel", "毛巾", 5, 40)], "南柳村巾帼信用超市")
     try:
-        ledger = ledger.spend(15, dt.date(2024, 6, 1), "洗衣液一瓶")
-        print(f"  巾帼信用超市: 南柳村-02 兑换洗衣液一瓶，余额 {ledger.balance} 分")
+        account, shelf = redeem(account, shelf, "detergent", 1, dt.date(2024, 6, 1))
+        print(f"  巾帼信用超市: 南柳村-02 兑换洗衣液一瓶，余额 {account.balance} 分")
     except InsufficientCreditError as error:
         print(f"  巾帼信用超市: 积分不足 — {error}")
+    for line in booklet(account).render().splitlines():
+        print(f"    {line}")
 
 
 def _nobody_home(plan: SheetPlan) -> None:

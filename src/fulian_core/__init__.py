@@ -11,6 +11,7 @@ clock, no hidden randomness.
 
 from fulian_core.calendars import CHINA_STANDARD_TIME, WorkingDayCalendar, china_date
 from fulian_core.errors import (
+    MAX_FAULTS,
     CalendarRangeError,
     DefinitionError,
     Fault,
@@ -74,6 +75,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CHINA_STANDARD_TIME",
+    "MAX_FAULTS",
     "OFFICIAL_SCHEDULES",
     "Amendment",
     "Bounds",

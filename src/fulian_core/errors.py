@@ -189,7 +189,7 @@ class CalendarRangeError(FulianError, ValueError):
 
 
 class InsufficientCreditError(FulianError, ValueError):
-    """A credit-point spend above the balance (积分不足); the ledger is unchanged."""
+    """A spend above the balance of a points account (积分不足); the account is unchanged."""
 
     def __init__(self, holder: str, wanted: int, balance: int) -> None:
         self.holder = holder

@@ -7,10 +7,10 @@ from fractions import Fraction
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core.courtyard import CreditLedger, Inspection, ScoreCard, score, standing
+from fulian_core.courtyard import Inspection, ScoreCard, score, standing
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, FOUR_ROOMS_RUBRIC
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
-from fulian_core.testing import credit_ledgers, inspections, rule_sheets
+from fulian_core.testing import inspections, rule_sheets
 from fulian_core.testing.laws import assert_evaluation_laws, assert_round_trip, assert_sheet_laws
 
 rubrics = rule_sheets(subjects=st.just(SubjectKind.HOUSEHOLD))
@@ -55,12 +55,6 @@ def test_rubrics_inspections_and_cards_round_trip(case: tuple[RuleSheet, Inspect
 def test_the_shipped_rubrics_obey_the_laws() -> None:
     assert_sheet_laws(FOUR_GOALS_RUBRIC)
     assert_sheet_laws(FOUR_ROOMS_RUBRIC)
-
-
-@given(credit_ledgers())
-def test_ledgers_round_trip(ledger: CreditLedger) -> None:
-    assert ledger.balance >= 0
-    assert_round_trip(ledger, CreditLedger)
 
 
 @given(cases)

@@ -18,7 +18,8 @@ from fulian_core import (
     ValidationError,
     unstructure,
 )
-from fulian_core.courtyard import CreditLedger, PlaquePolicy, plaque_history
+from fulian_core.courtyard import PlaquePolicy, plaque_history
+from fulian_core.credit import Goods, PointsAccount, PriceList, redeem
 from fulian_core.criteria import Evidence
 from fulian_core.indicators import Dataset, DataValue
 from fulian_core.nominations import Command, handle
@@ -41,7 +42,8 @@ def _run_with_shortlist() -> Run:
 def _refusals() -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
     """(name, the value before, a failing operation on it)."""
     run = _run_with_shortlist()
-    ledger = CreditLedger("h-1").earn(10, dt.date(2024, 1, 1), "志愿服务")
+    account = PointsAccount("h-1").earn(10, dt.date(2024, 1, 1), "志愿服务")
+    shelf = PriceList([Goods("soap", "肥皂", 5, 1)])
     tree = OrgTree.from_division_codes(CODES)
     dataset = Dataset(
         make_indicators(),
@@ -65,8 +67,18 @@ def _refusals() -> list[tuple[str, Callable[[], Any], Callable[[Any], Any]]]:
             lambda: run,
             lambda r: handle(r.campaign, r.state, Command.submit(APPLICANT, at(4, 3), "n-1", submission(1))),
         ),
-        ("ledger overspend", lambda: ledger, lambda led: led.spend(11, dt.date(2024, 1, 2), "毛巾")),
-        ("ledger negative earning", lambda: ledger, lambda led: led.earn(-1, dt.date(2024, 1, 2), "x")),
+        ("points account overspend", lambda: account, lambda acc: acc.spend(11, dt.date(2024, 1, 2), "毛巾")),
+        ("points account negative earning", lambda: account, lambda acc: acc.earn(-1, dt.date(2024, 1, 2), "x")),
+        (
+            "redemption out of stock",
+            lambda: (account, shelf),
+            lambda v: redeem(v[0], v[1], "soap", 2, dt.date(2024, 1, 2)),
+        ),
+        (
+            "redemption points short",
+            lambda: (account, shelf.restock("soap", 5)),
+            lambda v: redeem(v[0], v[1], "soap", 3, dt.date(2024, 1, 2)),
+        ),
         (
             "data value conflicting",
             lambda: dataset,

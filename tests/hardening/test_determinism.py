@@ -14,7 +14,8 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def _run(arguments: list[str], hash_seed: str) -> bytes:
-    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": str(ROOT)}
+    # This checkout's src first: the code under test, not whichever fulian_core is installed.
+    env = {**os.environ, "PYTHONHASHSEED": hash_seed, "PYTHONPATH": os.pathsep.join([str(ROOT / "src"), str(ROOT)])}
     return subprocess.run(  # noqa: S603 - our own interpreter on our own files
         [sys.executable, *arguments], cwd=ROOT, env=env, capture_output=True, check=True, timeout=300
     ).stdout

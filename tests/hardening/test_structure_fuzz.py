@@ -24,7 +24,8 @@ from fulian_core import (
     structure,
     unstructure,
 )
-from fulian_core.courtyard import CreditLedger, Inspection, PlaquePolicy, ScoreCard, score
+from fulian_core.courtyard import Inspection, PlaquePolicy, ScoreCard, score
+from fulian_core.credit import PointsAccount, PriceList
 from fulian_core.criteria import Evidence, assess
 from fulian_core.indicators import DataValue, Indicator, IndicatorSet, RatioIndicator
 from fulian_core.nominations import (
@@ -42,7 +43,6 @@ from fulian_core.testing import (
     actors,
     ballot_rules,
     ballots,
-    credit_ledgers,
     dossier_rules,
     dossiers,
     evidence,
@@ -51,6 +51,8 @@ from fulian_core.testing import (
     inspections,
     org_trees,
     periods,
+    points_accounts,
+    price_lists,
     quantities,
     rule_sheets,
     schedules,
@@ -185,7 +187,8 @@ CASES: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     "Threshold": (Threshold, thresholds),
     "Subject": (Subject, subjects),
     "PlaquePolicy": (PlaquePolicy, lambda: st.just(PlaquePolicy())),
-    "CreditLedger": (CreditLedger, credit_ledgers),
+    "PointsAccount": (PointsAccount, points_accounts),
+    "PriceList": (PriceList, price_lists),
     "IndicatorSet": (IndicatorSet, lambda: st.just(make_indicators())),
     "Indicator": (
         Indicator,

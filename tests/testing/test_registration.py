@@ -22,12 +22,14 @@ from fulian_core import (
     Schedule,
     WorkingDayCalendar,
 )
-from fulian_core.courtyard import CreditLedger, Household
+from fulian_core.courtyard import Household
+from fulian_core.credit import PointsAccount, PriceList
 from fulian_core.rules import RuleSheet, Subject, Threshold
 from fulian_core.testing._registration import register_type_strategies
 
 REGISTERED = [
-    CreditLedger,
+    PointsAccount,
+    PriceList,
     Household,
     RuleSheet,
     Subject,

@@ -1,5 +1,6 @@
 """Courtyard inspections (美丽庭院 / 精致农家): inspections scored against rubrics (rule sheets
-that judge households), plaques, inspector groups, sampling and credit points.
+that judge households), plaques, inspector groups and sampling. The credit supermarket's points
+accounts are in :mod:`fulian_core.credit`.
 
 >>> import datetime as dt
 >>> from fulian_core.courtyard import Household, Inspection, InspectionKind, score
@@ -14,7 +15,6 @@ that judge households), plaques, inspector groups, sampling and credit points.
 """
 
 from fulian_core.courtyard.assignment import Assignment, InspectionGroup, Inspector, VillageDistances, assign_inspectors
-from fulian_core.courtyard.credits import CreditEntry, CreditEntryKind, CreditLedger, CreditRules
 from fulian_core.courtyard.featured import FeaturedCategory
 from fulian_core.courtyard.inspection import Household, Inspection, InspectionKind
 from fulian_core.courtyard.plaques import (
@@ -32,10 +32,6 @@ from fulian_core.courtyard.scoring import ScoreCard, score, standing
 __all__ = [
     "PLAQUE_WORKFLOW",
     "Assignment",
-    "CreditEntry",
-    "CreditEntryKind",
-    "CreditLedger",
-    "CreditRules",
     "FeaturedCategory",
     "Household",
     "Inspection",

@@ -14,7 +14,7 @@ works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obe
 reusable assertions.
 """
 
-from fulian_core.testing._courtyard import credit_ledgers, households, inspections
+from fulian_core.testing._courtyard import households, inspections
 from fulian_core.testing._criteria import evidence
 from fulian_core.testing._indicators import household_records, household_tallies, partial_aggregates
 from fulian_core.testing._nominations import (
@@ -40,6 +40,7 @@ from fulian_core.testing._rules import (
     thresholds,
     worst_facts,
 )
+from fulian_core.testing._shop import points_accounts, price_lists
 from fulian_core.testing._strategies import (
     chinese_names,
     division_codes,
@@ -64,7 +65,6 @@ __all__ = [
     "ballots",
     "best_facts",
     "chinese_names",
-    "credit_ledgers",
     "division_codes",
     "dossier_rules",
     "dossiers",
@@ -85,6 +85,8 @@ __all__ = [
     "org_units",
     "partial_aggregates",
     "periods",
+    "points_accounts",
+    "price_lists",
     "quantities",
     "ratios",
     "resident_ids",

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from hypothesis import strategies as st
 
-from fulian_core.courtyard import CreditLedger, Household, Inspection, InspectionKind
+from fulian_core.courtyard import Household, Inspection, InspectionKind
 from fulian_core.rules import RuleSheet
 from fulian_core.testing._rules import evaluation_days, fact_sets
 
-__all__ = ["credit_ledgers", "households", "inspections"]
+__all__ = ["households", "inspections"]
 
 
 def households(*, villages: st.SearchStrategy[str] | None = None) -> st.SearchStrategy[Household]:
@@ -49,17 +47,3 @@ def inspections(
         facts=facts,
         inspectors=("inspector-1",),
     )
-
-
-@st.composite
-def credit_ledgers(draw: st.DrawFn, *, max_entries: int = 10) -> CreditLedger:
-    """Valid ledgers: earnings and spends that never overdraw."""
-    ledger = CreditLedger(draw(st.from_regex(r"h-[0-9]{1,4}", fullmatch=True)))
-    day = dt.date(2024, 1, 1)
-    for _ in range(draw(st.integers(0, max_entries))):
-        if ledger.balance and draw(st.booleans()):
-            ledger = ledger.spend(draw(st.integers(1, ledger.balance)), day, "洗衣液")
-        else:
-            ledger = ledger.earn(draw(st.integers(1, 30)), day, "志愿服务")
-        day += dt.timedelta(days=draw(st.integers(0, 20)))
-    return ledger

@@ -24,7 +24,8 @@ def register_type_strategies() -> None:
     from hypothesis import strategies as st  # noqa: PLC0415 - hypothesis calls this while importing
 
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
-    from fulian_core.courtyard import CreditLedger, Household  # noqa: PLC0415
+    from fulian_core.courtyard import Household  # noqa: PLC0415
+    from fulian_core.credit import PointsAccount, PriceList  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
@@ -51,7 +52,8 @@ def register_type_strategies() -> None:
         Subject: "subjects",
         Threshold: "thresholds",
         Household: "households",
-        CreditLedger: "credit_ledgers",
+        PointsAccount: "points_accounts",
+        PriceList: "price_lists",
         Actor: "actors",
         Dossier: "dossiers",
         DossierRule: "dossier_rules",
