@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import unicodedata
+from collections.abc import Iterable
 
 import attrs
 
@@ -111,12 +112,11 @@ def _name_repr(name: object) -> str:
 
 
 def _text_repr(text: object) -> str:
-    """The ``repr`` of free text (事迹, 理由) in a value's ``repr``: IDs and mobiles masked, and
-    at most 40 characters."""
+    """The ``repr`` of free text (事迹, 理由) in a value's ``repr``: its length only, since it
+    may name people, and their IDs and mobile numbers, in any form."""
     if not isinstance(text, str):
         return repr(text)
-    shown = redact_text(text)
-    return repr(shown if len(shown) <= 40 else shown[:40] + "…")
+    return f"<{len(text)} characters>" if text else "''"
 
 
 def mask_resident_id(number: str) -> str:
@@ -137,18 +137,29 @@ def mask_mobile(number: str) -> str:
     return number[:3] + "*" * (len(number) - 7) + number[-4:]
 
 
-def redact_text(text: str) -> str:
+def redact_text(text: str, names: Iterable[str] = ()) -> str:
     """Free text (事迹材料, 异议) with every resident ID number and mobile number in it masked,
-    as a public view must show it; idempotent.
+    and every one of *names* (the people the text is about: a candidate, an actor) masked as
+    :func:`mask_name` shows them — as a public view must show it; idempotent.
 
     >>> redact_text("联系电话13812345678，身份证11010519491231002X")
     '联系电话138****5678，身份证1****************X'
     >>> redact_text("手机 +86 139-1234-5678，村码371082103201")
     '手机 +86139****5678，村码371082103201'
+    >>> redact_text("张秀梅冒名顶替", names=["张秀梅"])
+    '张*梅冒名顶替'
     """
     if not isinstance(text, str):
-        raise ValidationError.single("text", "text", text)
-    return _RUN_IN_TEXT.sub(_masked_run, text)
+        raise ValidationError.single("text", "text", type(text).__name__)
+    masked = _RUN_IN_TEXT.sub(_masked_run, text)
+    if isinstance(names, (str, bytes)):
+        raise ValidationError.single("names", "a list of names, not text", "<text>")
+    # Longest first, so that 欧阳娜娜 is masked whole before a shorter name inside it.
+    for name in sorted(
+        {name.strip() for name in names if isinstance(name, str) and len(name.strip()) > 1}, key=len, reverse=True
+    ):
+        masked = masked.replace(name, mask_name(name))
+    return masked
 
 
 def _masked_run(found: re.Match[str]) -> str:

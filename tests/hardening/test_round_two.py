@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core import ValidationError, structure
+from fulian_core import ValidationError, redact_text, structure
+from fulian_core.nominations import Channel, Command, Dossier, Event, Submission
 from fulian_core.rules import Subject
+from fulian_core.testing import chinese_names, mobile_numbers, resident_ids
 from fulian_core.workflows import Actor, Role
+from tests.nominations.fixtures import ZHONGYI, at
 
 UNENCODABLE = ["张\ud800梅", "张\x00梅", "\udfff", "a\x00"]
 
@@ -39,3 +43,60 @@ def test_a_subjects_repr_masks_the_name() -> None:
     assert (
         repr(Subject("s-1", "张秀梅")) == "Subject(id='s-1', name='张*梅', kind=<SubjectKind.FAMILY: 家庭>, unit=None)"
     )
+
+
+@st.composite
+def people(draw: st.DrawFn) -> tuple[str, str, str]:
+    """A person as the caller supplies them: a full name (3 characters, so that its masked form
+    differs in the middle), a resident ID and a mobile number."""
+    name = draw(chinese_names().filter(lambda n: len(n) == 3))
+    return name, draw(resident_ids()).number, draw(mobile_numbers()).number
+
+
+def _written(draw: st.DrawFn, number: str) -> str:
+    """A number as people write it: whole, in groups, with +86, in full-width digits."""
+    if len(number) == 11:
+        forms = [
+            number,
+            f"{number[:3]} {number[3:7]} {number[7:]}",
+            f"{number[:3]}-{number[3:7]}-{number[7:]}",
+            f"+86 {number}",
+            number.translate(_FULL_WIDTH),
+        ]
+    else:
+        forms = [number, f"{number[:6]} {number[6:14]} {number[14:]}", number.translate(_FULL_WIDTH)]
+    return draw(st.sampled_from(forms))
+
+
+_FULL_WIDTH = str.maketrans("0123456789X", "０１２３４５６７８９Ｘ")
+
+
+def _leaks(shown: str, name: str, resident_id: str, mobile: str) -> list[str]:
+    plain = unicodedata.normalize("NFKC", shown).replace(" ", "").replace("-", "")
+    found = [what for what, value in (("name", name), ("id", resident_id), ("mobile", mobile)) if value in plain]
+    return found + (["mobile middle"] if mobile[3:7] + mobile[7:] in plain else [])
+
+
+@given(people(), st.data())
+def test_no_repr_audit_line_or_error_shows_a_persons_data(person: tuple[str, str, str], data: st.DataObject) -> None:
+    name, resident_id, mobile = person
+    text = f"{name}冒名顶替，身份证{_written(data.draw, resident_id)}，电话{_written(data.draw, mobile)}。"
+    actor = Actor("a-1", name, Role.LEADER, ZHONGYI)
+    dossier = Dossier(form=True, account=text * 10, photos=3, motto=text)
+    submission = Submission(Subject("family-1", name), Channel.SELF, ZHONGYI, dossier, nominator=name)
+    command = Command.reject(actor, at(4, 3), "n-1", reason=text)
+    event = Event(1, command)
+    shown = {
+        "actor": repr(actor),
+        "dossier": repr(dossier),
+        "submission": repr(submission),
+        "command": repr(command),
+        "event": repr(event) + str(event),
+        "audit line": event.describe(names=[name]),
+        "redacted": redact_text(text, names=[name]),
+        "error (mobile as a number)": str(ValidationError.single("mobile", "text", int(mobile))),
+    }
+    as_number = resident_id[:17] + "1"  # spreadsheets export an ID as a number (no X then)
+    assert as_number not in str(ValidationError.single("id", "text", int(as_number)))
+    leaks = {where: _leaks(value, name, resident_id, mobile) for where, value in shown.items()}
+    assert not any(leaks.values()), {where: found for where, found in leaks.items() if found}

@@ -284,7 +284,7 @@ def test_a_reviewer_assesses_once_and_only_eligible_ones_are_shortlisted() -> No
     run.do(Command.accept(CLERK, at(3, 21), "n-1"))
     run.do(Command.assess(REVIEWER_2, at(4, 1), "n-1", evidence_for(family(1), eligible=False)))
     error = refused(run, Command.assess(REVIEWER_2, at(4, 1, 10), "n-1", evidence_for(family(1))))
-    assert (error.guard, error.detail) == ("reviewed", "刘洋 has already assessed it here")
+    assert (error.guard, error.detail) == ("reviewed", "actor 'reviewer-2' has already assessed it here")
     error = refused(run, Command.shortlist(LEADER, at(4, 2), "n-1"))
     assert (error.guard, error.detail) == ("eligible", "expected every assessment 符合评选条件, got 不符合评选条件")
 

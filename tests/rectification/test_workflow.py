@@ -101,7 +101,7 @@ def test_refusals_name_the_guard_and_change_nothing() -> None:
     refused = refusal(submitted, Act("close", XINZHEN_REVIEWER, at(10, 11)))
     assert (refused.guard, refused.detail) == (
         "not_self_check",
-        "expected a re-checker not acting for the responsible unit '320583102201', got 陈静 of '320583102201'",
+        "expected a re-checker not acting for the responsible unit '320583102201', got actor 'x2' of '320583102201'",
     )
     conflicted = Actor("s9", "周丽", Role.REVIEWER, INSPECTOR.unit, conflicts={XINZHEN})
     assert refusal(submitted, Act("close", conflicted, at(10, 11))).guard == "not_self_check"

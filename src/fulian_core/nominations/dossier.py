@@ -35,6 +35,7 @@ from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError
 from fulian_core.nominations._checks import check_count
+from fulian_core.privacy import _text_repr
 
 __all__ = ["Dossier", "DossierRule", "MediaItem", "MediaKind", "MediaRule", "account_length"]
 
@@ -244,10 +245,10 @@ class Dossier:
     """
 
     form: bool = False
-    account: str = ""
+    account: str = attrs.field(default="", repr=_text_repr)
     photos: int = 0
-    motto: str = ""
-    summary: str = attrs.field(default="", kw_only=True)
+    motto: str = attrs.field(default="", repr=_text_repr)
+    summary: str = attrs.field(default="", kw_only=True, repr=_text_repr)
     media: tuple[MediaItem, ...] = attrs.field(default=(), converter=_media_items, kw_only=True)
 
     def __attrs_post_init__(self) -> None:

@@ -5,12 +5,14 @@ the fold of its events (:func:`~fulian_core.nominations.lifecycle.replay`)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
 from fulian_core._faults import Faults
 from fulian_core.nominations.commands import Command
 from fulian_core.orgs import Level
+from fulian_core.privacy import mask_name, redact_text
 from fulian_core.rules import Evaluation
 
 __all__ = ["Event"]
@@ -56,12 +58,23 @@ class Event:
         """The command's kind."""
         return self.command.kind
 
-    def describe(self) -> str:
-        """One audit line: ``#3 2024-04-02T09:00:00+08:00 李红（工作人员, 忠义社区） return n-002: 事迹材料不足``."""
+    def describe(self, names: Iterable[str] = ()) -> str:
+        """One audit line, personal data masked: ``#3 2024-04-02T09:00:00+08:00 李*（工作人员,
+        忠义社区） return n-002: 事迹材料不足``. The actor's name, the names of the candidates the
+        command brings, and *names* (say, the candidate of the nomination it is about) are masked
+        wherever they appear, and so are ID and mobile numbers in the reason."""
         command = self.command
-        subject = command.subject
-        why = f": {command.reason}" if command.reason else ""
+        actor = command.actor
+        known = [actor.name, *names, *_candidate_names(command.payload)]
+        why = f": {redact_text(command.reason, known)}" if command.reason else ""
         return (
-            f"#{self.seq} {command.at.isoformat()} {command.actor.name}（{command.actor.role.label}, "
-            f"{command.actor.unit}） {command.kind} {subject}{why}"
+            f"#{self.seq} {command.at.isoformat()} {mask_name(actor.name)}（{actor.role.label}, "
+            f"{actor.unit}） {command.kind} {command.subject}{why}"
         )
+
+
+def _candidate_names(payload: object) -> list[str]:
+    submission = getattr(payload, "submission", None)
+    candidate = getattr(submission, "candidate", None)
+    name = getattr(candidate, "name", "")
+    return [name] if isinstance(name, str) and name else []

@@ -259,7 +259,7 @@ def _dossier(attempt: _A) -> str | None:
 def _reviewed(attempt: _A) -> str | None:
     record = attempt.context.record
     if any(review.reviewer == attempt.actor.id for review in record.reviews_at(record.level)):
-        return f"{attempt.actor.name} has already assessed it here"
+        return f"actor {attempt.actor.id!r} has already assessed it here"
     return None
 
 

@@ -107,7 +107,9 @@ def _not_self_check(attempt: _C) -> str | None:
     actor = attempt.actor
     if unit is not None and actor.unit != unit and unit not in actor.conflicts:
         return None
-    return f"expected a re-checker not acting for the responsible unit {unit!r}, got {actor.name} of {actor.unit!r}"
+    return (
+        f"expected a re-checker not acting for the responsible unit {unit!r}, got actor {actor.id!r} of {actor.unit!r}"
+    )
 
 
 def _overdue(attempt: _C) -> str | None:

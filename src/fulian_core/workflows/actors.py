@@ -9,6 +9,7 @@ import attrs
 from fulian_core._definitions import check_text, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core.privacy import _name_repr
 
 __all__ = ["Actor", "Role"]
 
@@ -34,7 +35,7 @@ class Actor:
     their own work unit)."""
 
     id: str
-    name: str
+    name: str = attrs.field(repr=_name_repr)
     role: Role
     unit: str
     conflicts: frozenset[str] = attrs.field(default=frozenset(), converter=_conflicts)
