@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import unicodedata
+from collections.abc import Callable
 
 import pytest
 from hypothesis import given
@@ -53,7 +54,7 @@ def people(draw: st.DrawFn) -> tuple[str, str, str]:
     return name, draw(resident_ids()).number, draw(mobile_numbers()).number
 
 
-def _written(draw: st.DrawFn, number: str) -> str:
+def _written(draw: Callable[[st.SearchStrategy[str]], str], number: str) -> str:
     """A number as people write it: whole, in groups, with +86, in full-width digits."""
     if len(number) == 11:
         forms = [
