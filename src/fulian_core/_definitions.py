@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TypeVar
+from typing import Final, TypeVar
 
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -76,3 +77,32 @@ def check_text(value: object, path: str, faults: Faults) -> None:
         faults.check(
             encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
         )
+
+
+FIRST_YEAR: Final = 1900
+LAST_YEAR: Final = 2999
+_UTC_PLUS_8: Final = dt.timezone(dt.timedelta(hours=8))
+
+
+def check_moment(value: object, path: str, faults: Faults) -> None:
+    """An aware timestamp (a naive one is ambiguous in an audit trail) whose date in China time
+    falls in the years 1900 to 2999: the work of a federation, with room for every deadline
+    computed from it, and never a time that overflows when read in China time."""
+    if not faults.check(
+        isinstance(value, dt.datetime) and value.utcoffset() is not None,
+        path,
+        "a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME)",
+        value,
+    ):
+        return
+    assert isinstance(value, dt.datetime)  # noqa: S101 - narrowed by the check
+    try:
+        year = value.astimezone(_UTC_PLUS_8).year
+    except OverflowError:
+        year = 0
+    faults.check(
+        FIRST_YEAR <= year <= LAST_YEAR,
+        path,
+        f"a time in the years {FIRST_YEAR} to {LAST_YEAR} (China time)",
+        value.isoformat(),
+    )

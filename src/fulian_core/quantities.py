@@ -258,6 +258,8 @@ MAX_TEXT: Final = 200
 def _check_value(value: Decimal | None, unit: Unit, faults: Faults, path: str = "value") -> None:
     if value is None:
         return
+    if not faults.check(isinstance(value, Decimal), path, "a Decimal (or None for a blank figure)", value):
+        return
     if not faults.check(value.is_finite(), path, "a finite number", value):
         return
     if not faults.check(value >= 0, path, "a number >= 0 (reported figures are never negative)", value):

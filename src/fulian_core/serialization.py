@@ -35,8 +35,10 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._definitions import encodable as _encodable
 from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults as _Faults
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.errors import Fault, ValidationError, join_path
 from fulian_core.orgs import OrgTree, OrgUnit
@@ -120,6 +122,9 @@ def _structure_datetime(value: object, _: type) -> dt.datetime:
         raise ValidationError.single("", expected, value) from None
     if moment.utcoffset() is None:
         raise ValidationError.single("", expected, value)
+    faults = _Faults()
+    _check_moment(moment, "", faults)
+    faults.raise_if_any()
     return moment
 
 

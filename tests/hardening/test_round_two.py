@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import unicodedata
 from collections.abc import Callable
@@ -10,7 +11,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core import ValidationError, redact_text, structure
+from fulian_core import Quantity, Unit, ValidationError, redact_text, structure
 from fulian_core.nominations import Channel, Command, Dossier, Event, Submission
 from fulian_core.rules import Subject
 from fulian_core.testing import chinese_names, mobile_numbers, resident_ids
@@ -101,3 +102,27 @@ def test_no_repr_audit_line_or_error_shows_a_persons_data(person: tuple[str, str
     assert as_number not in str(ValidationError.single("id", "text", int(as_number)))
     leaks = {where: _leaks(value, name, resident_id, mobile) for where, value in shown.items()}
     assert not any(leaks.values()), {where: found for where, found in leaks.items() if found}
+
+
+@pytest.mark.parametrize(
+    "moment",
+    [
+        dt.datetime(9999, 12, 31, 23, 0, tzinfo=dt.timezone(-dt.timedelta(hours=14))),
+        dt.datetime(1, 1, 1, 0, 0, tzinfo=dt.timezone(dt.timedelta(hours=14))),
+        dt.datetime(3000, 1, 1, tzinfo=dt.timezone.utc),
+    ],
+)
+def test_an_extreme_timestamp_is_refused_where_it_enters_not_deep_inside(moment: dt.datetime) -> None:
+    expected = f"at: expected a time in the years 1900 to 2999 (China time), got {moment.isoformat()!r}"
+    with pytest.raises(ValidationError) as caught:
+        Command.reject(Actor("l-1", "赵敏", Role.LEADER, ZHONGYI), moment, "n-1", reason="x")
+    assert str(caught.value) == expected
+    with pytest.raises(ValidationError) as caught:
+        structure(moment.isoformat(), dt.datetime)
+    assert str(caught.value) == expected[len("at: ") :]
+
+
+def test_a_quantity_built_from_an_int_gives_the_librarys_error() -> None:
+    with pytest.raises(ValidationError) as caught:
+        Quantity(1, Unit.PERSON)  # type: ignore[arg-type]
+    assert str(caught.value) == "value: expected a Decimal (or None for a blank figure), got 1"

@@ -4,17 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
+from fulian_core._definitions import check_moment
 from fulian_core._faults import Faults
 
-
-def check_moment(value: object, path: str, faults: Faults) -> None:
-    """An aware timestamp (a naive one is ambiguous in an audit trail)."""
-    faults.check(
-        isinstance(value, dt.datetime) and value.utcoffset() is not None,
-        path,
-        "a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME)",
-        value,
-    )
+__all__ = ["check_count", "check_moment", "is_date"]
 
 
 def check_count(value: object, path: str, faults: Faults, *, minimum: int = 0) -> bool:

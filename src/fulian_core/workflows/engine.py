@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, ValidationError
@@ -121,15 +122,6 @@ def first_allowed(
         except TransitionRefused:  # noqa: PERF203 - a refusal means: try the next one
             continue
     return None
-
-
-def _check_moment(value: object, path: str, faults: Faults) -> None:
-    faults.check(
-        isinstance(value, dt.datetime) and value.utcoffset() is not None,
-        path,
-        "a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME)",
-        value,
-    )
 
 
 @attrs.frozen
