@@ -20,6 +20,7 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, ValidationError
@@ -187,7 +188,7 @@ def _is_date(value: object) -> bool:
 
 
 def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
-    return tuple(value)
+    return listed(value, "events", "a list of case events")
 
 
 @attrs.frozen
