@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final, TypeVar
 
@@ -11,6 +11,8 @@ from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
 
 _T = TypeVar("_T")
+_K = TypeVar("_K")
+_V = TypeVar("_V")
 
 
 def _refuse_text(value: object, path: str, what: str) -> None:
@@ -19,16 +21,32 @@ def _refuse_text(value: object, path: str, what: str) -> None:
         raise ValidationError.single(path, f"{what}, not text or a mapping", value)
 
 
-def listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
-    """*value* as a tuple, refusing a text or a mapping at *path* (for attrs converters)."""
+def _items(value: Iterable[_T], path: str, what: str) -> Iterator[_T]:
     _refuse_text(value, path, what)
-    return tuple(value)
+    try:
+        return iter(value)
+    except TypeError:
+        raise ValidationError.single(path, what, value) from None
+
+
+def listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
+    """*value* as a tuple, refusing a text, a mapping or a single value at *path* (for attrs
+    converters): one fault for the field, never one per character or key."""
+    return value if type(value) is tuple else tuple(_items(value, path, what))
 
 
 def listed_set(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
-    """*value* as a frozenset, refusing a text or a mapping at *path* (for attrs converters)."""
-    _refuse_text(value, path, what)
-    return frozenset(value)
+    """*value* as a frozenset, refusing a text, a mapping or a single value at *path* (for attrs
+    converters)."""
+    return value if type(value) is frozenset else frozenset(_items(value, path, what))
+
+
+def mapped(value: Mapping[_K, _V], path: str, what: str) -> Mapping[_K, _V]:
+    """*value* itself if it is a mapping; a text, a list or anything else is refused at *path*
+    (for attrs converters, which then copy or freeze it)."""
+    if not isinstance(value, Mapping):
+        raise ValidationError.single(path, f"{what}, not text or a list", value)
+    return value
 
 
 def as_decimal(value: object, name: str) -> Decimal:

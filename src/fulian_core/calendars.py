@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed_set
 from fulian_core._faults import Faults
 from fulian_core.errors import CalendarRangeError, DefinitionError, ValidationError
 from fulian_core.periods import Period
@@ -39,12 +40,16 @@ def china_date(moment: dt.datetime) -> dt.date:
     return moment.astimezone(CHINA_STANDARD_TIME).date()
 
 
-def _frozen_dates(values: Iterable[dt.date]) -> frozenset[dt.date]:
-    return frozenset(values)
+def _years(value: Iterable[int]) -> frozenset[int]:
+    return listed_set(value, "years", "a collection of years")
 
 
-def _frozen_years(values: Iterable[int]) -> frozenset[int]:
-    return frozenset(values)
+def _holidays(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return listed_set(value, "holidays", "a collection of dates")
+
+
+def _workdays(value: Iterable[dt.date]) -> frozenset[dt.date]:
+    return listed_set(value, "workdays", "a collection of dates")
 
 
 @attrs.frozen
@@ -55,9 +60,9 @@ class WorkingDayCalendar:
     weekday that is not a holiday. Every date asked about must lie in a covered year.
     """
 
-    years: frozenset[int] = attrs.field(converter=_frozen_years)
-    holidays: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_frozen_dates)
-    workdays: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_frozen_dates)
+    years: frozenset[int] = attrs.field(converter=_years)
+    holidays: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_holidays)
+    workdays: frozenset[dt.date] = attrs.field(default=frozenset(), converter=_workdays)
     name: str = ""
 
     def __attrs_post_init__(self) -> None:

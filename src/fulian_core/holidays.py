@@ -9,12 +9,13 @@ shipped; a year that is not here is not guessed. Build a calendar from them with
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.errors import DefinitionError, ValidationError
@@ -69,6 +70,18 @@ class Amendment:
     change: str
 
 
+def _holidays(value: Iterable[Holiday]) -> tuple[Holiday, ...]:
+    return listed(value, "holidays", "a list of holidays")
+
+
+def _workdays(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return listed(value, "workdays", "a list of make-up working days")
+
+
+def _amendments(value: Iterable[Amendment]) -> tuple[Amendment, ...]:
+    return listed(value, "amendments", "a list of amendments")
+
+
 @attrs.frozen
 class HolidaySchedule:
     """A year's holidays and make-up working days (放假调休安排) as in force.
@@ -85,14 +98,16 @@ class HolidaySchedule:
     year: int
     notice: str
     issued: dt.date
-    holidays: tuple[Holiday, ...]
-    workdays: tuple[dt.date, ...]
+    holidays: tuple[Holiday, ...] = attrs.field(converter=_holidays)
+    workdays: tuple[dt.date, ...] = attrs.field(converter=_workdays)
     document: str = ""
-    amendments: tuple[Amendment, ...] = ()
+    amendments: tuple[Amendment, ...] = attrs.field(default=(), converter=_amendments)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
         for index, holiday in enumerate(self.holidays):
+            if not faults.check(isinstance(holiday, Holiday), f"holidays[{index}]", "a Holiday", holiday):
+                continue
             for day in holiday.dates:
                 faults.check(
                     day.year == self.year,
@@ -101,8 +116,11 @@ class HolidaySchedule:
                     day.isoformat(),
                 )
         for index, day in enumerate(self.workdays):
-            faults.check(day.year == self.year, f"workdays[{index}]", f"days in {self.year}", day.isoformat())
+            if faults.check(isinstance(day, dt.date), f"workdays[{index}]", "a date", day):
+                faults.check(day.year == self.year, f"workdays[{index}]", f"days in {self.year}", day.isoformat())
         for index, amendment in enumerate(self.amendments):
+            if not faults.check(isinstance(amendment, Amendment), f"amendments[{index}]", "an Amendment", amendment):
+                continue
             faults.check(
                 amendment.issued >= self.issued,
                 f"amendments[{index}].issued",

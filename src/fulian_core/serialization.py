@@ -279,23 +279,42 @@ def _is_collection(field_type: object) -> bool:
     return (origin or field_type) in _COLLECTIONS
 
 
+def _is_mapping(field_type: object) -> bool:
+    origin = get_origin(field_type)
+    if origin in (typing.Union, types.UnionType):
+        return any(_is_mapping(member) for member in get_args(field_type) if member is not type(None))
+    target = origin or field_type
+    return isinstance(target, type) and issubclass(target, abc.Mapping)
+
+
 def _refusing_text_for_collections(conv: cattrs.Converter, cls: Any) -> Any:
+    return _refusing_text(cls, conv.gen_structure_attrs_fromdict(cls))
+
+
+def _refusing_text(cls: Any, base: Any) -> Any:
     # A text or a mapping where a list belongs is refused with the field's path, never read as
-    # its characters or its keys ("family-9" must not become {"f", "a", ...} and end recusal).
-    base = conv.gen_structure_attrs_fromdict(cls)
+    # its characters or its keys ("family-9" must not become {"f", "a", ...} and end recusal);
+    # a text or a list where a mapping belongs is refused at the field, not where it breaks.
     owner = get_origin(cls) or cls
     attrs.resolve_types(owner)
-    names = tuple(field.alias or field.name for field in attrs.fields(owner) if _is_collection(field.type))
-    if not names:
+    fields = [field for field in attrs.fields(owner) if field.init]
+    listed = tuple(field.alias or field.name for field in fields if _is_collection(field.type))
+    mapped = tuple(field.alias or field.name for field in fields if _is_mapping(field.type))
+    if not listed and not mapped:
         return base
 
     def hook(value: Any, _: type) -> Any:
         if isinstance(value, dict):
             faults = [
                 Fault(name, "a list (not a text or a mapping)", value[name])
-                for name in names
+                for name in listed
                 if isinstance(value.get(name), (str, bytes, dict))
             ]
+            faults.extend(
+                Fault(name, "a mapping (not a text or a list)", value[name])
+                for name in mapped
+                if name in value and not isinstance(value[name], dict)
+            )
             if faults:
                 raise ValidationError(faults)
         return base(value, cls)
@@ -317,11 +336,18 @@ def _configure_workflows(conv: cattrs.Converter) -> None:
     omit = override(omit=True)
     conv.register_unstructure_hook(Transition, make_dict_unstructure_fn(Transition, conv, payload=omit))
     conv.register_structure_hook(
-        Transition, make_dict_structure_fn(Transition, conv, payload=omit, _cattrs_forbid_extra_keys=True)
+        Transition,
+        _refusing_text(
+            Transition, make_dict_structure_fn(Transition, conv, payload=omit, _cattrs_forbid_extra_keys=True)
+        ),
     )
     conv.register_unstructure_hook_func(_is_workflow, make_dict_unstructure_fn(Workflow, conv, guards=omit))
     conv.register_structure_hook_func(
-        _is_workflow, make_dict_structure_fn(Workflow[object], conv, guards=omit, _cattrs_forbid_extra_keys=True)
+        _is_workflow,
+        _refusing_text(
+            Workflow[object],
+            make_dict_structure_fn(Workflow[object], conv, guards=omit, _cattrs_forbid_extra_keys=True),
+        ),
     )
     conv.register_unstructure_hook_factory(_is_payload_union, lambda _: lambda value: _unstructure_payload(conv, value))
     conv.register_structure_hook_factory(_is_payload_union, lambda union: _payload_hook(conv, union))
@@ -441,6 +467,23 @@ def _unstructure_fact(conv: cattrs.Converter, fact: Fact) -> Any:
     return data
 
 
+def _fact_fields(conv: cattrs.Converter, value: dict[Any, Any], faults: list[Fault]) -> dict[str, Any]:
+    fields: dict[str, Any] = {}
+    for name, field_type in _FACT_TYPES.items():
+        if name not in value:
+            continue
+        if name == "attachments" and isinstance(value[name], (str, bytes, dict)):
+            faults.append(Fault(name, "a list (not a text or a mapping)", value[name]))
+            continue
+        try:
+            fields[name] = conv.structure(value[name], field_type)
+        except ValidationError as error:
+            faults.extend(fault.under(name) for fault in error.faults)
+        except cattrs.BaseValidationError as error:
+            faults.extend(_faults(error, name))
+    return fields
+
+
 def _structure_fact(conv: cattrs.Converter, value: object) -> Fact:
     expected = "a fact: a record with its 'kind' and payload, or one of 'met', 'not_met', 'unknown', 'not_applicable'"
     if isinstance(value, str):
@@ -457,16 +500,7 @@ def _structure_fact(conv: cattrs.Converter, value: object) -> Fact:
     if "kind" not in value:
         faults.append(Fault("kind", "a value (the key is required)", _MISSING))
         raise ValidationError(faults)
-    fields: dict[str, Any] = {}
-    for name, field_type in _FACT_TYPES.items():
-        if name not in value:
-            continue
-        try:
-            fields[name] = conv.structure(value[name], field_type)
-        except ValidationError as error:
-            faults.extend(fault.under(name) for fault in error.faults)
-        except cattrs.BaseValidationError as error:
-            faults.extend(_faults(error, name))
+    fields = _fact_fields(conv, value, faults)
     kind: FactKind | None = None
     try:
         kind = FactKind.from_code(value["kind"], path="kind") if isinstance(value["kind"], str) else None

@@ -13,6 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
+from fulian_core._definitions import listed, mapped
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
 
@@ -29,6 +30,14 @@ class Inspector:
     home: str
 
 
+def _table(value: Mapping[tuple[str, str], int]) -> Mapping[tuple[str, str], int]:
+    return mapped(value, "table", "a mapping of village pairs to distances")
+
+
+def _villages(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "villages", "a list of village codes")
+
+
 @attrs.frozen
 class VillageDistances:
     """Distances between villages (村间距离), in any whole unit (metres, minutes or hops).
@@ -37,8 +46,8 @@ class VillageDistances:
     (:meth:`from_adjacency`, distances in hops). A pair without a distance is unreachable.
     """
 
-    villages: tuple[str, ...]
-    table: Mapping[tuple[str, str], int]
+    villages: tuple[str, ...] = attrs.field(converter=_villages)
+    table: Mapping[tuple[str, str], int] = attrs.field(converter=_table)
 
     @classmethod
     def from_table(cls, villages: Iterable[str], distances: Mapping[tuple[str, str], int]) -> VillageDistances:
@@ -92,13 +101,21 @@ class VillageDistances:
         return self.table.get((first, second))
 
 
+def _members(value: Iterable[Inspector]) -> tuple[Inspector, ...]:
+    return listed(value, "members", "a list of inspectors")
+
+
+def _group_villages(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "villages", "a list of village codes")
+
+
 @attrs.frozen
 class InspectionGroup:
     """An acceptance group (验收小组): its members and the villages it inspects."""
 
     number: int
-    members: tuple[Inspector, ...]
-    villages: tuple[str, ...]
+    members: tuple[Inspector, ...] = attrs.field(converter=_members)
+    villages: tuple[str, ...] = attrs.field(converter=_group_villages)
 
     @property
     def homes(self) -> frozenset[str]:
@@ -106,11 +123,15 @@ class InspectionGroup:
         return frozenset(member.home for member in self.members)
 
 
+def _groups(value: Iterable[InspectionGroup]) -> tuple[InspectionGroup, ...]:
+    return listed(value, "groups", "a list of inspection groups")
+
+
 @attrs.frozen
 class Assignment:
     """Groups and the villages each inspects, with the total travel (验收分组方案)."""
 
-    groups: tuple[InspectionGroup, ...]
+    groups: tuple[InspectionGroup, ...] = attrs.field(converter=_groups)
     travel: int
 
     def group_of(self, village: str) -> InspectionGroup:

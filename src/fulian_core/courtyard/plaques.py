@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
@@ -55,8 +56,12 @@ class PlaqueChange(CodedEnum):
     DOWNGRADED = ("downgraded", "降级")
 
 
-def _kinds(value: Iterable[InspectionKind]) -> frozenset[InspectionKind]:
-    return frozenset(value)
+def _award_on(value: Iterable[InspectionKind]) -> frozenset[InspectionKind]:
+    return listed_set(value, "award_on", "a collection of inspection kinds")
+
+
+def _checked_by(value: Iterable[InspectionKind]) -> frozenset[InspectionKind]:
+    return listed_set(value, "checked_by", "a collection of inspection kinds")
 
 
 @attrs.frozen
@@ -75,11 +80,11 @@ class PlaquePolicy:
     """
 
     award_on: frozenset[InspectionKind] = attrs.field(
-        default=frozenset({InspectionKind.ACCEPTANCE, InspectionKind.RECHECK}), converter=_kinds
+        default=frozenset({InspectionKind.ACCEPTANCE, InspectionKind.RECHECK}), converter=_award_on
     )
     checked_by: frozenset[InspectionKind] = attrs.field(
         default=frozenset({InspectionKind.SPOT_CHECK, InspectionKind.HOME_VISIT, InspectionKind.RECHECK}),
-        converter=_kinds,
+        converter=_checked_by,
     )
     revoke_after: int = 2
     window_days: int = 90
@@ -120,6 +125,14 @@ class PlaqueEvent:
     reason: str
 
 
+def _events(value: Iterable[PlaqueEvent]) -> tuple[PlaqueEvent, ...]:
+    return listed(value, "events", "a list of plaque events")
+
+
+def _warnings(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return listed(value, "warnings", "a list of dates")
+
+
 @attrs.frozen
 class PlaqueHistory:
     """A household's plaque over time: the band held now (``None``: no plaque) and every
@@ -127,13 +140,17 @@ class PlaqueHistory:
 
     household: str
     band: Grade | None
-    events: tuple[PlaqueEvent, ...]
-    warnings: tuple[dt.date, ...] = ()
+    events: tuple[PlaqueEvent, ...] = attrs.field(converter=_events)
+    warnings: tuple[dt.date, ...] = attrs.field(default=(), converter=_warnings)
 
     @property
     def has_plaque(self) -> bool:
         """Whether the household holds a plaque now."""
         return self.band is not None
+
+
+def _failures(value: Iterable[dt.date]) -> tuple[dt.date, ...]:
+    return listed(value, "failures", "a list of dates")
 
 
 @attrs.frozen
@@ -146,7 +163,7 @@ class PlaqueCheck:
     policy: PlaquePolicy
     card: ScoreCard
     band: Grade | None
-    failures: tuple[dt.date, ...]
+    failures: tuple[dt.date, ...] = attrs.field(converter=_failures)
     held_before: bool
     period: Period | None = None
 

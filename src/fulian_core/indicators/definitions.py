@@ -13,7 +13,7 @@ from types import MappingProxyType
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code, check_text
+from fulian_core._definitions import as_decimal, check_code, check_text, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -137,7 +137,7 @@ class RatioIndicator:
 
 
 def _definitions(value: Iterable[Indicator | RatioIndicator]) -> tuple[Indicator | RatioIndicator, ...]:
-    return tuple(value)
+    return listed(value, "definitions", "a list of indicators")
 
 
 @attrs.frozen(eq=False)

@@ -9,10 +9,12 @@ anywhere (see :mod:`fulian_core.indicators.scale`) and merged.
 from __future__ import annotations
 
 import decimal
+from collections.abc import Iterable
 from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import (
@@ -50,6 +52,10 @@ def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
     return (value.bounds.low, value.value if value.value is not None else Decimal(-1), value.render())
 
 
+def _reporters(value: Iterable[str]) -> frozenset[str]:
+    return listed_set(value, "reporters", "a collection of unit codes")
+
+
 @attrs.frozen
 class Partial:
     """A mergeable partial aggregate (部分汇总) of one indicator's unit values.
@@ -62,7 +68,7 @@ class Partial:
     total: Quantity | None = None
     count: int = 0
     largest: Quantity | None = None
-    reporters: frozenset[str] = frozenset()
+    reporters: frozenset[str] = attrs.field(default=frozenset(), converter=_reporters)
 
     @classmethod
     def empty(cls, unit: Unit) -> Partial:
@@ -111,6 +117,10 @@ class RollupStatus(CodedEnum):
     NO_DATA = ("no_data", "无数据")
 
 
+def _missing(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "missing", "a list of unit codes")
+
+
 @attrs.frozen
 class RollupResult:
     """An indicator rolled up to a unit and period, with its coverage (汇总结果)."""
@@ -121,7 +131,7 @@ class RollupResult:
     value: Quantity | None
     coverage: Coverage
     status: RollupStatus
-    missing: tuple[str, ...] = ()
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
     reason: str = ""
 
 

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from fulian_core._definitions import listed, mapped
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
 
@@ -33,8 +34,20 @@ class HouseholdRecord:
     sessions: int
 
 
-def _counter(value: Mapping[Any, int]) -> Counter[Any]:
-    return Counter(value)
+def _tiers(value: Mapping[tuple[str, str], int]) -> Counter[tuple[str, str]]:
+    return Counter(mapped(value, "tiers", "a mapping of (village, tier) to households"))
+
+
+def _money(value: Mapping[str, int]) -> Counter[str]:
+    return Counter(mapped(value, "money", "a mapping of villages to money raised"))
+
+
+def _sessions(value: Mapping[str, int]) -> Counter[str]:
+    return Counter(mapped(value, "sessions", "a mapping of villages to sessions"))
+
+
+def _households(value: Mapping[str, int]) -> Counter[str]:
+    return Counter(mapped(value, "households", "a mapping of villages to households"))
 
 
 @attrs.frozen(eq=False)
@@ -42,10 +55,10 @@ class HouseholdTally:
     """Per-village counts by tier (band code), money and sessions (分村汇总): a mergeable partial
     aggregate."""
 
-    tiers: Counter[tuple[str, str]] = attrs.field(factory=Counter, converter=_counter)
-    money: Counter[str] = attrs.field(factory=Counter, converter=_counter)
-    sessions: Counter[str] = attrs.field(factory=Counter, converter=_counter)
-    households: Counter[str] = attrs.field(factory=Counter, converter=_counter)
+    tiers: Counter[tuple[str, str]] = attrs.field(factory=Counter, converter=_tiers)
+    money: Counter[str] = attrs.field(factory=Counter, converter=_money)
+    sessions: Counter[str] = attrs.field(factory=Counter, converter=_sessions)
+    households: Counter[str] = attrs.field(factory=Counter, converter=_households)
 
     def merge(self, other: HouseholdTally) -> HouseholdTally:
         """Both tallies together (the identity is ``HouseholdTally()``)."""
@@ -91,6 +104,10 @@ class HouseholdTally:
         return found
 
 
+def _by_tier(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
+    return listed(value, "by_tier", "a list of (tier, households) pairs")
+
+
 @attrs.frozen
 class UnitTotals:
     """One unit's totals (单位合计): households, households by tier (band code, in code order),
@@ -100,7 +117,7 @@ class UnitTotals:
     households: int = 0
     money: Decimal = Decimal(0)
     sessions: int = 0
-    by_tier: tuple[tuple[str, int], ...] = ()
+    by_tier: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_by_tier)
     villages: int = 0
 
     def plus(self, *, households: int, money: Decimal, sessions: int, tiers: Mapping[str, int]) -> UnitTotals:

@@ -9,11 +9,12 @@ coverage, the units that did not report, why a value is missing.
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import RatioIndicator
@@ -38,6 +39,31 @@ def _pad(text: str, width: int) -> str:
     return text + " " * (width - _width(text))
 
 
+def _cells(value: Iterable[Iterable[_Cell]]) -> tuple[tuple[_Cell, ...], ...]:
+    rows = listed(value, "cells", "a list of rows of cells")
+    return tuple(listed(row, f"cells[{index}]", "a row of cells") for index, row in enumerate(rows))
+
+
+def _units(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "units", "a list of unit codes")
+
+
+def _names(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "names", "a list of unit names")
+
+
+def _indicators(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "indicators", "a list of indicator codes")
+
+
+def _titles(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "titles", "a list of indicator titles")
+
+
+def _percent(value: Iterable[bool]) -> tuple[bool, ...]:
+    return listed(value, "percent", "a list of true or false, one per indicator")
+
+
 @attrs.frozen
 class RollupTable:
     """Indicators rolled up to units over one period (汇总表).
@@ -48,12 +74,12 @@ class RollupTable:
 
     period: Period
     level: Level
-    units: tuple[str, ...]
-    names: tuple[str, ...]
-    indicators: tuple[str, ...]
-    titles: tuple[str, ...]
-    percent: tuple[bool, ...]
-    cells: tuple[tuple[_Cell, ...], ...]
+    units: tuple[str, ...] = attrs.field(converter=_units)
+    names: tuple[str, ...] = attrs.field(converter=_names)
+    indicators: tuple[str, ...] = attrs.field(converter=_indicators)
+    titles: tuple[str, ...] = attrs.field(converter=_titles)
+    percent: tuple[bool, ...] = attrs.field(converter=_percent)
+    cells: tuple[tuple[_Cell, ...], ...] = attrs.field(converter=_cells)
 
     def cell(self, unit: str, indicator: str) -> _Cell:
         """The result for *unit* and *indicator*."""

@@ -8,6 +8,7 @@ from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -44,7 +45,7 @@ class DataValue:
 
 
 def _values(value: Iterable[DataValue]) -> tuple[DataValue, ...]:
-    return tuple(value)
+    return listed(value, "values", "a list of data values")
 
 
 @attrs.frozen(eq=False)
@@ -63,6 +64,10 @@ class Dataset:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
+        # Without the set and the tree no value can be checked: say so once, not once a value.
+        faults.check(isinstance(self.indicators, IndicatorSet), "indicators", "an IndicatorSet", self.indicators)
+        faults.check(isinstance(self.tree, OrgTree), "tree", "an OrgTree", self.tree)
+        faults.raise_if_any()
         index: dict[tuple[str, str, Period], DataValue] = {}
         for position, value in enumerate(self.values):
             path = f"values[{position}]"

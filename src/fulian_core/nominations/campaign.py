@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import check_code, check_text
+from fulian_core._definitions import check_code, check_text, listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -283,27 +283,27 @@ class NoticeRule:
 
 
 def _levels(value: Iterable[Level]) -> tuple[Level, ...]:
-    return tuple(value)
+    return listed(value, "levels", "a list of levels")
 
 
 def _phases(value: Iterable[Phase]) -> tuple[Phase, ...]:
-    return tuple(value)
+    return listed(value, "phases", "a list of phases")
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return tuple(value)
+    return listed(value, "steps", "a list of steps")
 
 
 def _channels(value: Iterable[Channel]) -> frozenset[Channel]:
-    return frozenset(value)
+    return listed_set(value, "channels", "a collection of channels")
 
 
 def _categories(value: Iterable[Category]) -> tuple[Category, ...]:
-    return tuple(value)
+    return listed(value, "categories", "a list of categories")
 
 
 def _quotas(value: Iterable[Quota]) -> tuple[Quota, ...]:
-    return tuple(value)
+    return listed(value, "quotas", "a list of quotas")
 
 
 @attrs.frozen(eq=False)

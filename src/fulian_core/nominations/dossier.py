@@ -31,6 +31,7 @@ from typing import Final, TypeGuard
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError
@@ -174,11 +175,11 @@ def _media_lacking(rule: MediaRule, count: int, durations: Iterable[int]) -> lis
 
 
 def _media_rules(value: Iterable[MediaRule]) -> tuple[MediaRule, ...]:
-    return tuple(value)
+    return listed(value, "media", "a list of media rules")
 
 
 def _media_items(value: Iterable[MediaItem]) -> tuple[MediaItem, ...]:
-    return tuple(value)
+    return listed(value, "media", "a list of media items")
 
 
 @attrs.frozen

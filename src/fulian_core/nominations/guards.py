@@ -28,10 +28,12 @@ needs, in the order they run. A refusal names its guard as
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed_set
 from fulian_core.calendars import china_date
 from fulian_core.nominations.campaign import Campaign, PhaseKind, StepKind
 from fulian_core.nominations.commands import (
@@ -57,13 +59,17 @@ from fulian_core.workflows import Attempt, Guard, Role
 __all__ = ["GUARDS", "Deciding", "Window", "acts_for_a_unit", "passed_notice"]
 
 
+def _steps(value: Iterable[StepKind]) -> frozenset[StepKind]:
+    return listed_set(value, "steps", "a collection of step kinds")
+
+
 @attrs.frozen
 class Window:
     """When a command may be given (办理时段): within a phase of the campaign (None: any time)
     and, where the campaign dates steps for the level, within one of these steps."""
 
     phase: PhaseKind | None
-    steps: frozenset[StepKind] = frozenset()
+    steps: frozenset[StepKind] = attrs.field(default=frozenset(), converter=_steps)
 
 
 @attrs.frozen

@@ -10,9 +10,11 @@ mobile number or name.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core.calendars import china_date
 from fulian_core.nominations.campaign import Campaign
 from fulian_core.nominations.state import CampaignState, NominationStatus
@@ -36,6 +38,10 @@ class NoticeEntry:
     withdrawn: bool = False
 
 
+def _entries(value: Iterable[NoticeEntry]) -> tuple[NoticeEntry, ...]:
+    return listed(value, "entries", "a list of notice entries")
+
+
 @attrs.frozen
 class NoticeView:
     """A public notice as posted (公示), ready to show: title, posting unit, dates, the rule,
@@ -46,7 +52,7 @@ class NoticeView:
     posted_on: dt.date
     last_day: dt.date
     rule: str
-    entries: tuple[NoticeEntry, ...]
+    entries: tuple[NoticeEntry, ...] = attrs.field(converter=_entries)
 
     def render(self) -> str:
         """The notice as text lines, as a notice board shows it."""

@@ -9,9 +9,11 @@ old state stays valid after a new one is made.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import ValidationError
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
@@ -115,6 +117,30 @@ class Title:
         return self.revoked_at is None
 
 
+def _dossier_versions(value: Iterable[DossierVersion]) -> tuple[DossierVersion, ...]:
+    return listed(value, "dossiers", "a list of dossier versions")
+
+
+def _stages(value: Iterable[Stage]) -> tuple[Stage, ...]:
+    return listed(value, "stages", "a list of stages")
+
+
+def _reviews(value: Iterable[Review]) -> tuple[Review, ...]:
+    return listed(value, "reviews", "a list of reviews")
+
+
+def _notice_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "notices", "a list of notice ids")
+
+
+def _objection_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "objections", "a list of objection ids")
+
+
+def _titles(value: Iterable[Title]) -> tuple[Title, ...]:
+    return listed(value, "titles", "a list of titles")
+
+
 @attrs.frozen
 class Nomination:
     """A nomination and its whole history (推荐记录): the candidate, how and where it came in,
@@ -134,12 +160,12 @@ class Nomination:
     level: Level
     unit: str
     status: NominationStatus
-    dossiers: tuple[DossierVersion, ...]
-    stages: tuple[Stage, ...]
-    reviews: tuple[Review, ...] = ()
-    notices: tuple[str, ...] = ()
-    objections: tuple[str, ...] = ()
-    titles: tuple[Title, ...] = ()
+    dossiers: tuple[DossierVersion, ...] = attrs.field(converter=_dossier_versions)
+    stages: tuple[Stage, ...] = attrs.field(converter=_stages)
+    reviews: tuple[Review, ...] = attrs.field(default=(), converter=_reviews)
+    notices: tuple[str, ...] = attrs.field(default=(), converter=_notice_ids)
+    objections: tuple[str, ...] = attrs.field(default=(), converter=_objection_ids)
+    titles: tuple[Title, ...] = attrs.field(default=(), converter=_titles)
     submitted_by: str = ""
 
     @property
@@ -162,6 +188,10 @@ class Nomination:
         return tuple(title for title in self.titles if title.active)
 
 
+def _nomination_ids(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "nominations", "a list of nomination ids")
+
+
 @attrs.frozen
 class Notice:
     """A public notice (公示): who posted it where and when, its last day, the nominations on
@@ -173,7 +203,7 @@ class Notice:
     opened_by: str
     opened_at: dt.datetime
     last_day: dt.date
-    nominations: tuple[str, ...]
+    nominations: tuple[str, ...] = attrs.field(converter=_nomination_ids)
     closed_at: dt.datetime | None = None
 
     @property

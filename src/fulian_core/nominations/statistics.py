@@ -15,6 +15,7 @@ from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import mapped
 from fulian_core.errors import ValidationError
 from fulian_core.nominations.campaign import Campaign, Channel, Quota
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
@@ -50,8 +51,16 @@ class Counts:
         return Ratio(self.forwarded, self.received)
 
 
-def _frozen(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
-    return MappingProxyType(dict(value))
+def _by_channel(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
+    return MappingProxyType(dict(mapped(value, "by_channel", "a mapping of channel codes to counts")))
+
+
+def _by_category(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
+    return MappingProxyType(dict(mapped(value, "by_category", "a mapping of category codes to counts")))
+
+
+def _by_unit(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
+    return MappingProxyType(dict(mapped(value, "by_unit", "a mapping of unit codes to counts")))
 
 
 @attrs.frozen(eq=False)
@@ -61,9 +70,9 @@ class CampaignStatistics:
 
     level: Level
     total: Counts
-    by_channel: Mapping[str, Counts] = attrs.field(converter=_frozen)
-    by_category: Mapping[str, Counts] = attrs.field(converter=_frozen)
-    by_unit: Mapping[str, Counts] = attrs.field(converter=_frozen)
+    by_channel: Mapping[str, Counts] = attrs.field(converter=_by_channel)
+    by_category: Mapping[str, Counts] = attrs.field(converter=_by_category)
+    by_unit: Mapping[str, Counts] = attrs.field(converter=_by_unit)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, CampaignStatistics):

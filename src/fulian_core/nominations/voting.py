@@ -50,6 +50,7 @@ from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import listed, mapped
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
@@ -204,7 +205,7 @@ def _check_time_of_day(value: object, path: str, faults: Faults, *, optional: bo
 
 
 def _picks(value: Iterable[str]) -> tuple[str, ...]:
-    return tuple(value)
+    return listed(value, "picks", "a list of candidate ids")
 
 
 @attrs.frozen
@@ -236,7 +237,15 @@ class RejectedBallot:
 
 
 def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(value))
+    return MappingProxyType(dict(mapped(value, "counts", "a mapping of nomination ids to votes")))
+
+
+def _accepted(value: Iterable[Ballot]) -> tuple[Ballot, ...]:
+    return listed(value, "accepted", "a list of ballots")
+
+
+def _rejected(value: Iterable[RejectedBallot]) -> tuple[RejectedBallot, ...]:
+    return listed(value, "rejected", "a list of rejected ballots")
 
 
 @attrs.frozen(eq=False)
@@ -245,8 +254,19 @@ class VoteTally:
     rejected with their reasons. Every ballot given is in exactly one of the two."""
 
     counts: Mapping[str, int] = attrs.field(converter=_counts)
-    accepted: tuple[Ballot, ...]
-    rejected: tuple[RejectedBallot, ...]
+    accepted: tuple[Ballot, ...] = attrs.field(converter=_accepted)
+    rejected: tuple[RejectedBallot, ...] = attrs.field(converter=_rejected)
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        for nominee, votes in self.counts.items():
+            if faults.check(isinstance(nominee, str) and bool(nominee), "counts", "nomination ids", nominee):
+                check_count(votes, f"counts[{nominee!r}]", faults)
+        for index, ballot in enumerate(self.accepted):
+            faults.check(isinstance(ballot, Ballot), f"accepted[{index}]", "a Ballot", ballot)
+        for index, rejected in enumerate(self.rejected):
+            faults.check(isinstance(rejected, RejectedBallot), f"rejected[{index}]", "a RejectedBallot", rejected)
+        faults.raise_if_any()
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, VoteTally):

@@ -58,11 +58,11 @@ class Task:
 
 
 def _items(value: Iterable[AssessmentItem]) -> tuple[AssessmentItem, ...]:
-    return tuple(value)
+    return listed(value, "items", "a list of assessment items")
 
 
 def _tasks(value: Iterable[Task]) -> tuple[Task, ...]:
-    return tuple(value)
+    return listed(value, "tasks", "a list of tasks")
 
 
 @attrs.frozen(eq=False)

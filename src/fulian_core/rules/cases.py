@@ -35,7 +35,7 @@ import attrs
 
 from fulian_core._faults import Faults
 from fulian_core._numbers import format_number
-from fulian_core.errors import ValidationError
+from fulian_core.errors import Fault, ValidationError
 from fulian_core.rules.evaluation import Evaluation, Verdict
 from fulian_core.rules.facts import Fact, Subject, freeze_facts
 from fulian_core.rules.plan import SheetPlan, compile_sheet
@@ -47,6 +47,13 @@ __all__ = ["Expectation", "Mismatch", "RuleCase", "check_case"]
 def _lines(value: Mapping[str, str]) -> Mapping[str, str]:
     if not isinstance(value, Mapping):
         raise ValidationError.single("lines", "a mapping of item codes to the lines expected", value)
+    faults = [
+        Fault(f"lines[{code!r}]", "an item code and the line expected, both text", line)
+        for code, line in value.items()
+        if not (isinstance(code, str) and isinstance(line, str))
+    ]
+    if faults:
+        raise ValidationError(faults)
     return dict(value)
 
 

@@ -10,11 +10,13 @@ was missed, and which unknowns could still change the result.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import Final, NamedTuple
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
@@ -223,6 +225,34 @@ class GroupTotal:
     maximum: Decimal
 
 
+def _lines(value: Iterable[Line]) -> tuple[Line, ...]:
+    return listed(value, "lines", "a list of lines")
+
+
+def _groups(value: Iterable[GroupTotal]) -> tuple[GroupTotal, ...]:
+    return listed(value, "groups", "a list of group totals")
+
+
+def _overrides(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "overrides", "a list of item codes")
+
+
+def _requirements_failed(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "requirements_failed", "a list of item codes")
+
+
+def _missing(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "missing", "a list of item codes")
+
+
+def _deciding(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "deciding", "a list of item codes")
+
+
+def _reasons(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "reasons", "a list of reasons")
+
+
 @attrs.frozen
 class Evaluation:
     """The evaluation of one subject against one sheet version on one date (评定结果).
@@ -246,8 +276,8 @@ class Evaluation:
     title: str
     subject: Subject
     on: dt.date
-    lines: tuple[Line, ...]
-    groups: tuple[GroupTotal, ...]
+    lines: tuple[Line, ...] = attrs.field(converter=_lines)
+    groups: tuple[GroupTotal, ...] = attrs.field(converter=_groups)
     total: Decimal
     best_total: Decimal
     maximum: Decimal
@@ -257,11 +287,11 @@ class Evaluation:
     band: Grade
     best_band: Grade
     reference: str = ""
-    overrides: tuple[str, ...] = ()
-    requirements_failed: tuple[str, ...] = ()
-    missing: tuple[str, ...] = ()
-    deciding: tuple[str, ...] = ()
-    reasons: tuple[str, ...] = ()
+    overrides: tuple[str, ...] = attrs.field(default=(), converter=_overrides)
+    requirements_failed: tuple[str, ...] = attrs.field(default=(), converter=_requirements_failed)
+    missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
+    deciding: tuple[str, ...] = attrs.field(default=(), converter=_deciding)
+    reasons: tuple[str, ...] = attrs.field(default=(), converter=_reasons)
     next_band: Grade | None = None
     short_by: Decimal | None = None
 

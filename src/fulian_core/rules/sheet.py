@@ -221,6 +221,10 @@ def _subject_kinds(value: object) -> frozenset[SubjectKind]:
     return frozenset(_listed(value, "subjects"))  # type: ignore[arg-type]
 
 
+def _applies_to(value: object) -> frozenset[SubjectKind]:
+    return frozenset(_listed(value, "applies_to"))  # type: ignore[arg-type]
+
+
 def _check_number(value: object, path: str, faults: Faults, *, positive: bool = False, low: Decimal = _ZERO) -> bool:
     ok = (
         isinstance(value, Decimal)
@@ -339,7 +343,7 @@ class Item:
     condition: Condition | None = None
     target: str = ""
     effect: OverrideEffect = OverrideEffect.SET
-    applies_to: frozenset[SubjectKind] = attrs.field(default=frozenset(), converter=_subject_kinds)
+    applies_to: frozenset[SubjectKind] = attrs.field(default=frozenset(), converter=_applies_to)
     description: str = ""
     title_en: str = ""
 

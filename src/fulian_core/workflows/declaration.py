@@ -285,15 +285,15 @@ _RESERVED: Final = frozenset({"state", *(guard.code for guard in BUILT_IN_GUARDS
 
 
 def _states(value: Iterable[State]) -> tuple[State, ...]:
-    return tuple(value)
+    return listed(value, "states", "a list of states")
 
 
 def _transitions(value: Iterable[Transition]) -> tuple[Transition, ...]:
-    return tuple(value)
+    return listed(value, "transitions", "a list of transitions")
 
 
 def _guards(value: Iterable[Guard[C]]) -> tuple[Guard[C], ...]:
-    return tuple(value)
+    return listed(value, "guards", "a list of guards")
 
 
 @attrs.frozen(eq=False)

@@ -21,6 +21,7 @@ from typing import Protocol, TypeVar
 import attrs
 
 from fulian_core._definitions import check_moment as _check_moment
+from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, ValidationError
@@ -179,7 +180,7 @@ def _is_date(value: object) -> bool:
 
 
 def _events(value: Iterable[CaseEvent]) -> tuple[CaseEvent, ...]:
-    return tuple(value)
+    return listed(value, "events", "a list of case events")
 
 
 @attrs.frozen
