@@ -9,18 +9,89 @@ caller has set.
 from __future__ import annotations
 
 import decimal
+import functools
+import inspect
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final
+from typing import Final, ParamSpec, TypeVar
 
 from fulian_core import _figures
 from fulian_core.errors import DefinitionError
 
-__all__ = ["MAX_MAGNITUDE", "WIDE", "format_number", "fraction_text", "is_share", "parse_fraction"]
+__all__ = [
+    "MAX_MAGNITUDE",
+    "WIDE",
+    "exact",
+    "exact_methods",
+    "format_number",
+    "fraction_text",
+    "is_share",
+    "parse_fraction",
+]
 
 WIDE: Final = decimal.Context(prec=60, rounding=decimal.ROUND_HALF_UP, traps=[decimal.InvalidOperation])
 """A context wide enough that no figure or score the library handles is ever rounded."""
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+_C = TypeVar("_C", bound=type)
+
+
+def exact(function: Callable[_P, _R]) -> Callable[_P, _R]:
+    """*function* run in :data:`WIDE`, the library's own decimal context, whatever the caller
+    has set: a notebook's ``prec=4`` or a test suite trapping ``Inexact`` changes nothing."""
+
+    @functools.wraps(function)
+    def in_wide_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with decimal.localcontext(WIDE):
+            return function(*args, **kwargs)
+
+    return in_wide_context
+
+
+# Methods that never compute with decimals (equality and hashing of Decimals are exact in any
+# context) stay unwrapped: they run in every dict and set lookup.
+_PLAIN: Final = frozenset(
+    {
+        "__init__",
+        "__new__",
+        "__eq__",
+        "__ne__",
+        "__hash__",
+        "__repr__",
+        "__reduce__",
+        "__reduce_ex__",
+        "__getstate__",
+        "__setstate__",
+        "__copy__",
+        "__deepcopy__",
+        "__setattr__",
+        "__delattr__",
+        "__getattribute__",
+        "__init_subclass__",
+        "__class_getitem__",
+        "__attrs_attrs__",
+    }
+)
+
+
+def exact_methods(cls: _C) -> _C:
+    """*cls* with every method, property and constructor defined on it run by :func:`exact`."""
+    for name, member in list(vars(cls).items()):
+        if name in _PLAIN:
+            continue
+        if isinstance(member, staticmethod):
+            setattr(cls, name, staticmethod(exact(member.__func__)))
+        elif isinstance(member, classmethod):
+            setattr(cls, name, classmethod(exact(member.__func__)))
+        elif isinstance(member, property) and member.fget is not None:
+            setattr(cls, name, property(exact(member.fget), member.fset, member.fdel, member.__doc__))
+        elif inspect.isfunction(member):
+            setattr(cls, name, exact(member))
+    return cls
+
 
 MAX_MAGNITUDE: Final = 10**15
 """Rule numbers stay below 10^15 in size; their denominators at most 10^6."""

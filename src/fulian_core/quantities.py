@@ -27,6 +27,8 @@ import attrs
 from fulian_core import _figures
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core._numbers import format_number
 from fulian_core.errors import UnitMismatchError, ValidationError
 
@@ -170,6 +172,7 @@ _DEFAULT_BLANK = "__"
 _WIDE = decimal.Context(prec=60, traps=[decimal.InvalidOperation])
 
 
+@_exact_methods
 @attrs.frozen
 class Bounds:
     """The interval a qualified figure is known to lie in (取值区间).
@@ -296,6 +299,7 @@ def _bounds_default(self: Quantity) -> Bounds:
     return Bounds.of(self.qualifier, value)
 
 
+@_exact_methods
 @attrs.frozen(eq=False)
 class Quantity:
     """A reported figure (数量): nominal value, unit, qualifier and the bounds it implies.
@@ -631,6 +635,7 @@ class FoundFigure:
     quantity: Quantity
 
 
+@_exact
 def find_figures(text: str, *, chinese_numerals: bool = False) -> list[FoundFigure]:
     """Every figure with a unit in a paragraph, in order (``组建46支…200余场次`` …).
 

@@ -20,11 +20,13 @@ from __future__ import annotations
 import decimal
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TypeVar
+from typing import Final, TypeVar
 
 import attrs
 
 from fulian_core._faults import Faults
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 
 __all__ = ["Ratio", "labelled_percentage_shares", "largest_remainder", "percentage_shares"]
@@ -47,6 +49,7 @@ def _check_counts(counts: Sequence[int], path: str) -> None:
         raise ValidationError.single(path, "counts with a positive total", list(counts))
 
 
+@_exact
 def largest_remainder(counts: Sequence[int], *, total: Decimal | int = 100, places: int = 2) -> tuple[Decimal, ...]:
     """Split *total* in proportion to *counts*, rounded to *places* decimals, summing exactly.
 
@@ -74,11 +77,13 @@ def largest_remainder(counts: Sequence[int], *, total: Decimal | int = 100, plac
     return tuple(floors)
 
 
+@_exact
 def percentage_shares(counts: Sequence[int], *, places: int = 2) -> tuple[Decimal, ...]:
     """Percentage shares of *counts* with *places* decimals, adding up to exactly 100."""
     return largest_remainder(counts, total=100, places=places)
 
 
+@_exact
 def labelled_percentage_shares(counts: Mapping[_K, int], *, places: int = 2) -> dict[_K, Decimal]:
     """Percentage shares of labelled counts (``{"妇女工作者": 48, ...}``), keeping the labels."""
     labels = list(counts)
@@ -86,6 +91,10 @@ def labelled_percentage_shares(counts: Mapping[_K, int], *, places: int = 2) -> 
     return dict(zip(labels, shares, strict=True))
 
 
+_QUOTIENT: Final = decimal.Context(prec=28, rounding=decimal.ROUND_HALF_EVEN)
+
+
+@_exact_methods
 @attrs.frozen
 class Ratio:
     """A ratio kept as its counts (比率): numerator over denominator.
@@ -123,9 +132,12 @@ class Ratio:
         """The exact quotient (to 28 significant digits)."""
         if not self.is_defined:
             raise ValidationError.single("denominator", "a positive count", self.denominator)
-        return Decimal(self.numerator) / Decimal(self.denominator)
+        return _QUOTIENT.divide(Decimal(self.numerator), Decimal(self.denominator))
 
     def percent(self, places: int = 2) -> Decimal:
         """The ratio as a percentage rounded half up to *places* decimals (``90.00``)."""
         step = Decimal(1).scaleb(-places)
-        return (self.value() * 100).quantize(step, rounding=decimal.ROUND_HALF_UP)
+        if not self.is_defined:
+            raise ValidationError.single("denominator", "a positive count", self.denominator)
+        exact = Decimal(self.numerator * 100) / Decimal(self.denominator)  # in the wide context: 60 digits
+        return exact.quantize(step, rounding=decimal.ROUND_HALF_UP)

@@ -9,6 +9,8 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.indicators.definitions import RatioIndicator, Target
 from fulian_core.indicators.rollup import RatioResult, rollup, rollup_ratio
 from fulian_core.indicators.values import Dataset
@@ -30,6 +32,7 @@ __all__ = [
 ]
 
 
+@_exact
 def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Comparison:
     """Whether *value* reaches *target* (达标): yes, no, or undecidable when qualifiers (or a
     missing value) leave it open. A ratio (Decimal) is compared as it is."""
@@ -40,6 +43,7 @@ def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Compa
     return value.compare_at_least(Decimal(target))
 
 
+@_exact_methods
 @attrs.frozen
 class Change:
     """The change from one period to another (增减): absolute and in percent, ``None`` when the
@@ -52,6 +56,7 @@ class Change:
     exact: bool
 
 
+@_exact
 def change(current: Quantity, previous: Quantity) -> Change:
     """The change from *previous* to *current* (同比/环比), nominal values, flagged inexact when
     either figure is qualified."""
@@ -81,6 +86,7 @@ def _key(value: Quantity | Decimal | None) -> Decimal:
     return value.value if value.value is not None else Decimal("-Infinity")
 
 
+@_exact
 def rank_units(values: Mapping[str, Quantity | Decimal | None], *, descending: bool = True) -> tuple[Rank, ...]:
     """Rank sibling units by value (比学赶超), best first; equal values share a place and keep
     code order; units without a value come last, sharing the last place."""
@@ -99,6 +105,7 @@ def rank_units(values: Mapping[str, Quantity | Decimal | None], *, descending: b
     return tuple(ranks)
 
 
+@_exact
 def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
     """Percentage shares of exact whole counts (占比), adding up to exactly 100.00."""
     whole: dict[str, int] = {}
@@ -111,6 +118,7 @@ def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
     return labelled_percentage_shares(whole)
 
 
+@_exact
 def meets_target(dataset: Dataset, target: Target, *, level: Level) -> Comparison:
     """Whether a unit reaches its target (目标达成): the indicator (or ratio) rolled up from *level*
     and compared; undecidable when qualifiers, missing reports or an undefined ratio leave it open."""
@@ -147,6 +155,7 @@ def _rolled(dataset: Dataset, indicator: str, unit: str, period: Period, level: 
     return rollup(dataset, indicator, unit, period, level=level).value
 
 
+@_exact
 def change_since_previous(
     dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level
 ) -> Change | None:
@@ -157,6 +166,7 @@ def change_since_previous(
     return None if current is None or previous is None else change(current, previous)
 
 
+@_exact
 def change_since_last_year(
     dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level
 ) -> Change | None:

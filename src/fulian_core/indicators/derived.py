@@ -14,6 +14,7 @@ import attrs
 
 from fulian_core._definitions import check_code as _check_code
 from fulian_core._faults import Faults as _Faults
+from fulian_core._numbers import exact as _exact
 from fulian_core.courtyard import ScoreCard
 from fulian_core.credit import CreditRecord, CreditScheme, credit_standing
 from fulian_core.errors import ValidationError
@@ -48,6 +49,7 @@ TIER_INDICATORS: Mapping[str, str] = {
 bands of the shipped rubrics; give your own for other bands."""
 
 
+@_exact
 def tier_values(
     cards: Iterable[ScoreCard],
     period: Period,
@@ -100,6 +102,7 @@ CAMPAIGN_INDICATORS: Mapping[str, str] = {
 """The default indicator codes for a campaign's counts (收到推荐材料份数, 退回份数, 上报份数, 表彰数)."""
 
 
+@_exact
 def campaign_values(
     statistics: CampaignStatistics,
     period: Period,
@@ -146,6 +149,7 @@ each period (so they take the period's last value over time, 期末值), and 整
 按期整改率 recomputed from the summed counts of any region."""
 
 
+@_exact
 def rectification_values(
     cases: Iterable[Case], period: Period, *, codes: Mapping[str, str] = RECTIFICATION_INDICATORS
 ) -> tuple[DataValue, ...]:
@@ -212,6 +216,7 @@ def _counts(codes: Mapping[str, str]) -> None:
             raise ValidationError.single("codes", f"names of credit counts ({', '.join(_CREDIT_COUNTS)})", name)
 
 
+@_exact
 def credit_definitions(
     scheme: CreditScheme,
     *,
@@ -249,6 +254,7 @@ def credit_definitions(
     return tuple(definitions)
 
 
+@_exact
 def credit_values(
     scheme: CreditScheme,
     records: Iterable[CreditRecord],

@@ -12,6 +12,7 @@ import attrs
 
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import exact as _exact
 from fulian_core.errors import DefinitionError
 from fulian_core.indicators.definitions import MissingStrategy
 from fulian_core.indicators.rollup import Coverage, rollup
@@ -96,6 +97,7 @@ def _compare(left: Quantity, operator: Operator, right: Quantity) -> Comparison:
     return Comparison.NO if Comparison.NO in (below, above) else Comparison.UNDECIDABLE
 
 
+@_exact
 def check_rules(
     dataset: Dataset, rules: Iterable[ValidationRule], units: Iterable[str], period: Period
 ) -> tuple[Finding, ...]:
@@ -116,6 +118,7 @@ def check_rules(
     return tuple(found)
 
 
+@_exact
 def check_totals(
     dataset: Dataset, indicator: str, period: Period, *, level: Level, children: Level
 ) -> tuple[Finding, ...]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import format_number
 from fulian_core.quantities import Quantity, Unit
 
@@ -13,6 +14,7 @@ __all__ = ["render_percent", "render_value"]
 _TEN_THOUSAND = Decimal(10_000)
 
 
+@_exact
 def render_value(value: Quantity, *, wan: bool = True, group_digits: bool = True) -> str:
     """A figure as a report line writes it.
 
@@ -41,6 +43,7 @@ def _plain(number: Decimal) -> str:
     return format_number(number)
 
 
+@_exact
 def render_percent(ratio: Decimal | None, *, places: int | None = None) -> str:
     """A ratio in percent (``90%``, ``28.07%``); ``—`` when undefined. Trailing zeros are
     dropped unless *places* is given."""

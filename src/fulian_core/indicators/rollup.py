@@ -16,6 +16,8 @@ import attrs
 
 from fulian_core._definitions import listed, listed_set
 from fulian_core._enums import CodedEnum
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import (
     Indicator,
@@ -56,6 +58,7 @@ def _reporters(value: Iterable[str]) -> frozenset[str]:
     return listed_set(value, "reporters", "a collection of unit codes")
 
 
+@_exact_methods
 @attrs.frozen
 class Partial:
     """A mergeable partial aggregate (部分汇总) of one indicator's unit values.
@@ -167,6 +170,7 @@ def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Perio
     return total, present, expected
 
 
+@_exact
 def partials(
     dataset: Dataset, indicator_code: str, unit: str, period: Period, *, level: Level
 ) -> tuple[Partial, Coverage, tuple[str, ...]]:
@@ -188,6 +192,7 @@ def partials(
     return partial, Coverage(reported, expected), tuple(missing)
 
 
+@_exact
 def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RollupResult:
     """*indicator* rolled up from the units at *level* under *unit* to *unit*, over *period*.
 
@@ -210,6 +215,7 @@ def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level
     return RollupResult(indicator, unit, period, partial.value(definition.across_units), coverage, status, missing)
 
 
+@_exact_methods
 @attrs.frozen
 class RatioResult:
     """A ratio indicator rolled up (比率汇总结果): recomputed from its rolled-up parts."""
@@ -224,6 +230,7 @@ class RatioResult:
     reason: str = ""
 
 
+@_exact
 def rollup_ratio(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RatioResult:
     """A ratio recomputed from its summed numerator and denominator (never an average of the
     units' ratios). A zero, missing or unknown denominator gives no value and says why."""

@@ -16,6 +16,8 @@ from typing import Any
 import attrs
 
 from fulian_core._definitions import listed, mapped
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
 
@@ -50,6 +52,7 @@ def _households(value: Mapping[str, int]) -> Counter[str]:
     return Counter(mapped(value, "households", "a mapping of villages to households"))
 
 
+@_exact_methods
 @attrs.frozen(eq=False)
 class HouseholdTally:
     """Per-village counts by tier (band code), money and sessions (分村汇总): a mergeable partial
@@ -108,6 +111,7 @@ def _by_tier(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
     return listed(value, "by_tier", "a list of (tier, households) pairs")
 
 
+@_exact_methods
 @attrs.frozen
 class UnitTotals:
     """One unit's totals (单位合计): households, households by tier (band code, in code order),
@@ -135,6 +139,7 @@ class UnitTotals:
         )
 
 
+@_exact
 def tally(records: Iterable[HouseholdRecord]) -> HouseholdTally:
     """The tally of one partition of records."""
     tiers: Counter[tuple[str, str]] = Counter()
@@ -157,6 +162,7 @@ def _merge_all(tallies: Iterable[HouseholdTally]) -> HouseholdTally:
     return result
 
 
+@_exact
 def dask_tally(bag: Any, *, scheduler: str | None = None) -> HouseholdTally:
     """Tally a ``dask.bag.Bag`` of :class:`HouseholdRecord` partition by partition and merge
     (needs ``fulian_core[dask]``); ``scheduler`` is passed to ``compute`` ("processes",

@@ -16,6 +16,8 @@ import attrs
 
 from fulian_core._definitions import listed
 from fulian_core._faults import Faults
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import RatioIndicator
 from fulian_core.indicators.rendering import render_percent, render_value
@@ -64,6 +66,7 @@ def _percent(value: Iterable[bool]) -> tuple[bool, ...]:
     return listed(value, "percent", "a list of true or false, one per indicator")
 
 
+@_exact_methods
 @attrs.frozen
 class RollupTable:
     """Indicators rolled up to units over one period (汇总表).
@@ -154,6 +157,7 @@ class RollupTable:
         return "\n".join(lines)
 
 
+@_exact
 def rollup_table(
     dataset: Dataset,
     indicators: Sequence[str],

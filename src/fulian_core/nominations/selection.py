@@ -27,6 +27,8 @@ import attrs
 from fulian_core._definitions import as_decimal
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import exact as _exact
+from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.nominations.state import CampaignState
 from fulian_core.orgs import Level
@@ -67,6 +69,7 @@ class VoteScale(CodedEnum):
     PER_VOTE = ("per_vote", "每票计分封顶")
 
 
+@_exact_methods
 @attrs.frozen
 class VoteScoring:
     """The stated conversion of votes into a score (票数折算规则).
@@ -105,6 +108,7 @@ class VoteScoring:
         return Decimal(0) if base == 0 else self.full_marks * votes / base
 
 
+@_exact_methods
 @attrs.frozen
 class SelectionWeights:
     """The weights of the committee score and the vote score (权重), summing to 1, e.g.
@@ -141,6 +145,7 @@ class Standing:
     vote_score: Decimal
 
 
+@_exact
 def rank_nominees(
     committee: Mapping[str, Decimal],
     votes: Mapping[str, int],
@@ -206,6 +211,7 @@ def rank_nominees(
     )
 
 
+@_exact
 def committee_scores(state: CampaignState, level: Level) -> dict[str, Decimal]:
     """Each reviewed nomination's committee score at *level*, out of 100: the mean over its
     reviewers of total / (maximum + bonus ceiling) × 100, in submission order."""
