@@ -8,6 +8,7 @@ caller has set.
 
 from __future__ import annotations
 
+import contextvars
 import decimal
 import functools
 import inspect
@@ -39,14 +40,23 @@ _R = TypeVar("_R")
 _C = TypeVar("_C", bound=type)
 
 
+_IN_WIDE: Final = contextvars.ContextVar("fulian_core_in_wide_context", default=False)
+
+
 def exact(function: Callable[_P, _R]) -> Callable[_P, _R]:
     """*function* run in :data:`WIDE`, the library's own decimal context, whatever the caller
     has set: a notebook's ``prec=4`` or a test suite trapping ``Inexact`` changes nothing."""
 
     @functools.wraps(function)
     def in_wide_context(*args: _P.args, **kwargs: _P.kwargs) -> _R:
-        with decimal.localcontext(WIDE):
+        if _IN_WIDE.get():  # called from inside the library: already in WIDE, and cheap to check
             return function(*args, **kwargs)
+        token = _IN_WIDE.set(True)
+        try:
+            with decimal.localcontext(WIDE):
+                return function(*args, **kwargs)
+        finally:
+            _IN_WIDE.reset(token)
 
     return in_wide_context
 
@@ -73,6 +83,7 @@ _PLAIN: Final = frozenset(
         "__init_subclass__",
         "__class_getitem__",
         "__attrs_attrs__",
+        "__attrs_post_init__",  # validation compares and checks; it computes nothing
     }
 )
 

@@ -27,6 +27,7 @@ import attrs
 from fulian_core._definitions import as_decimal
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import DefinitionError, ValidationError
@@ -121,7 +122,8 @@ class SelectionWeights:
         faults = Faults()
         faults.check(0 <= self.committee <= 1, "committee", "a weight from 0 to 1", self.committee)
         faults.check(0 <= self.votes <= 1, "votes", "a weight from 0 to 1", self.votes)
-        faults.check(self.committee + self.votes == 1, "votes", "weights summing to 1", self.committee + self.votes)
+        total = _WIDE.add(self.committee, self.votes)  # exact: the caller's context may round a sum to 1
+        faults.check(total == 1, "votes", "weights summing to 1", total)
         faults.raise_if_any(DefinitionError)
 
 
