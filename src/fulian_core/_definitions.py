@@ -7,6 +7,8 @@ from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final, TypeVar
 
+import attrs
+
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
 
@@ -88,6 +90,17 @@ def encodable(value: str) -> bool:
     return True
 
 
+def check_free_text(value: object, path: str, faults: Faults) -> bool:
+    """Text, possibly empty, that can be encoded (see :func:`encodable`): a reason, an account
+    of deeds, a note."""
+    if not faults.check(isinstance(value, str), path, "text", value):
+        return False
+    assert isinstance(value, str)  # noqa: S101 - narrowed by the check
+    return faults.check(
+        encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+    )
+
+
 def check_text(value: object, path: str, faults: Faults) -> None:
     """Non-empty text that can be encoded (see :func:`encodable`)."""
     if faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value):
@@ -124,3 +137,24 @@ def check_moment(value: object, path: str, faults: Faults) -> None:
         f"a time in the years {FIRST_YEAR} to {LAST_YEAR} (China time)",
         value.isoformat(),
     )
+
+
+MAX_WHOLE: Final = 10**15
+"""The bound of every whole-number field (a count, a sequence number, a number of days or
+photos): no federation counts a thousand trillion of anything, and an unbounded integer of
+thousands of digits cannot even be shown."""
+
+
+def check_whole(value: object, path: str, faults: Faults, *, low: int = 0, high: int = MAX_WHOLE) -> bool:
+    """A whole number from *low* to *high* (never a bool)."""
+    if not isinstance(value, int) or isinstance(value, bool) or value < low:
+        return faults.check(False, path, f"a whole number >= {low}", value)
+    shown = "10^15" if high == MAX_WHOLE else f"{high:,}"
+    return faults.check(value <= high, path, f"a whole number at most {shown}", value)
+
+
+def whole_number(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    """An attrs validator: a whole number from 0 to :data:`MAX_WHOLE`."""
+    faults = Faults()
+    check_whole(value, attribute.name, faults)
+    faults.raise_if_any()

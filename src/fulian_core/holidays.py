@@ -15,6 +15,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -105,6 +106,8 @@ class HolidaySchedule:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
+        if not _check_whole(self.year, "year", faults, low=1900, high=2999):
+            faults.raise_if_any()
         for index, holiday in enumerate(self.holidays):
             if not faults.check(isinstance(holiday, Holiday), f"holidays[{index}]", "a Holiday", holiday):
                 continue

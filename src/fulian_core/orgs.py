@@ -22,6 +22,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import encodable
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import Fault, HierarchyError, UnknownUnitError, ValidationError
@@ -113,12 +114,16 @@ def division_level(code: str) -> Level:
 
 
 def _check_text(value: object, path: str, faults: Faults) -> None:
-    faults.check(
+    if faults.check(
         isinstance(value, str) and value.strip() == value and bool(value),
         path,
         "non-empty text without surrounding spaces",
         value,
-    )
+    ):
+        assert isinstance(value, str)  # noqa: S101 - narrowed by the check
+        faults.check(
+            encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+        )
 
 
 @attrs.frozen

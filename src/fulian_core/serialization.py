@@ -35,6 +35,7 @@ import cattrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
 from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._definitions import encodable as _encodable
 from fulian_core._enums import CodedEnum
@@ -69,6 +70,8 @@ _MAX_DIGITS = 30
 def _strict_int(value: object, _: type) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
         raise ValidationError.single("", "a whole number", value)
+    if not -_MAX_WHOLE <= value <= _MAX_WHOLE:
+        raise ValidationError.single("", "a whole number of at most 15 digits", value)
     return value
 
 

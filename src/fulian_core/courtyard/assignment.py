@@ -14,6 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 import attrs
 
 from fulian_core._definitions import listed, mapped
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
 
@@ -113,7 +114,7 @@ def _group_villages(value: Iterable[str]) -> tuple[str, ...]:
 class InspectionGroup:
     """An acceptance group (验收小组): its members and the villages it inspects."""
 
-    number: int
+    number: int = attrs.field(validator=_whole_number)
     members: tuple[Inspector, ...] = attrs.field(converter=_members)
     villages: tuple[str, ...] = attrs.field(converter=_group_villages)
 
@@ -132,7 +133,7 @@ class Assignment:
     """Groups and the villages each inspects, with the total travel (验收分组方案)."""
 
     groups: tuple[InspectionGroup, ...] = attrs.field(converter=_groups)
-    travel: int
+    travel: int = attrs.field(validator=_whole_number)
 
     def group_of(self, village: str) -> InspectionGroup:
         """The group that inspects *village*."""

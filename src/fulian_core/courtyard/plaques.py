@@ -14,6 +14,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._definitions import listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -94,14 +95,8 @@ class PlaquePolicy:
     def __attrs_post_init__(self) -> None:
         faults = Faults()
         faults.check(bool(self.award_on), "award_on", "at least one kind of inspection", [])
-        for name in ("revoke_after", "window_days"):
-            value = getattr(self, name)
-            faults.check(
-                isinstance(value, int) and not isinstance(value, bool) and value >= 1,
-                name,
-                "a whole number >= 1",
-                value,
-            )
+        _check_whole(self.revoke_after, "revoke_after", faults, low=1, high=100)
+        _check_whole(self.window_days, "window_days", faults, low=1, high=3660)  # at most ten years
         calendar_kinds = (PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH)
         faults.check(
             self.reevaluate is None or self.reevaluate in calendar_kinds,

@@ -14,6 +14,7 @@ from types import MappingProxyType
 import attrs
 
 from fulian_core._definitions import as_decimal, check_code, check_text, listed
+from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -117,14 +118,9 @@ class RatioIndicator:
         faults = Faults()
         check_code(self.code, "code", faults)
         check_text(self.name, "name", faults)
-        for name in ("factor", "places"):
-            value = getattr(self, name)
-            faults.check(
-                isinstance(value, int) and not isinstance(value, bool) and value >= (1 if name == "factor" else 0),
-                name,
-                "a whole number" + (" >= 1" if name == "factor" else " >= 0"),
-                value,
-            )
+        # 100 for 百分比, 1000 for ‰, up to 1,000,000 (每百万人); at most 10 decimal places.
+        _check_whole(self.factor, "factor", faults, low=1, high=1_000_000)
+        _check_whole(self.places, "places", faults, low=0, high=10)
         faults.check(
             self.numerator != self.denominator, "denominator", "an indicator other than the numerator", self.denominator
         )

@@ -14,8 +14,11 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._definitions import listed, listed_set
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
+from fulian_core._faults import Faults as _Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
@@ -38,8 +41,8 @@ __all__ = ["Coverage", "Partial", "RatioResult", "RollupResult", "RollupStatus",
 class Coverage:
     """How much of what was expected was reported (报送率): "38 of 40 villages reported"."""
 
-    reported: int
-    expected: int
+    reported: int = attrs.field(validator=_whole_number)
+    expected: int = attrs.field(validator=_whole_number)
 
     @property
     def complete(self) -> bool:
@@ -64,7 +67,11 @@ class Partial:
     """A mergeable partial aggregate (部分汇总) of one indicator's unit values.
 
     ``Partial.empty(unit)`` is the identity of :meth:`merge`; merging is associative and
-    commutative; ``reporters`` names the units that contributed.
+    commutative. It carries what it aggregates: the ``indicator`` (its code; empty when not
+    named), the ``count`` of values, their ``total`` and ``largest`` in ``unit``, and the
+    ``reporters`` that contributed (empty for an anonymous partial, else one per value). Two
+    partials of different indicators, or that share a reporter (its value would count twice),
+    do not merge.
     """
 
     unit: Unit
@@ -72,25 +79,71 @@ class Partial:
     count: int = 0
     largest: Quantity | None = None
     reporters: frozenset[str] = attrs.field(default=frozenset(), converter=_reporters)
+    indicator: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        faults = _Faults()
+        if not faults.check(isinstance(self.unit, Unit), "unit", "a Unit", self.unit):
+            faults.raise_if_any()
+        if not _check_whole(self.count, "count", faults):
+            faults.raise_if_any()
+        faults.check(
+            (self.count == 0) == (self.total is None),
+            "total",
+            "a total exactly when there are values (count > 0)",
+            None if self.total is None else str(self.total),
+        )
+        for name in ("total", "largest"):
+            value = getattr(self, name)
+            if value is not None and faults.check(isinstance(value, Quantity), name, "a Quantity or None", value):
+                faults.check(value.unit is self.unit, name, f"a figure in {self.unit.label}", value.unit.label)
+        faults.check(
+            (self.largest is None) or self.count > 0, "largest", "no largest value without values", str(self.largest)
+        )
+        faults.check(
+            not self.reporters or len(self.reporters) == self.count,
+            "reporters",
+            f"one reporter per value ({self.count}), or none",
+            len(self.reporters),
+        )
+        faults.check(isinstance(self.indicator, str), "indicator", "an indicator code, or nothing", self.indicator)
+        faults.raise_if_any()
 
     @classmethod
-    def empty(cls, unit: Unit) -> Partial:
+    def empty(cls, unit: Unit, indicator: str = "") -> Partial:
         """The identity: nothing reported."""
-        return cls(unit)
+        return cls(unit, indicator=indicator)
 
     @classmethod
-    def of(cls, reporter: str, value: Quantity) -> Partial:
+    def of(cls, reporter: str, value: Quantity, indicator: str = "") -> Partial:
         """One unit's value."""
-        return cls(value.unit, value, 1, value, frozenset({reporter}))
+        return cls(value.unit, value, 1, value, frozenset({reporter}), indicator)
 
     def merge(self, other: Partial) -> Partial:
-        """Both partials together."""
+        """Both partials together; refused for partials of other units of measure or other
+        indicators, or that share a reporter."""
+        if not isinstance(other, Partial):
+            raise ValidationError.single("other", "a Partial", type(other).__name__)
         if other.unit is not self.unit:
             raise ValidationError.single("other.unit", f"a partial in {self.unit.label}", other.unit.label)
+        if self.indicator and other.indicator and self.indicator != other.indicator:
+            raise ValidationError.single("other.indicator", f"a partial of {self.indicator}", other.indicator)
+        shared = self.reporters & other.reporters
+        if shared:
+            raise ValidationError.single(
+                "other.reporters", "reporters not already counted (each unit once)", sorted(shared)
+            )
         total = other.total if self.total is None else self.total if other.total is None else self.total + other.total
         candidates = [q for q in (self.largest, other.largest) if q is not None]
         largest = max(candidates, key=_by_size) if candidates else None
-        return Partial(self.unit, total, self.count + other.count, largest, self.reporters | other.reporters)
+        return Partial(
+            self.unit,
+            total,
+            self.count + other.count,
+            largest,
+            self.reporters | other.reporters,
+            self.indicator or other.indicator,
+        )
 
     def value(self, how: UnitAggregation) -> Quantity | None:
         """The aggregate across units, by the indicator's rule."""
@@ -176,7 +229,7 @@ def partials(
 ) -> tuple[Partial, Coverage, tuple[str, ...]]:
     """The partial aggregate of the reporting units at *level* under *unit*, with coverage."""
     indicator = dataset.indicators.indicator(indicator_code)
-    partial = Partial.empty(indicator.unit)
+    partial = Partial.empty(indicator.unit, indicator.code)
     reported = expected = 0
     missing: list[str] = []
     for reporter in _reporting_units(dataset, unit, level):
@@ -186,7 +239,7 @@ def partials(
         if value is None:
             missing.append(reporter.code)
         else:
-            partial = partial.merge(Partial.of(reporter.code, value))
+            partial = partial.merge(Partial.of(reporter.code, value, indicator.code))
         if present < slots and value is not None:
             missing.append(reporter.code)
     return partial, Coverage(reported, expected), tuple(missing)

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from fulian_core._definitions import listed, mapped
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
@@ -118,11 +119,11 @@ class UnitTotals:
     money, sessions, and its villages."""
 
     unit: str
-    households: int = 0
+    households: int = attrs.field(default=0, validator=_whole_number)
     money: Decimal = Decimal(0)
-    sessions: int = 0
+    sessions: int = attrs.field(default=0, validator=_whole_number)
     by_tier: tuple[tuple[str, int], ...] = attrs.field(default=(), converter=_by_tier)
-    villages: int = 0
+    villages: int = attrs.field(default=0, validator=_whole_number)
 
     def plus(self, *, households: int, money: Decimal, sessions: int, tiers: Mapping[str, int]) -> UnitTotals:
         """These totals with one more village's."""

@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 
-from fulian_core._definitions import check_moment
+from fulian_core._definitions import check_moment, check_whole
 from fulian_core._faults import Faults
 
 __all__ = ["check_count", "check_moment", "is_date"]
 
 
 def check_count(value: object, path: str, faults: Faults, *, minimum: int = 0) -> bool:
-    """A whole number at least *minimum*."""
-    return faults.check(
-        isinstance(value, int) and not isinstance(value, bool) and value >= minimum,
-        path,
-        f"a whole number >= {minimum}",
-        value,
-    )
+    """A whole number at least *minimum* (and at most :data:`~fulian_core._definitions.MAX_WHOLE`)."""
+    return check_whole(value, path, faults, low=minimum)
 
 
 def is_date(value: object) -> bool:

@@ -14,6 +14,8 @@ from collections.abc import Iterable
 import attrs
 
 from fulian_core._definitions import check_code, check_text, listed, listed_set
+from fulian_core._definitions import check_code as _check_code
+from fulian_core._definitions import check_text as _check_label
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -123,6 +125,12 @@ class Category:
 
     code: str
     label: str
+
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        _check_code(self.code, "code", faults)
+        _check_label(self.label, "label", faults)
+        faults.raise_if_any(DefinitionError)
 
 
 def _check_n(n: object) -> None:

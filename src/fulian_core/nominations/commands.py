@@ -17,6 +17,7 @@ from typing import ClassVar, Final, Union, get_args
 
 import attrs
 
+from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.criteria import Evidence
@@ -306,7 +307,7 @@ class Command:
         faults.check(isinstance(self.actor, Actor), "actor", "an Actor", self.actor)
         check_moment(self.at, "at", faults)
         faults.check(isinstance(self.payload, Payload), "payload", "a command payload (Submit, Accept …)", self.payload)
-        faults.check(isinstance(self.reason, str), "reason", "text", self.reason)
+        _check_free_text(self.reason, "reason", faults)
         faults.raise_if_any()
 
     @property

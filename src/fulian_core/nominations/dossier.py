@@ -31,6 +31,7 @@ from typing import Final, TypeGuard
 
 import attrs
 
+from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -255,10 +256,10 @@ class Dossier:
     def __attrs_post_init__(self) -> None:
         faults = Faults()
         faults.check(isinstance(self.form, bool), "form", "true or false", self.form)
-        faults.check(isinstance(self.account, str), "account", "text", self.account)
+        _check_free_text(self.account, "account", faults)
         check_count(self.photos, "photos", faults)
-        faults.check(isinstance(self.motto, str), "motto", "text", self.motto)
-        faults.check(isinstance(self.summary, str), "summary", "text", self.summary)
+        _check_free_text(self.motto, "motto", faults)
+        _check_free_text(self.summary, "summary", faults)
         if faults.check(len(self.media) <= _MAX_COUNT, "media", f"at most {_MAX_COUNT} items", len(self.media)):
             listed_photos = False
             for index, item in enumerate(self.media):

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.nominations.commands import Command
 from fulian_core.orgs import Level
@@ -25,7 +26,7 @@ class Event:
     nomination was forwarded to (or, for a submission, the level it entered at). Replaying
     needs nothing else, so later changes to criteria or calendars never re-judge the past."""
 
-    seq: int
+    seq: int = attrs.field(validator=_whole_number)
     command: Command
     assessment: Evaluation | None = None
     last_day: dt.date | None = None

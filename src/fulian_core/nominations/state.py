@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import attrs
 
 from fulian_core._definitions import listed
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import ValidationError
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
@@ -70,7 +71,7 @@ class ObjectionStatus(CodedEnum):
 class DossierVersion:
     """One version of a nomination's dossier (材料版本), kept when a newer one comes."""
 
-    version: int
+    version: int = attrs.field(validator=_whole_number)
     dossier: Dossier
     submitted_at: dt.datetime
     level: Level
@@ -94,7 +95,7 @@ class Stage:
     level: Level
     unit: str
     entered_at: dt.datetime
-    returns: int = 0
+    returns: int = attrs.field(default=0, validator=_whole_number)
     forwarded_to: str | None = None
 
 
@@ -148,7 +149,7 @@ class Nomination:
     stage and title, and the id of the actor who submitted it. Nothing in it is ever dropped."""
 
     id: str
-    seq: int
+    seq: int = attrs.field(validator=_whole_number)
     candidate: Subject
     channel: Channel
     category: str

@@ -16,6 +16,7 @@ from types import MappingProxyType
 import attrs
 
 from fulian_core._definitions import mapped
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core.errors import ValidationError
 from fulian_core.nominations.campaign import Campaign, Channel, Quota
 from fulian_core.nominations.state import CampaignState, Nomination, NominationStatus
@@ -31,14 +32,14 @@ class Counts:
     """Counts of nominations at one level (统计数): received, returned at least once, rejected,
     withdrawn, removed after notice, forwarded up, awarded here, titles revoked."""
 
-    received: int = 0
-    returned: int = 0
-    rejected: int = 0
-    withdrawn: int = 0
-    removed: int = 0
-    forwarded: int = 0
-    awarded: int = 0
-    revoked: int = 0
+    received: int = attrs.field(default=0, validator=_whole_number)
+    returned: int = attrs.field(default=0, validator=_whole_number)
+    rejected: int = attrs.field(default=0, validator=_whole_number)
+    withdrawn: int = attrs.field(default=0, validator=_whole_number)
+    removed: int = attrs.field(default=0, validator=_whole_number)
+    forwarded: int = attrs.field(default=0, validator=_whole_number)
+    awarded: int = attrs.field(default=0, validator=_whole_number)
+    revoked: int = attrs.field(default=0, validator=_whole_number)
 
     def __add__(self, other: Counts) -> Counts:
         if not isinstance(other, Counts):

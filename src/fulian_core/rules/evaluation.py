@@ -17,6 +17,7 @@ from typing import Final, NamedTuple
 import attrs
 
 from fulian_core._definitions import listed
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
@@ -58,7 +59,7 @@ class Grade:
 
     code: str
     label: str
-    rank: int
+    rank: int = attrs.field(validator=_whole_number)
     passing: bool = True
 
     def __str__(self) -> str:

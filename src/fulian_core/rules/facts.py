@@ -16,6 +16,7 @@ from typing import Final, NoReturn
 
 import attrs
 
+from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import encodable, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -184,7 +185,8 @@ class Fact:
                 _check_payload(name, value, faults)
         if self.kind is FactKind.RATIO and isinstance(self.part, Quantity) and isinstance(self.whole, Quantity):
             _check_ratio(self.part, self.whole, faults)
-        faults.check(isinstance(self.source, str) and len(self.source) <= _MAX_TEXT, "source", "text", self.source)
+        if _check_free_text(self.source, "source", faults):
+            faults.check(len(self.source) <= _MAX_TEXT, "source", f"at most {_MAX_TEXT} characters", len(self.source))
         for index, reference in enumerate(self.attachments):
             faults.check(
                 isinstance(reference, str) and bool(reference), f"attachments[{index}]", "a reference", reference

@@ -16,10 +16,18 @@ _VILLAGES = ["371082103201", "371082103202", "371082104201", "371082104202", "37
 
 
 @st.composite
-def partial_aggregates(draw: st.DrawFn, *, unit: Unit = Unit.SESSION, max_units: int = 4) -> Partial:
-    """Partial aggregates of a few units' values (qualifiers included), in *unit*."""
+def partial_aggregates(
+    draw: st.DrawFn,
+    *,
+    unit: Unit = Unit.SESSION,
+    max_units: int = 4,
+    units: st.SearchStrategy[str] | None = None,
+) -> Partial:
+    """Partial aggregates of a few units' values (qualifiers included), in *unit*, reported by
+    units drawn from *units* (by default five village codes; give disjoint strategies for
+    partials that are to be merged, since a unit counts once)."""
     result = Partial.empty(unit)
-    codes = draw(st.lists(st.sampled_from(_VILLAGES), max_size=max_units, unique=True))
+    codes = draw(st.lists(units if units is not None else st.sampled_from(_VILLAGES), max_size=max_units, unique=True))
     for code in codes:
         value = draw(quantities(units=st.just(unit), qualifiers=st.sampled_from(list(Qualifier)), max_value=100_000))
         result = result.merge(Partial.of(code, value))

@@ -20,8 +20,10 @@ from typing import Protocol, TypeVar
 
 import attrs
 
+from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._definitions import listed
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, ValidationError
@@ -68,7 +70,7 @@ def check(
     faults = Faults()
     faults.check(isinstance(actor, Actor), "actor", "an Actor", actor)
     _check_moment(at, "at", faults)
-    faults.check(isinstance(reason, str), "reason", "text", reason)
+    _check_free_text(reason, "reason", faults)
     faults.check(isinstance(command, str), "command", "a command code", command)
     faults.check(last_at is None or isinstance(last_at, dt.datetime), "last_at", "a date and time or None", last_at)
     faults.raise_if_any()
@@ -142,7 +144,7 @@ class Act:
         faults.check(isinstance(self.command, str) and bool(self.command), "command", "a command code", self.command)
         faults.check(isinstance(self.actor, Actor), "actor", "an Actor", self.actor)
         _check_moment(self.at, "at", faults)
-        faults.check(isinstance(self.reason, str), "reason", "text", self.reason)
+        _check_free_text(self.reason, "reason", faults)
         faults.check(isinstance(self.note, str), "note", "text", self.note)
         faults.check(self.payload is None or isinstance(self.payload, Payload), "payload", "a Payload", self.payload)
         faults.raise_if_any()
@@ -154,7 +156,7 @@ class CaseEvent:
     the due date the target state was given on entry, fixed then, so that a later change of
     calendar never re-dates the past."""
 
-    seq: int
+    seq: int = attrs.field(validator=_whole_number)
     act: Act
     source: str
     target: str
