@@ -73,8 +73,12 @@ class Fault:
         return Fault(join_path(prefix, self.path), self.expected, self.got)
 
     def __str__(self) -> str:
+        from fulian_core.privacy import redact_text  # noqa: PLC0415 - privacy builds on this module
+
         where = f"{self.path}: " if self.path else ""
-        return f"{where}expected {self.expected}, got {self.got_text}"
+        # The path and the expectation may quote a value that came in (a key, a bound): mask
+        # IDs and mobiles there too.
+        return redact_text(f"{where}expected {self.expected}, got {self.got_text}")
 
 
 def join_path(prefix: str, path: str) -> str:

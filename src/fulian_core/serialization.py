@@ -541,6 +541,9 @@ def structure(data: object, cls: type[_T]) -> _T:
         return converter.structure(data, cls)
     except ValidationError as error:
         raise error from None
+    except cattrs.errors.StructureHandlerNotFoundError:
+        name = getattr(cls, "__qualname__", repr(cls))
+        raise ValidationError.single("", f"a type with a plain-data form ({name} has none)", name) from None
     except (
         cattrs.BaseValidationError,
         TypeError,
