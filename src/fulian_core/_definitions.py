@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import Final, NoReturn, TypeVar
 
 import attrs
 
@@ -29,6 +29,31 @@ def _items(value: Iterable[_T], path: str, what: str) -> Iterator[_T]:
         return iter(value)
     except TypeError:
         raise ValidationError.single(path, what, value) from None
+
+
+class ReadOnlyDict(dict[_K, _V]):
+    """A dict that refuses changes (只读映射): what frozen values hold where they keep a mapping.
+
+    Not a ``MappingProxyType``: a proxy neither pickles nor deep-copies (Dask and
+    multiprocessing move values between processes), and its ``get`` costs a call more on hot
+    paths.
+    """
+
+    __slots__ = ()
+
+    def _refuse(self, *_: object, **__: object) -> NoReturn:
+        raise TypeError(f"a {type(self).__name__} is read-only; build a new value instead")
+
+    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
+
+    def __reduce__(self) -> tuple[object, ...]:
+        return (type(self), (dict(self),))
+
+    def __copy__(self) -> ReadOnlyDict[_K, _V]:
+        return self
+
+    def __deepcopy__(self, memo: dict[int, object]) -> ReadOnlyDict[_K, _V]:
+        return self
 
 
 def listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 from typing import Final
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._definitions import listed
 from fulian_core._faults import Faults
@@ -388,7 +388,7 @@ CN_2026: Final = HolidaySchedule(
 )
 """2026: 国务院办公厅关于2026年部分节假日安排的通知 (2025年11月4日, published by Xinhua)."""
 
-OFFICIAL_SCHEDULES: Final[Mapping[int, HolidaySchedule]] = MappingProxyType(
+OFFICIAL_SCHEDULES: Final[Mapping[int, HolidaySchedule]] = _ReadOnlyDict(
     {schedule.year: schedule for schedule in (CN_2019, CN_2020, CN_2021, CN_2022, CN_2023, CN_2024, CN_2025, CN_2026)}
 )
 """The shipped schedules by year."""

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import as_decimal, check_code, check_text, listed
 from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._enums import CodedEnum
@@ -187,7 +187,7 @@ class IndicatorSet:
                     )
                     break
         faults.raise_if_any(DefinitionError)
-        object.__setattr__(self, "by_code", MappingProxyType(by_code))
+        object.__setattr__(self, "by_code", _ReadOnlyDict(by_code))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, IndicatorSet):

@@ -4,10 +4,10 @@ dataset that refuses a second one silently."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -84,12 +84,12 @@ class Dataset:
                 continue
             index[value.key] = value
         faults.raise_if_any()
-        object.__setattr__(self, "index", MappingProxyType(index))
+        object.__setattr__(self, "index", _ReadOnlyDict(index))
         series: dict[tuple[str, str], list[DataValue]] = {}
         for value in index.values():
             series.setdefault((value.indicator, value.unit), []).append(value)
         ordered = {key: tuple(sorted(values, key=lambda v: v.period)) for key, values in series.items()}
-        object.__setattr__(self, "by_series", MappingProxyType(ordered))
+        object.__setattr__(self, "by_series", _ReadOnlyDict(ordered))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Dataset):

@@ -11,10 +11,10 @@ Seed 000: "共收到推荐材料80余份……向自治区上报事迹材料共�
 from __future__ import annotations
 
 from collections.abc import Mapping
-from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core.errors import ValidationError
@@ -53,15 +53,15 @@ class Counts:
 
 
 def _by_channel(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
-    return MappingProxyType(dict(mapped(value, "by_channel", "a mapping of channel codes to counts")))
+    return _ReadOnlyDict(dict(mapped(value, "by_channel", "a mapping of channel codes to counts")))
 
 
 def _by_category(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
-    return MappingProxyType(dict(mapped(value, "by_category", "a mapping of category codes to counts")))
+    return _ReadOnlyDict(dict(mapped(value, "by_category", "a mapping of category codes to counts")))
 
 
 def _by_unit(value: Mapping[str, Counts]) -> Mapping[str, Counts]:
-    return MappingProxyType(dict(mapped(value, "by_unit", "a mapping of unit codes to counts")))
+    return _ReadOnlyDict(dict(mapped(value, "by_unit", "a mapping of unit codes to counts")))
 
 
 @attrs.frozen(eq=False)

@@ -46,10 +46,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import listed, mapped
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -237,7 +237,7 @@ class RejectedBallot:
 
 
 def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
-    return MappingProxyType(dict(mapped(value, "counts", "a mapping of nomination ids to votes")))
+    return _ReadOnlyDict(dict(mapped(value, "counts", "a mapping of nomination ids to votes")))
 
 
 def _accepted(value: Iterable[Ballot]) -> tuple[Ballot, ...]:

@@ -15,9 +15,9 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from types import MappingProxyType
 from typing import Final
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core.rectification.tasks import AssessmentItem, Responsibility, Task, TaskList
 
 __all__ = ["CIVILISED_CITY_TASKS", "CIVILISED_CITY_UNITS"]
@@ -26,7 +26,7 @@ _TOWNSHIP = "320583102"
 _HUAYUAN, _XINZHEN, _JINGU, _JIANGHANG = "320583102001", "320583102201", "320583102202", "320583102203"
 _VILLAGES = (_HUAYUAN, _XINZHEN, _JINGU, _JIANGHANG)
 
-CIVILISED_CITY_UNITS: Final[Mapping[str, str]] = MappingProxyType(
+CIVILISED_CITY_UNITS: Final[Mapping[str, str]] = _ReadOnlyDict(
     {
         _TOWNSHIP: "镇妇联",
         _HUAYUAN: "花园社区妇联",

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from types import MappingProxyType
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import check_code, check_text, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -126,8 +126,8 @@ class TaskList:
             )
             tasks.setdefault(task.code, task)
         faults.raise_if_any(DefinitionError)
-        object.__setattr__(self, "_items_by_code", MappingProxyType(items))
-        object.__setattr__(self, "_tasks_by_code", MappingProxyType(tasks))
+        object.__setattr__(self, "_items_by_code", _ReadOnlyDict(items))
+        object.__setattr__(self, "_tasks_by_code", _ReadOnlyDict(tasks))
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, TaskList):

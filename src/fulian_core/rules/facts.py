@@ -12,10 +12,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final, NoReturn
+from typing import Final
 
 import attrs
 
+from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import encodable, listed
 from fulian_core._enums import CodedEnum
@@ -334,29 +335,11 @@ def _check_ratio(part: Quantity, whole: Quantity, faults: Faults) -> None:
         )
 
 
-class _FrozenFacts(dict[str, Fact]):
-    """Facts by item code, read-only.
-
-    A dict that refuses changes rather than a ``MappingProxyType``: a compiled sheet reads
-    every item's fact with ``get`` millions of times, the proxy's ``get`` costs a call more
-    each time, and a proxy neither pickles nor deep-copies.
-    """
+class _FrozenFacts(_ReadOnlyDict[str, Fact]):
+    """Facts by item code, read-only: a compiled sheet reads every item's fact with ``get``
+    millions of times."""
 
     __slots__ = ()
-
-    def _refuse(self, *_: object, **__: object) -> NoReturn:
-        raise TypeError("facts are read-only; build a new value with the facts changed")
-
-    __setitem__ = __delitem__ = clear = pop = popitem = setdefault = update = __ior__ = _refuse
-
-    def __reduce__(self) -> tuple[object, ...]:
-        return (type(self), (dict(self),))
-
-    def __copy__(self) -> _FrozenFacts:
-        return self
-
-    def __deepcopy__(self, memo: dict[int, object]) -> _FrozenFacts:
-        return self
 
     def __repr__(self) -> str:
         return f"{{{', '.join(f'{key!r}: {value!r}' for key, value in self.items())}}}"
