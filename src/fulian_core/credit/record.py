@@ -14,15 +14,14 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code, listed
+from fulian_core._definitions import as_decimal, check_code
 from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
-from fulian_core.credit.scheme import CreditScheme, PointsUnit
+from fulian_core.credit.scheme import CreditScheme, PointsUnit, _listed, _most_severe
 from fulian_core.errors import ValidationError
 from fulian_core.privacy import redact_text
 from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
 from fulian_core.rules.facts import Subject
-from fulian_core.rules.sheet import ItemKind
 
 __all__ = ["MAX_ENTRIES", "CreditEvent", "CreditRecord", "CreditRepair"]
 
@@ -41,7 +40,7 @@ def _whole(value: object, low: int, high: int) -> bool:
 
 
 def _fits(value: Iterable[str]) -> tuple[str, ...]:
-    return listed(value, "items", "a list of item codes")
+    return _listed(value, "items", "a list of item codes")
 
 
 def _quantity(value: object) -> Decimal | None:
@@ -89,7 +88,8 @@ class CreditEvent:
         if faults.check(1 <= len(self.items) <= _MAX_FITS, "items", f"1 to {_MAX_FITS} item codes", len(self.items)):
             for index, code in enumerate(self.items):
                 check_code(code, f"items[{index}]", faults, punctuation="_-.")
-            faults.check(len(set(self.items)) == len(self.items), "items", "each item once", list(self.items))
+            if all(isinstance(code, str) for code in self.items):  # a list among them is unhashable
+                faults.check(len(set(self.items)) == len(self.items), "items", "each item once", list(self.items))
         faults.check(_whole(self.count, 1, _MAX_COUNT), "count", f"a whole number from 1 to {_MAX_COUNT:,}", self.count)
         faults.check(_whole(self.members, 1, 100), "members", "a whole number of members from 1 to 100", self.members)
         if self.quantity is not None:
@@ -137,11 +137,11 @@ class CreditRepair:
 
 
 def _events(value: Iterable[CreditEvent]) -> tuple[CreditEvent, ...]:
-    return listed(value, "events", "a list of events")
+    return _listed(value, "events", "a list of events")
 
 
 def _repairs(value: Iterable[CreditRepair]) -> tuple[CreditRepair, ...]:
-    return listed(value, "repairs", "a list of repairs")
+    return _listed(value, "repairs", "a list of repairs")
 
 
 @attrs.frozen
@@ -185,6 +185,8 @@ class CreditRecord:
         """Refuse a record that does not fit *scheme*: items it does not have, events outside
         its dates, a tiered item without a quantity, a repair of something that is not a
         repairable direct grade or dated before it. Every fault is named at once."""
+        if not isinstance(scheme, CreditScheme):
+            raise ValidationError.single("scheme", "a CreditScheme", scheme)
         faults = Faults()
         faults.check(
             self.subject.kind is scheme.subject,
@@ -202,9 +204,14 @@ class CreditRecord:
             if repaired is None:
                 faults.add(f"{path}.event", "the id of an event of the record", repair.event)
                 continue
-            overrides = [scheme.item(code) for code in repaired.items if code in codes]
-            repairable = [item for item in overrides if item.kind is ItemKind.OVERRIDE and item.repairable]
-            faults.check(bool(repairable), f"{path}.event", "an event with a repairable direct grade", repair.event)
+            # The direct grade that counts is the most severe one the act fits: that one must be repairable.
+            direct = _most_severe(scheme, [scheme.item(code) for code in repaired.items if code in codes])
+            faults.check(
+                direct is not None and direct.repairable,
+                f"{path}.event",
+                "an event with a repairable direct grade",
+                repair.event,
+            )
             faults.check(
                 repair.date >= repaired.date,
                 f"{path}.date",

@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -54,6 +54,7 @@ _MAX_RULES: Final = 50
 _MAX_TERM: Final = {DurationUnit.YEAR: 100, DurationUnit.MONTH: 1200, DurationUnit.DAY: 36_600}
 _CAP_PERIODS: Final = frozenset({PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH})
 _SCHEME_KINDS: Final = frozenset({ItemKind.BONUS, ItemKind.DEDUCTION, ItemKind.OVERRIDE})
+_T = TypeVar("_T")
 
 
 class PointsUnit(CodedEnum):
@@ -134,11 +135,17 @@ class Term:
 
     def last_day(self, start: dt.date) -> dt.date:
         """The last day of the term that starts on *start* (有效至): a year from 2025-06-02 runs
-        to 2026-06-01."""
-        if self.unit is DurationUnit.DAY:
-            return start + dt.timedelta(days=self.count - 1)
-        months = self.count * 12 if self.unit is DurationUnit.YEAR else self.count
-        return start + relativedelta(months=months) - dt.timedelta(days=1)
+        to 2026-06-01. A term that would run past the last day the calendar holds (9999-12-31)
+        ends on that day: it never expires within the calendar."""
+        if not _is_date(start):
+            raise ValidationError.single("start", "a date", start)
+        try:
+            if self.unit is DurationUnit.DAY:
+                return start + dt.timedelta(days=self.count - 1)
+            months = self.count * 12 if self.unit is DurationUnit.YEAR else self.count
+            return start + relativedelta(months=months) - dt.timedelta(days=1)
+        except (OverflowError, ValueError):  # past year 9999 (relativedelta raises ValueError)
+            return dt.date.max
 
     def __str__(self) -> str:
         return f"{self.count}{self.unit.label}"
@@ -164,23 +171,40 @@ class Step:
         faults.raise_if_any(DefinitionError)
 
 
+def _listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
+    """*value* as a tuple, refusing text, a mapping and anything that is not a collection
+    (``None``, a number) with the library's error rather than a bare ``TypeError``."""
+    if not isinstance(value, Iterable):
+        raise ValidationError.single(path, f"{what}, not text or a mapping", value)
+    return listed(value, path, what)
+
+
+def _set_of(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
+    """*value* as a frozenset, refusing what :func:`_listed` refuses and unhashable members."""
+    members = _listed(value, path, what)
+    try:
+        return frozenset(members)
+    except TypeError:  # an unhashable member (a list among the kinds)
+        raise ValidationError.single(path, what, list(members)) from None
+
+
 def _kinds(value: Iterable[ItemKind]) -> frozenset[ItemKind]:
-    return frozenset(listed(value, "kinds", "a list of item kinds"))
+    return _set_of(value, "kinds", "a list of item kinds")
 
 
 def _levels(value: Iterable[Level]) -> frozenset[Level]:
-    return frozenset(listed(value, "levels", "a list of levels"))
+    return _set_of(value, "levels", "a list of levels")
 
 
 def _sizes(value: Iterable[Threshold | str]) -> tuple[Threshold, ...]:
     return tuple(
         Threshold.parse(item, path=f"sizes[{index}]") if isinstance(item, str) else item
-        for index, item in enumerate(listed(value, "sizes", "a list of thresholds"))
+        for index, item in enumerate(_listed(value, "sizes", "a list of thresholds"))
     )
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return listed(value, "steps", "a list of steps")
+    return _listed(value, "steps", "a list of steps")
 
 
 @attrs.frozen
@@ -264,9 +288,15 @@ class CreditItem:
         faults = Faults()
         check_code(self.code, "code", faults, punctuation="_-.")
         check_text(self.title, "title", faults)
-        if not faults.check(self.kind in _SCHEME_KINDS, "kind", "bonus, deduction or override", self.kind):
+        # The checks below read the kind and the unit: without them there is nothing to check.
+        kind_ok = faults.check(
+            isinstance(self.kind, ItemKind) and self.kind in _SCHEME_KINDS,
+            "kind",
+            "bonus, deduction or override",
+            self.kind,
+        )
+        if not (faults.check(isinstance(self.unit, PointsUnit), "unit", "a PointsUnit", self.unit) and kind_ok):
             faults.raise_if_any(DefinitionError)
-        faults.check(isinstance(self.unit, PointsUnit), "unit", "a PointsUnit", self.unit)
         if self.kind is ItemKind.OVERRIDE:
             self._check_override(faults)
         else:
@@ -302,7 +332,7 @@ class CreditItem:
             faults.check(not self.steps, "steps", f"no steps for an item counted {self.unit.label}", len(self.steps))
         if self.unit is PointsUnit.MEMBER:
             faults.check(
-                self.period in _CAP_PERIODS,
+                _is_cap_period(self.period),
                 "period",
                 "the period a member's points are per (month … year)",
                 self.period,
@@ -312,7 +342,7 @@ class CreditItem:
         if self.cap is not None:
             _check_points(self.cap, "cap", faults)
             faults.check(
-                self.cap_period in _CAP_PERIODS,
+                _is_cap_period(self.cap_period),
                 "cap_period",
                 "the period the cap is per (month … year)",
                 self.cap_period,
@@ -391,15 +421,15 @@ class LocalLimits:
 
 
 def _items(value: Iterable[CreditItem]) -> tuple[CreditItem, ...]:
-    return listed(value, "items", "a list of items")
+    return _listed(value, "items", "a list of items")
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
-    return listed(value, "bands", "a list of bands")
+    return _listed(value, "bands", "a list of bands")
 
 
 def _rules(value: Iterable[ValidityRule]) -> tuple[ValidityRule, ...]:
-    return listed(value, "validity", "a list of validity rules")
+    return _listed(value, "validity", "a list of validity rules")
 
 
 def _start(value: object) -> Decimal:
@@ -530,11 +560,12 @@ class CreditScheme:
         )
 
     def _check_scores(self, faults: Faults) -> None:
-        _check_points(self.start, "start", faults, positive=False)
-        _check_points(self.floor, "floor", faults, positive=False)
-        if self.ceiling is not None and _check_points(self.ceiling, "ceiling", faults):
+        # Compared only once each is a finite number: Decimal('NaN') would raise on comparison.
+        start_ok = _check_points(self.start, "start", faults, positive=False)
+        if _check_points(self.floor, "floor", faults, positive=False) and start_ok:
+            faults.check(self.floor <= self.start, "floor", "a floor at or below the start", self.floor)
+        if self.ceiling is not None and _check_points(self.ceiling, "ceiling", faults) and start_ok:
             faults.check(self.ceiling >= self.start, "ceiling", "a ceiling at or above the start", self.ceiling)
-        faults.check(self.floor <= self.start, "floor", "a floor at or below the start", self.floor)
         faults.check(
             isinstance(self.repeat_factor, Decimal)
             and self.repeat_factor.is_finite()
@@ -546,7 +577,7 @@ class CreditScheme:
         if self.bonus_cap is not None:
             _check_points(self.bonus_cap, "bonus_cap", faults)
             faults.check(
-                self.bonus_cap_period in _CAP_PERIODS,
+                _is_cap_period(self.bonus_cap_period),
                 "bonus_cap_period",
                 "the period the cap is per",
                 self.bonus_cap_period,
@@ -593,7 +624,7 @@ class CreditScheme:
                     and not band.requires,
                     f"bands[{index}].minimum",
                     "a published minimum score in points, and nothing else",
-                    str(band.minimum),
+                    None if band.minimum is None else str(band.minimum),
                 )
         for index, item in enumerate(self.items):
             if isinstance(item, CreditItem) and item.kind is ItemKind.OVERRIDE:
@@ -658,7 +689,7 @@ class CreditScheme:
     def adapt(self, *, issuer: str, version: str, add: Iterable[CreditItem], source: str = "") -> CreditScheme:
         """A village's or township's version with local items added (结合本地实际增设), within the
         scheme's :class:`LocalLimits`; every fault named at once, this scheme unchanged."""
-        added = listed(add, "add", "a list of items")
+        added = _listed(add, "add", "a list of items")
         faults = Faults()
         limits = self.local
         if limits is None:
@@ -687,6 +718,18 @@ class CreditScheme:
 
 def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _is_cap_period(value: object) -> bool:
+    return isinstance(value, PeriodKind) and value in _CAP_PERIODS
+
+
+def _most_severe(scheme: CreditScheme, items: Iterable[CreditItem]) -> CreditItem | None:
+    """The direct grade an act that fits *items* counts by: the one with the lowest target grade
+    (the first listed on a tie), or none."""
+    ranks = {band.code: index for index, band in enumerate(scheme.bands)}
+    overrides = [item for item in items if item.kind is ItemKind.OVERRIDE]
+    return max(overrides, key=lambda item: ranks[item.target]) if overrides else None
 
 
 def _resolved_band(band: Band, boundary: Boundary) -> Band:
