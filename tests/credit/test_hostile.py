@@ -24,6 +24,7 @@ from fulian_core.credit import (
     grade_history,
 )
 from fulian_core.errors import DefinitionError, ValidationError
+from fulian_core.periods import PeriodKind
 from fulian_core.rules import Band, ItemKind, Subject, SubjectKind
 
 D = dt.date
@@ -228,3 +229,27 @@ def test_a_huge_count_stays_exact_and_within_the_floor() -> None:
     standing = credit_standing(wide, record, on=D(2025, 1, 1))
     assert standing.lines[0].counted == Decimal("-999999990000")
     assert (standing.score, standing.grade.code) == (Decimal(0), "D")
+
+
+def test_an_event_past_the_years_periods_cover_is_refused_where_a_cap_counts_by_them() -> None:
+    """Found by the red team: an accepted record whose capped item fell in 9999 failed later, in
+    the standing, with ``year: expected a whole year from 1000 to 9998`` and no path to the event."""
+    capped = scheme(
+        items=[BURN, CreditItem("h", "互助", ItemKind.BONUS, 1, cap=3, cap_period=PeriodKind.YEAR)], version="c"
+    )
+    record = CreditRecord(HOME, [CreditEvent("e1", D(9999, 1, 1), ["burn"])])
+    with pytest.raises(ValidationError) as error:
+        record.add(CreditEvent("e2", D(9999, 1, 1), ["h"]), capped)
+    assert str(error.value) == (
+        "events[1].date: expected a date in the years 1000 to 9998 "
+        "(caps and per-member items count by calendar periods), got '9999-01-01'"
+    )
+    assert credit_standing(capped, record, on=D.max).score == Decimal(97)
+
+
+def test_a_local_item_may_not_reuse_a_code() -> None:
+    with pytest.raises(DefinitionError) as error:
+        scheme(local=LocalLimits(1, 3)).adapt(
+            issuer="371082103201", version="v1-村", add=[CreditItem("burn", "烧", ItemKind.BONUS, 1)]
+        )
+    assert str(error.value) == "items[1].code: expected a code not used before, got 'burn'"

@@ -269,14 +269,29 @@ def test_a_repeat_counts_against_any_earlier_offence_still_valid_not_only_the_la
     assert [line.doubled for line in credit_standing(PERSON, after, on=D(2027, 1, 1)).lines] == [False, True, False]
 
 
-def test_an_act_that_fits_several_items_is_an_earlier_offence_of_each() -> None:
-    # e1 counts as 乱扔垃圾 + 焚烧秸秆 (the larger, 3分); a later 乱扔垃圾 repeats it all the same.
-    record = person(event("e1", D(2025, 2, 1), "litter", "burn"), event("e2", D(2025, 3, 1), "litter"))
-    standing = credit_standing(PERSON, record, on=D(2025, 3, 1))
+def test_an_act_counts_as_the_item_it_was_counted_by_for_repeats() -> None:
+    # e1 fits 乱扔垃圾 and 焚烧秸秆 and counts as the larger, 焚烧秸秆: a later 乱扔垃圾 is no
+    # repeat (every doubling points at an earlier line of the same item), a later 焚烧秸秆 is.
+    record = person(
+        event("e1", D(2025, 2, 1), "litter", "burn"),
+        event("e2", D(2025, 3, 1), "litter"),
+        event("e3", D(2025, 3, 2), "burn"),
+    )
+    standing = credit_standing(PERSON, record, on=D(2025, 3, 2))
     assert [(line.item, line.counted, line.doubled) for line in standing.lines] == [
         ("burn", Decimal(-3), False),
-        ("litter", Decimal(-4), True),
+        ("litter", Decimal(-2), False),
+        ("burn", Decimal(-6), True),
     ]
+
+
+def test_an_act_that_fits_a_continuing_offence_and_another_can_end() -> None:
+    """Found by a property: the end date was refused unless every item was continuing, so an act
+    counted as 违章搭建 that also fitted 乱扔垃圾 could never end and counted for ever."""
+    record = person(event("e1", D(2025, 3, 1), "build", "litter", ended=D(2025, 3, 31)))
+    standing = credit_standing(PERSON, record, on=D(2026, 3, 30))
+    assert standing.lines[0].render() == "2025-03-01 违章搭建 −10分，有效至2026-03-30"
+    assert credit_standing(PERSON, record, on=D(2026, 3, 31)).score == Decimal(100)
 
 
 # -- direct grades (直接评定) and the downgrade of the score ------------------------------------
@@ -632,6 +647,16 @@ def test_the_next_change_names_when_a_direct_grade_ends_and_the_grade_then() -> 
     )
 
 
+def test_the_next_change_ignores_an_expired_direct_grade_of_the_same_item() -> None:
+    """Found by a property: the end of an expired 失信被执行 (2027-04-30) was taken for the next
+    change of a standing with a later one of the same item in force."""
+    record = person(event("e1", D(2025, 5, 1), "owe"), event("e2", D(2027, 6, 1), "owe"))
+    standing = credit_standing(PERSON, record, on=D(2027, 6, 1))
+    assert standing.next_change is not None
+    assert (standing.next_change.day, standing.next_change.expiring) == (D(2029, 6, 1), ("e2",))
+    assert (standing.next_change.score, standing.next_change.grade.code) == (Decimal(100), "A")
+
+
 def test_a_grade_history_for_a_booklet() -> None:
     record = person(event("e1", D(2025, 5, 1), "owe"))
     history = grade_history(PERSON, record, [D(2025, 4, 30), D(2027, 4, 30), D(2027, 5, 1)])
@@ -659,8 +684,7 @@ def test_event_refusals_against_the_scheme() -> None:
     assert str(error.value) == (
         "events[0].date: expected a date when grxy@2025 is in force, got '2024-12-31'\n"
         "events[0].quantity: expected the quantity 志愿服务 is tiered by, got None\n"
-        "events[0].ended: expected no end date: 志愿服务 is not a continuing offence, got '2025-01-02'\n"
-        "events[0].ended: expected no end date: 焚烧秸秆 is not a continuing offence, got '2025-01-02'"
+        "events[0].ended: expected no end date: none of its items is a continuing offence, got '2025-01-02'"
     )
     with pytest.raises(ValidationError) as error:
         household().add(event("e1", D(2025, 1, 1), "burn"), PERSON)

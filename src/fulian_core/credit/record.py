@@ -19,9 +19,11 @@ from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
 from fulian_core.credit.scheme import CreditScheme, PointsUnit, _listed, _most_severe
 from fulian_core.errors import ValidationError
+from fulian_core.periods import MAX_YEAR, MIN_YEAR
 from fulian_core.privacy import redact_text
 from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
 from fulian_core.rules.facts import Subject
+from fulian_core.rules.sheet import ItemKind
 
 __all__ = ["MAX_ENTRIES", "CreditEvent", "CreditRecord", "CreditRepair"]
 
@@ -240,20 +242,34 @@ def _check_event(scheme: CreditScheme, codes: set[str], event: CreditEvent, path
         f"a date when {scheme.code}@{scheme.version} is in force",
         event.date.isoformat(),
     )
+    known = [code for code in event.items if code in codes]
+    # Caps and per-member items count by calendar periods, which cover the years MIN_YEAR..MAX_YEAR.
+    periodic = any(
+        item.cap is not None
+        or item.unit is PointsUnit.MEMBER
+        or (item.kind is ItemKind.BONUS and scheme.bonus_cap is not None)
+        for item in (scheme.item(code) for code in known)
+    )
+    if periodic:
+        faults.check(
+            MIN_YEAR <= event.date.year <= MAX_YEAR,
+            f"{path}.date",
+            f"a date in the years {MIN_YEAR} to {MAX_YEAR} (caps and per-member items count by calendar periods)",
+            event.date.isoformat(),
+        )
     for position, code in enumerate(event.items):
-        if not faults.check(
-            code in codes, f"{path}.items[{position}]", f"an item of {scheme.code}@{scheme.version}", code
-        ):
-            continue
-        item = scheme.item(code)
+        faults.check(code in codes, f"{path}.items[{position}]", f"an item of {scheme.code}@{scheme.version}", code)
+    for item in (scheme.item(code) for code in known):
         if item.unit is PointsUnit.STEP:
             faults.check(
                 event.quantity is not None, f"{path}.quantity", f"the quantity {item.title} is tiered by", None
             )
-        if event.ended is not None:
-            faults.check(
-                item.continuing,
-                f"{path}.ended",
-                f"no end date: {item.title} is not a continuing offence",
-                event.ended.isoformat(),
-            )
+    # An act may fit a continuing offence and others (违章搭建 and 乱扔垃圾): its end date is the
+    # continuing one's, which could not be ended at all while every item had to be continuing.
+    if event.ended is not None and known:
+        faults.check(
+            any(scheme.item(code).continuing for code in known),
+            f"{path}.ended",
+            "no end date: none of its items is a continuing offence",
+            event.ended.isoformat(),
+        )

@@ -328,9 +328,10 @@ def _repair_line(item: CreditItem, repair: CreditRepair, on: dt.date) -> CreditL
 
 def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair]) -> list[_Entry]:
     entries: list[_Entry] = []
-    # For repeats, the last day each deduction item's offences stay valid (None: a continuing
-    # offence not yet ended), over every act that fitted the item, chosen or not: a repeat is
-    # within the validity of *any* earlier offence, not only of the latest one.
+    # For repeats, the last day each item's counted offences stay valid (None: a continuing
+    # offence not yet ended): a repeat is within the validity of *any* earlier offence, not only
+    # of the latest one. An act counts as the item it was counted by (the largest), so every
+    # doubling points at an earlier line of the same item in the explanation.
     valid_until: dict[str, dt.date | None] = {}
     directs: list[tuple[dt.date, dt.date | None, dt.date | None]] = []  # (from, until, repaired on)
     used: dict[tuple[str, Period], Decimal] = {}  # points counted per item and cap period
@@ -338,12 +339,10 @@ def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str,
     for event in events:
         for item in _chosen(scheme, event):
             if item.kind is ItemKind.DEDUCTION:
-                entry, candidates = _deduction(scheme, event, valid_until)
-                for candidate in candidates:
-                    code = candidate.item.code
-                    known = valid_until.get(code, dt.date.min)
-                    later = None if known is None or candidate.until is None else max(known, candidate.until)
-                    valid_until[code] = later
+                entry = _deduction(scheme, event, valid_until)
+                known = valid_until.get(entry.item.code, dt.date.min)
+                later = None if known is None or entry.until is None else max(known, entry.until)
+                valid_until[entry.item.code] = later
             elif item.kind is ItemKind.OVERRIDE:
                 start = _start_of(item, event)
                 until = None if start is None else scheme.term_for(item, _ZERO).last_day(start)
@@ -359,10 +358,8 @@ def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str,
     return entries
 
 
-def _deduction(
-    scheme: CreditScheme, event: CreditEvent, valid_until: dict[str, dt.date | None]
-) -> tuple[_Entry, list[_Entry]]:
-    """The largest deduction the act counts by (the first on a tie), and every deduction it fits."""
+def _deduction(scheme: CreditScheme, event: CreditEvent, valid_until: dict[str, dt.date | None]) -> _Entry:
+    """The largest deduction the act counts by (the first on a tie), repeats in mind."""
     candidates: list[_Entry] = []
     for code in event.items:
         item = scheme.item(code)
@@ -375,7 +372,7 @@ def _deduction(
         start = _start_of(item, event)
         until = None if start is None else scheme.term_for(item, size).last_day(start)
         candidates.append(_Entry(event, item, -base, doubled, start or event.date, until, counted=-size))
-    return max(candidates, key=lambda entry: -entry.counted), candidates
+    return max(candidates, key=lambda entry: -entry.counted)  # the largest deduction; the first on a tie
 
 
 def _bonus(
@@ -437,12 +434,9 @@ def _period_word(kind: PeriodKind) -> str:
 
 
 def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditStanding) -> NextChange | None:
+    # A direct grade in force counts too; an expired one of the same item must not (it once did:
+    # its end, already past, was taken for the next change).
     ends = [line.valid_until for line in standing.counting if line.valid_until is not None]
-    ends += [
-        line.valid_until
-        for line in standing.lines
-        if line.kind is ItemKind.OVERRIDE and line.item in standing.direct and line.valid_until is not None
-    ]
     if not ends:
         return None
     last = min(ends)
@@ -457,11 +451,7 @@ def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditSta
         [repair for repair in record.repairs if repair.date <= standing.on],
     )
     later = _standing(scheme, known, day)
-    expiring = tuple(
-        line.event
-        for line in standing.lines
-        if line.valid_until == last and (line.counts or line.item in standing.direct)
-    )
+    expiring = tuple(line.event for line in standing.counting if line.valid_until == last)
     return NextChange(day, expiring, later.score, later.grade)
 
 
