@@ -23,11 +23,15 @@ from fulian_core import (
     WorkingDayCalendar,
 )
 from fulian_core.courtyard import CreditLedger, Household
+from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme
 from fulian_core.rules import RuleSheet, Subject, Threshold
 from fulian_core.testing._registration import register_type_strategies
 
 REGISTERED = [
     CreditLedger,
+    CreditScheme,
+    CreditEvent,
+    CreditRecord,
     Household,
     RuleSheet,
     Subject,

@@ -25,6 +25,7 @@ def register_type_strategies() -> None:
 
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
     from fulian_core.courtyard import CreditLedger, Household  # noqa: PLC0415
+    from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
@@ -52,6 +53,9 @@ def register_type_strategies() -> None:
         Threshold: "thresholds",
         Household: "households",
         CreditLedger: "credit_ledgers",
+        CreditScheme: "credit_schemes",
+        CreditEvent: "credit_events",
+        CreditRecord: "credit_records",
         Actor: "actors",
         Dossier: "dossiers",
         DossierRule: "dossier_rules",
