@@ -253,3 +253,36 @@ def test_a_local_item_may_not_reuse_a_code() -> None:
             issuer="371082103201", version="v1-村", add=[CreditItem("burn", "烧", ItemKind.BONUS, 1)]
         )
     assert str(error.value) == "items[1].code: expected a code not used before, got 'burn'"
+
+
+OCCURRENCE = CreditItem("n", "噪音扰民", ItemKind.DEDUCTION, 3, unit=PointsUnit.OCCURRENCE)
+
+
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        # was: TypeError (Decimal times text or float), AttributeError, TypeError, KeyError
+        (lambda: OCCURRENCE.amount(count=hostile("3")), "count: expected a whole number of at least 1, got '3'"),
+        (
+            lambda: OCCURRENCE.amount(members=hostile(0), quantity=hostile(2.5)),
+            (
+                "members: expected a whole number of at least 1, got 0\n"
+                "quantity: expected a quantity (int or Decimal) or None, got 2.5"
+            ),
+        ),
+        (lambda: SCHEME.term_for(hostile("burn"), Decimal(3)), "item: expected a CreditItem, got 'burn'"),
+        (lambda: SCHEME.in_force_on(hostile("2025-01-01")), "day: expected a date, got '2025-01-01'"),
+        (
+            lambda: SCHEME.period_of(hostile("year"), D(2025, 1, 1)),
+            "kind: expected a year, half, quarter or month PeriodKind, got 'year'",
+        ),
+        (
+            lambda: SCHEME.validity[0].matches(ItemKind.BONUS, hostile("x"), None),
+            "points: expected a number of points (int or Decimal), got 'x'",
+        ),
+    ],
+)
+def test_public_helpers_refuse_wrong_types(call: Callable[[], object], message: str) -> None:
+    with pytest.raises(ValidationError) as error:
+        call()
+    assert str(error.value) == message

@@ -19,7 +19,8 @@ from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
 from fulian_core.credit.scheme import CreditScheme, PointsUnit, _listed, _most_severe
 from fulian_core.errors import ValidationError
-from fulian_core.periods import MAX_YEAR, MIN_YEAR
+from fulian_core.periods import MAX_YEAR as _MAX_YEAR
+from fulian_core.periods import MIN_YEAR as _MIN_YEAR
 from fulian_core.privacy import redact_text
 from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
 from fulian_core.rules.facts import Subject
@@ -243,7 +244,7 @@ def _check_event(scheme: CreditScheme, codes: set[str], event: CreditEvent, path
         event.date.isoformat(),
     )
     known = [code for code in event.items if code in codes]
-    # Caps and per-member items count by calendar periods, which cover the years MIN_YEAR..MAX_YEAR.
+    # Caps and per-member items count by calendar periods, which cover only the years 1000 to 9998.
     periodic = any(
         item.cap is not None
         or item.unit is PointsUnit.MEMBER
@@ -252,9 +253,9 @@ def _check_event(scheme: CreditScheme, codes: set[str], event: CreditEvent, path
     )
     if periodic:
         faults.check(
-            MIN_YEAR <= event.date.year <= MAX_YEAR,
+            _MIN_YEAR <= event.date.year <= _MAX_YEAR,
             f"{path}.date",
-            f"a date in the years {MIN_YEAR} to {MAX_YEAR} (caps and per-member items count by calendar periods)",
+            f"a date in the years {_MIN_YEAR} to {_MAX_YEAR} (caps and per-member items count by calendar periods)",
             event.date.isoformat(),
         )
     for position, code in enumerate(event.items):

@@ -246,6 +246,11 @@ class ValidityRule:
         A size threshold whose boundary is not stated is read as the scheme reads it (the
         scheme resolves them when it is built); an undecidable comparison does not match.
         """
+        _check_call(
+            ("kind", isinstance(kind, ItemKind), "an ItemKind", kind),
+            ("points", _is_number(points), "a number of points (int or Decimal)", points),
+            ("level", level is None or isinstance(level, Level), "a Level or None", level),
+        )
         if kind not in self.kinds or (self.levels and level not in self.levels):
             return False
         return all(size.judge(points).code == "yes" for size in self.sizes)
@@ -373,6 +378,11 @@ class CreditItem:
 
     def amount(self, *, count: int = 1, members: int = 1, quantity: Decimal | None = None) -> Decimal:
         """The points one event of this item gives or takes, before repeats and caps."""
+        _check_call(
+            ("count", _is_whole(count), "a whole number of at least 1", count),
+            ("members", _is_whole(members), "a whole number of at least 1", members),
+            ("quantity", quantity is None or _is_number(quantity), "a quantity (int or Decimal) or None", quantity),
+        )
         if self.unit is PointsUnit.OCCURRENCE:
             return self.points * count
         if self.unit is PointsUnit.MEMBER:
@@ -659,6 +669,10 @@ class CreditScheme:
     def term_for(self, item: CreditItem, points: Decimal) -> Term:
         """The validity of an entry of *item* worth *points* (its size after repeats): the
         item's own term, or the first validity rule that matches."""
+        _check_call(
+            ("item", isinstance(item, CreditItem), "a CreditItem", item),
+            ("points", _is_number(points), "a number of points (int or Decimal)", points),
+        )
         if item.validity is not None:
             return item.validity
         for rule in self.validity:
@@ -672,6 +686,7 @@ class CreditScheme:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the scheme is in force on *day*."""
+        _check_call(("day", _is_date(day), "a date", day))
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 
     @property
@@ -682,6 +697,10 @@ class CreditScheme:
 
     def period_of(self, kind: PeriodKind, day: dt.date) -> Period:
         """The calendar period of *kind* that holds *day* (for caps and per-member items)."""
+        _check_call(
+            ("kind", _is_cap_period(kind), "a year, half, quarter or month PeriodKind", kind),
+            ("day", _is_date(day), "a date", day),
+        )
         return Period.containing(kind, day)
 
     # -- local items -------------------------------------------------------------------------
@@ -718,6 +737,25 @@ class CreditScheme:
 
 def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _is_number(value: object) -> bool:
+    """An int or a finite Decimal (never a float, never text)."""
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_call(*checks: tuple[str, bool, str, object]) -> None:
+    """Refuse a call's bad arguments with the library's error, every fault at once."""
+    faults = Faults()
+    for path, ok, expected, got in checks:
+        faults.check(ok, path, expected, got)
+    faults.raise_if_any()
 
 
 def _is_cap_period(value: object) -> bool:
