@@ -25,6 +25,7 @@ from fulian_core import (
     unstructure,
 )
 from fulian_core.courtyard import CreditLedger, Inspection, PlaquePolicy, ScoreCard, score
+from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme, CreditStanding, credit_standing
 from fulian_core.criteria import Evidence, assess
 from fulian_core.indicators import DataValue, Indicator, IndicatorSet, RatioIndicator
 from fulian_core.nominations import (
@@ -42,7 +43,10 @@ from fulian_core.testing import (
     actors,
     ballot_rules,
     ballots,
+    credit_events,
     credit_ledgers,
+    credit_records,
+    credit_schemes,
     dossier_rules,
     dossiers,
     evidence,
@@ -186,6 +190,15 @@ CASES: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     "Subject": (Subject, subjects),
     "PlaquePolicy": (PlaquePolicy, lambda: st.just(PlaquePolicy())),
     "CreditLedger": (CreditLedger, credit_ledgers),
+    "CreditScheme": (CreditScheme, lambda: credit_schemes(max_items=5)),
+    "CreditEvent": (CreditEvent, credit_events),
+    "CreditRecord": (CreditRecord, lambda: credit_records(max_events=4)),
+    "CreditStanding": (
+        CreditStanding,
+        lambda: credit_schemes(max_items=4).flatmap(
+            lambda s: credit_records(scheme=s, max_events=4).map(lambda r: credit_standing(s, r, on=s.effective_from))
+        ),
+    ),
     "IndicatorSet": (IndicatorSet, lambda: st.just(make_indicators())),
     "Indicator": (
         Indicator,
