@@ -25,7 +25,15 @@ from fulian_core import (
     unstructure,
 )
 from fulian_core.courtyard import Inspection, PlaquePolicy, ScoreCard, score
-from fulian_core.credit import PointsAccount, PriceList
+from fulian_core.credit import (
+    CreditEvent,
+    CreditRecord,
+    CreditScheme,
+    CreditStanding,
+    PointsAccount,
+    PriceList,
+    credit_standing,
+)
 from fulian_core.criteria import Evidence, assess
 from fulian_core.indicators import DataValue, Indicator, IndicatorSet, RatioIndicator
 from fulian_core.nominations import (
@@ -43,6 +51,9 @@ from fulian_core.testing import (
     actors,
     ballot_rules,
     ballots,
+    credit_events,
+    credit_records,
+    credit_schemes,
     dossier_rules,
     dossiers,
     evidence,
@@ -189,6 +200,15 @@ CASES: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
     "PlaquePolicy": (PlaquePolicy, lambda: st.just(PlaquePolicy())),
     "PointsAccount": (PointsAccount, points_accounts),
     "PriceList": (PriceList, price_lists),
+    "CreditScheme": (CreditScheme, lambda: credit_schemes(max_items=5)),
+    "CreditEvent": (CreditEvent, credit_events),
+    "CreditRecord": (CreditRecord, lambda: credit_records(max_events=4)),
+    "CreditStanding": (
+        CreditStanding,
+        lambda: credit_schemes(max_items=4).flatmap(
+            lambda s: credit_records(scheme=s, max_events=4).map(lambda r: credit_standing(s, r, on=s.effective_from))
+        ),
+    ),
     "IndicatorSet": (IndicatorSet, lambda: st.just(make_indicators())),
     "Indicator": (
         Indicator,

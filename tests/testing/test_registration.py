@@ -23,13 +23,16 @@ from fulian_core import (
     WorkingDayCalendar,
 )
 from fulian_core.courtyard import Household
-from fulian_core.credit import PointsAccount, PriceList
+from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme, PointsAccount, PriceList
 from fulian_core.rules import RuleSheet, Subject, Threshold
 from fulian_core.testing._registration import register_type_strategies
 
 REGISTERED = [
     PointsAccount,
     PriceList,
+    CreditScheme,
+    CreditEvent,
+    CreditRecord,
     Household,
     RuleSheet,
     Subject,

@@ -14,11 +14,13 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code, listed
+from fulian_core._definitions import as_decimal, check_code
 from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
-from fulian_core.credit.scheme import CreditScheme, PointsUnit
+from fulian_core.credit.scheme import CreditScheme, PointsUnit, _listed, _most_severe
 from fulian_core.errors import ValidationError
+from fulian_core.periods import MAX_YEAR as _MAX_YEAR
+from fulian_core.periods import MIN_YEAR as _MIN_YEAR
 from fulian_core.privacy import redact_text
 from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
 from fulian_core.rules.facts import Subject
@@ -41,7 +43,7 @@ def _whole(value: object, low: int, high: int) -> bool:
 
 
 def _fits(value: Iterable[str]) -> tuple[str, ...]:
-    return listed(value, "items", "a list of item codes")
+    return _listed(value, "items", "a list of item codes")
 
 
 def _quantity(value: object) -> Decimal | None:
@@ -89,7 +91,8 @@ class CreditEvent:
         if faults.check(1 <= len(self.items) <= _MAX_FITS, "items", f"1 to {_MAX_FITS} item codes", len(self.items)):
             for index, code in enumerate(self.items):
                 check_code(code, f"items[{index}]", faults, punctuation="_-.")
-            faults.check(len(set(self.items)) == len(self.items), "items", "each item once", list(self.items))
+            if all(isinstance(code, str) for code in self.items):  # a list among them is unhashable
+                faults.check(len(set(self.items)) == len(self.items), "items", "each item once", list(self.items))
         faults.check(_whole(self.count, 1, _MAX_COUNT), "count", f"a whole number from 1 to {_MAX_COUNT:,}", self.count)
         faults.check(_whole(self.members, 1, 100), "members", "a whole number of members from 1 to 100", self.members)
         if self.quantity is not None:
@@ -137,11 +140,11 @@ class CreditRepair:
 
 
 def _events(value: Iterable[CreditEvent]) -> tuple[CreditEvent, ...]:
-    return listed(value, "events", "a list of events")
+    return _listed(value, "events", "a list of events")
 
 
 def _repairs(value: Iterable[CreditRepair]) -> tuple[CreditRepair, ...]:
-    return listed(value, "repairs", "a list of repairs")
+    return _listed(value, "repairs", "a list of repairs")
 
 
 @attrs.frozen
@@ -185,6 +188,8 @@ class CreditRecord:
         """Refuse a record that does not fit *scheme*: items it does not have, events outside
         its dates, a tiered item without a quantity, a repair of something that is not a
         repairable direct grade or dated before it. Every fault is named at once."""
+        if not isinstance(scheme, CreditScheme):
+            raise ValidationError.single("scheme", "a CreditScheme", scheme)
         faults = Faults()
         faults.check(
             self.subject.kind is scheme.subject,
@@ -202,9 +207,14 @@ class CreditRecord:
             if repaired is None:
                 faults.add(f"{path}.event", "the id of an event of the record", repair.event)
                 continue
-            overrides = [scheme.item(code) for code in repaired.items if code in codes]
-            repairable = [item for item in overrides if item.kind is ItemKind.OVERRIDE and item.repairable]
-            faults.check(bool(repairable), f"{path}.event", "an event with a repairable direct grade", repair.event)
+            # The direct grade that counts is the most severe one the act fits: that one must be repairable.
+            direct = _most_severe(scheme, [scheme.item(code) for code in repaired.items if code in codes])
+            faults.check(
+                direct is not None and direct.repairable,
+                f"{path}.event",
+                "an event with a repairable direct grade",
+                repair.event,
+            )
             faults.check(
                 repair.date >= repaired.date,
                 f"{path}.date",
@@ -233,20 +243,34 @@ def _check_event(scheme: CreditScheme, codes: set[str], event: CreditEvent, path
         f"a date when {scheme.code}@{scheme.version} is in force",
         event.date.isoformat(),
     )
+    known = [code for code in event.items if code in codes]
+    # Caps and per-member items count by calendar periods, which cover only the years 1000 to 9998.
+    periodic = any(
+        item.cap is not None
+        or item.unit is PointsUnit.MEMBER
+        or (item.kind is ItemKind.BONUS and scheme.bonus_cap is not None)
+        for item in (scheme.item(code) for code in known)
+    )
+    if periodic:
+        faults.check(
+            _MIN_YEAR <= event.date.year <= _MAX_YEAR,
+            f"{path}.date",
+            f"a date in the years {_MIN_YEAR} to {_MAX_YEAR} (caps and per-member items count by calendar periods)",
+            event.date.isoformat(),
+        )
     for position, code in enumerate(event.items):
-        if not faults.check(
-            code in codes, f"{path}.items[{position}]", f"an item of {scheme.code}@{scheme.version}", code
-        ):
-            continue
-        item = scheme.item(code)
+        faults.check(code in codes, f"{path}.items[{position}]", f"an item of {scheme.code}@{scheme.version}", code)
+    for item in (scheme.item(code) for code in known):
         if item.unit is PointsUnit.STEP:
             faults.check(
                 event.quantity is not None, f"{path}.quantity", f"the quantity {item.title} is tiered by", None
             )
-        if event.ended is not None:
-            faults.check(
-                item.continuing,
-                f"{path}.ended",
-                f"no end date: {item.title} is not a continuing offence",
-                event.ended.isoformat(),
-            )
+    # An act may fit a continuing offence and others (违章搭建 and 乱扔垃圾): its end date is the
+    # continuing one's, which could not be ended at all while every item had to be continuing.
+    if event.ended is not None and known:
+        faults.check(
+            any(scheme.item(code).continuing for code in known),
+            f"{path}.ended",
+            "no end date: none of its items is a continuing offence",
+            event.ended.isoformat(),
+        )

@@ -16,7 +16,7 @@ import datetime as dt
 import functools
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Final
+from typing import Final, TypeVar
 
 import attrs
 from dateutil.relativedelta import relativedelta
@@ -54,6 +54,7 @@ _MAX_RULES: Final = 50
 _MAX_TERM: Final = {DurationUnit.YEAR: 100, DurationUnit.MONTH: 1200, DurationUnit.DAY: 36_600}
 _CAP_PERIODS: Final = frozenset({PeriodKind.YEAR, PeriodKind.HALF, PeriodKind.QUARTER, PeriodKind.MONTH})
 _SCHEME_KINDS: Final = frozenset({ItemKind.BONUS, ItemKind.DEDUCTION, ItemKind.OVERRIDE})
+_T = TypeVar("_T")
 
 
 class PointsUnit(CodedEnum):
@@ -134,11 +135,17 @@ class Term:
 
     def last_day(self, start: dt.date) -> dt.date:
         """The last day of the term that starts on *start* (有效至): a year from 2025-06-02 runs
-        to 2026-06-01."""
-        if self.unit is DurationUnit.DAY:
-            return start + dt.timedelta(days=self.count - 1)
-        months = self.count * 12 if self.unit is DurationUnit.YEAR else self.count
-        return start + relativedelta(months=months) - dt.timedelta(days=1)
+        to 2026-06-01. A term that would run past the last day the calendar holds (9999-12-31)
+        ends on that day: it never expires within the calendar."""
+        if not _is_date(start):
+            raise ValidationError.single("start", "a date", start)
+        try:
+            if self.unit is DurationUnit.DAY:
+                return start + dt.timedelta(days=self.count - 1)
+            months = self.count * 12 if self.unit is DurationUnit.YEAR else self.count
+            return start + relativedelta(months=months) - dt.timedelta(days=1)
+        except (OverflowError, ValueError):  # past year 9999 (relativedelta raises ValueError)
+            return dt.date.max
 
     def __str__(self) -> str:
         return f"{self.count}{self.unit.label}"
@@ -164,23 +171,40 @@ class Step:
         faults.raise_if_any(DefinitionError)
 
 
+def _listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
+    """*value* as a tuple, refusing text, a mapping and anything that is not a collection
+    (``None``, a number) with the library's error rather than a bare ``TypeError``."""
+    if not isinstance(value, Iterable):
+        raise ValidationError.single(path, f"{what}, not text or a mapping", value)
+    return listed(value, path, what)
+
+
+def _set_of(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
+    """*value* as a frozenset, refusing what :func:`_listed` refuses and unhashable members."""
+    members = _listed(value, path, what)
+    try:
+        return frozenset(members)
+    except TypeError:  # an unhashable member (a list among the kinds)
+        raise ValidationError.single(path, what, list(members)) from None
+
+
 def _kinds(value: Iterable[ItemKind]) -> frozenset[ItemKind]:
-    return frozenset(listed(value, "kinds", "a list of item kinds"))
+    return _set_of(value, "kinds", "a list of item kinds")
 
 
 def _levels(value: Iterable[Level]) -> frozenset[Level]:
-    return frozenset(listed(value, "levels", "a list of levels"))
+    return _set_of(value, "levels", "a list of levels")
 
 
 def _sizes(value: Iterable[Threshold | str]) -> tuple[Threshold, ...]:
     return tuple(
         Threshold.parse(item, path=f"sizes[{index}]") if isinstance(item, str) else item
-        for index, item in enumerate(listed(value, "sizes", "a list of thresholds"))
+        for index, item in enumerate(_listed(value, "sizes", "a list of thresholds"))
     )
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return listed(value, "steps", "a list of steps")
+    return _listed(value, "steps", "a list of steps")
 
 
 @attrs.frozen
@@ -222,6 +246,11 @@ class ValidityRule:
         A size threshold whose boundary is not stated is read as the scheme reads it (the
         scheme resolves them when it is built); an undecidable comparison does not match.
         """
+        _check_call(
+            ("kind", isinstance(kind, ItemKind), "an ItemKind", kind),
+            ("points", _is_number(points), "a number of points (int or Decimal)", points),
+            ("level", level is None or isinstance(level, Level), "a Level or None", level),
+        )
         if kind not in self.kinds or (self.levels and level not in self.levels):
             return False
         return all(size.judge(points).code == "yes" for size in self.sizes)
@@ -264,9 +293,15 @@ class CreditItem:
         faults = Faults()
         check_code(self.code, "code", faults, punctuation="_-.")
         check_text(self.title, "title", faults)
-        if not faults.check(self.kind in _SCHEME_KINDS, "kind", "bonus, deduction or override", self.kind):
+        # The checks below read the kind and the unit: without them there is nothing to check.
+        kind_ok = faults.check(
+            isinstance(self.kind, ItemKind) and self.kind in _SCHEME_KINDS,
+            "kind",
+            "bonus, deduction or override",
+            self.kind,
+        )
+        if not (faults.check(isinstance(self.unit, PointsUnit), "unit", "a PointsUnit", self.unit) and kind_ok):
             faults.raise_if_any(DefinitionError)
-        faults.check(isinstance(self.unit, PointsUnit), "unit", "a PointsUnit", self.unit)
         if self.kind is ItemKind.OVERRIDE:
             self._check_override(faults)
         else:
@@ -302,7 +337,7 @@ class CreditItem:
             faults.check(not self.steps, "steps", f"no steps for an item counted {self.unit.label}", len(self.steps))
         if self.unit is PointsUnit.MEMBER:
             faults.check(
-                self.period in _CAP_PERIODS,
+                _is_cap_period(self.period),
                 "period",
                 "the period a member's points are per (month … year)",
                 self.period,
@@ -312,7 +347,7 @@ class CreditItem:
         if self.cap is not None:
             _check_points(self.cap, "cap", faults)
             faults.check(
-                self.cap_period in _CAP_PERIODS,
+                _is_cap_period(self.cap_period),
                 "cap_period",
                 "the period the cap is per (month … year)",
                 self.cap_period,
@@ -343,6 +378,11 @@ class CreditItem:
 
     def amount(self, *, count: int = 1, members: int = 1, quantity: Decimal | None = None) -> Decimal:
         """The points one event of this item gives or takes, before repeats and caps."""
+        _check_call(
+            ("count", _is_whole(count), "a whole number of at least 1", count),
+            ("members", _is_whole(members), "a whole number of at least 1", members),
+            ("quantity", quantity is None or _is_number(quantity), "a quantity (int or Decimal) or None", quantity),
+        )
         if self.unit is PointsUnit.OCCURRENCE:
             return self.points * count
         if self.unit is PointsUnit.MEMBER:
@@ -391,15 +431,15 @@ class LocalLimits:
 
 
 def _items(value: Iterable[CreditItem]) -> tuple[CreditItem, ...]:
-    return listed(value, "items", "a list of items")
+    return _listed(value, "items", "a list of items")
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
-    return listed(value, "bands", "a list of bands")
+    return _listed(value, "bands", "a list of bands")
 
 
 def _rules(value: Iterable[ValidityRule]) -> tuple[ValidityRule, ...]:
-    return listed(value, "validity", "a list of validity rules")
+    return _listed(value, "validity", "a list of validity rules")
 
 
 def _start(value: object) -> Decimal:
@@ -530,11 +570,12 @@ class CreditScheme:
         )
 
     def _check_scores(self, faults: Faults) -> None:
-        _check_points(self.start, "start", faults, positive=False)
-        _check_points(self.floor, "floor", faults, positive=False)
-        if self.ceiling is not None and _check_points(self.ceiling, "ceiling", faults):
+        # Compared only once each is a finite number: Decimal('NaN') would raise on comparison.
+        start_ok = _check_points(self.start, "start", faults, positive=False)
+        if _check_points(self.floor, "floor", faults, positive=False) and start_ok:
+            faults.check(self.floor <= self.start, "floor", "a floor at or below the start", self.floor)
+        if self.ceiling is not None and _check_points(self.ceiling, "ceiling", faults) and start_ok:
             faults.check(self.ceiling >= self.start, "ceiling", "a ceiling at or above the start", self.ceiling)
-        faults.check(self.floor <= self.start, "floor", "a floor at or below the start", self.floor)
         faults.check(
             isinstance(self.repeat_factor, Decimal)
             and self.repeat_factor.is_finite()
@@ -546,7 +587,7 @@ class CreditScheme:
         if self.bonus_cap is not None:
             _check_points(self.bonus_cap, "bonus_cap", faults)
             faults.check(
-                self.bonus_cap_period in _CAP_PERIODS,
+                _is_cap_period(self.bonus_cap_period),
                 "bonus_cap_period",
                 "the period the cap is per",
                 self.bonus_cap_period,
@@ -593,7 +634,7 @@ class CreditScheme:
                     and not band.requires,
                     f"bands[{index}].minimum",
                     "a published minimum score in points, and nothing else",
-                    str(band.minimum),
+                    None if band.minimum is None else str(band.minimum),
                 )
         for index, item in enumerate(self.items):
             if isinstance(item, CreditItem) and item.kind is ItemKind.OVERRIDE:
@@ -628,6 +669,10 @@ class CreditScheme:
     def term_for(self, item: CreditItem, points: Decimal) -> Term:
         """The validity of an entry of *item* worth *points* (its size after repeats): the
         item's own term, or the first validity rule that matches."""
+        _check_call(
+            ("item", isinstance(item, CreditItem), "a CreditItem", item),
+            ("points", _is_number(points), "a number of points (int or Decimal)", points),
+        )
         if item.validity is not None:
             return item.validity
         for rule in self.validity:
@@ -641,6 +686,7 @@ class CreditScheme:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the scheme is in force on *day*."""
+        _check_call(("day", _is_date(day), "a date", day))
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 
     @property
@@ -651,6 +697,10 @@ class CreditScheme:
 
     def period_of(self, kind: PeriodKind, day: dt.date) -> Period:
         """The calendar period of *kind* that holds *day* (for caps and per-member items)."""
+        _check_call(
+            ("kind", _is_cap_period(kind), "a year, half, quarter or month PeriodKind", kind),
+            ("day", _is_date(day), "a date", day),
+        )
         return Period.containing(kind, day)
 
     # -- local items -------------------------------------------------------------------------
@@ -658,7 +708,7 @@ class CreditScheme:
     def adapt(self, *, issuer: str, version: str, add: Iterable[CreditItem], source: str = "") -> CreditScheme:
         """A village's or township's version with local items added (结合本地实际增设), within the
         scheme's :class:`LocalLimits`; every fault named at once, this scheme unchanged."""
-        added = listed(add, "add", "a list of items")
+        added = _listed(add, "add", "a list of items")
         faults = Faults()
         limits = self.local
         if limits is None:
@@ -687,6 +737,37 @@ class CreditScheme:
 
 def _is_date(value: object) -> bool:
     return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+
+
+def _is_whole(value: object) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 1
+
+
+def _is_number(value: object) -> bool:
+    """An int or a finite Decimal (never a float, never text)."""
+    if isinstance(value, Decimal):
+        return value.is_finite()
+    return isinstance(value, int) and not isinstance(value, bool)
+
+
+def _check_call(*checks: tuple[str, bool, str, object]) -> None:
+    """Refuse a call's bad arguments with the library's error, every fault at once."""
+    faults = Faults()
+    for path, ok, expected, got in checks:
+        faults.check(ok, path, expected, got)
+    faults.raise_if_any()
+
+
+def _is_cap_period(value: object) -> bool:
+    return isinstance(value, PeriodKind) and value in _CAP_PERIODS
+
+
+def _most_severe(scheme: CreditScheme, items: Iterable[CreditItem]) -> CreditItem | None:
+    """The direct grade an act that fits *items* counts by: the one with the lowest target grade
+    (the first listed on a tie), or none."""
+    ranks = {band.code: index for index, band in enumerate(scheme.bands)}
+    overrides = [item for item in items if item.kind is ItemKind.OVERRIDE]
+    return max(overrides, key=lambda item: ranks[item.target]) if overrides else None
 
 
 def _resolved_band(band: Band, boundary: Boundary) -> Band:

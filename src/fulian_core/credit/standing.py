@@ -31,7 +31,15 @@ from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
 from fulian_core.credit.record import CreditEvent, CreditRecord, CreditRepair
-from fulian_core.credit.scheme import _GRADED_MAXIMUM, _SCORE_ITEM, CreditItem, CreditScheme, PointsUnit
+from fulian_core.credit.scheme import (
+    _GRADED_MAXIMUM,
+    _SCORE_ITEM,
+    CreditItem,
+    CreditScheme,
+    PointsUnit,
+    _listed,
+    _most_severe,
+)
 from fulian_core.errors import ValidationError
 from fulian_core.periods import Period, PeriodKind
 from fulian_core.rules.evaluation import Grade
@@ -177,10 +185,9 @@ def _chosen(scheme: CreditScheme, event: CreditEvent) -> Iterator[CreditItem]:
     place of any deduction; else the deductions (the largest is chosen with repeats in mind);
     and the largest bonus (the first listed on a tie)."""
     items = [scheme.item(code) for code in event.items]
-    overrides = [item for item in items if item.kind is ItemKind.OVERRIDE]
-    if overrides:
-        ranks = {band.code: index for index, band in enumerate(scheme.bands)}
-        yield max(overrides, key=lambda item: ranks[item.target])  # the lowest grade is the most severe
+    direct = _most_severe(scheme, items)
+    if direct is not None:
+        yield direct
     else:
         yield from [item for item in items if item.kind is ItemKind.DEDUCTION][:1]
     bonuses = [item for item in items if item.kind is ItemKind.BONUS]
@@ -200,6 +207,10 @@ def _start_of(item: CreditItem, event: CreditEvent) -> dt.date | None:
 
 def credit_standing(scheme: CreditScheme, record: CreditRecord, *, on: dt.date) -> CreditStanding:
     """The score and grade of *record* under *scheme* as of *on*, every entry explained."""
+    if not isinstance(scheme, CreditScheme):
+        raise ValidationError.single("scheme", "a CreditScheme", scheme)
+    if not isinstance(record, CreditRecord):
+        raise ValidationError.single("record", "a CreditRecord", record)
     if not isinstance(on, dt.date) or isinstance(on, dt.datetime):
         raise ValidationError.single("on", "a date", on)
     if not scheme.in_force_on(on):
@@ -227,13 +238,16 @@ def _standing(scheme: CreditScheme, record: CreditRecord, on: dt.date) -> Credit
             facts[item.code] = Fact.met() if item.code in direct else Fact.not_met()
     graded = scheme.grading.standing(facts, on=on, kind=scheme.subject)
     score = computed
-    if direct and scheme.downgrade_score:
-        band = scheme.band(graded.band.code)
-        lowest = band.minimum.value if band.minimum is not None and band.minimum.value is not None else None
-        if lowest is not None:
-            score = min(computed, Decimal(lowest.numerator) / Decimal(lowest.denominator))
-        elif band.is_floor:
-            score = min(computed, scheme.floor)
+    if scheme.downgrade_score:
+        # The lowest score of each direct grade's own target, not of the grade reached: a cap
+        # (最高评定为B级) on a score already below B must not lower it further.
+        for code in direct:
+            band = scheme.band(scheme.item(code).target)
+            lowest = band.minimum.value if band.minimum is not None else None
+            if lowest is not None:
+                score = min(score, Decimal(lowest.numerator) / Decimal(lowest.denominator))
+            elif band.is_floor:
+                score = min(score, scheme.floor)
     return CreditStanding(
         subject=record.subject.id,
         on=on,
@@ -314,15 +328,21 @@ def _repair_line(item: CreditItem, repair: CreditRepair, on: dt.date) -> CreditL
 
 def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair]) -> list[_Entry]:
     entries: list[_Entry] = []
-    last_of: dict[str, _Entry] = {}  # the latest counting deduction of each item, for repeats
+    # For repeats, the last day each item's counted offences stay valid (None: a continuing
+    # offence not yet ended): a repeat is within the validity of *any* earlier offence, not only
+    # of the latest one. An act counts as the item it was counted by (the largest), so every
+    # doubling points at an earlier line of the same item in the explanation.
+    valid_until: dict[str, dt.date | None] = {}
     directs: list[tuple[dt.date, dt.date | None, dt.date | None]] = []  # (from, until, repaired on)
     used: dict[tuple[str, Period], Decimal] = {}  # points counted per item and cap period
     bonus_used: dict[Period, Decimal] = {}
     for event in events:
         for item in _chosen(scheme, event):
             if item.kind is ItemKind.DEDUCTION:
-                entry = _deduction(scheme, event, last_of)
-                last_of[entry.item.code] = entry
+                entry = _deduction(scheme, event, valid_until)
+                known = valid_until.get(entry.item.code, dt.date.min)
+                later = None if known is None or entry.until is None else max(known, entry.until)
+                valid_until[entry.item.code] = later
             elif item.kind is ItemKind.OVERRIDE:
                 start = _start_of(item, event)
                 until = None if start is None else scheme.term_for(item, _ZERO).last_day(start)
@@ -338,15 +358,16 @@ def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str,
     return entries
 
 
-def _deduction(scheme: CreditScheme, event: CreditEvent, last_of: dict[str, _Entry]) -> _Entry:
+def _deduction(scheme: CreditScheme, event: CreditEvent, valid_until: dict[str, dt.date | None]) -> _Entry:
+    """The largest deduction the act counts by (the first on a tie), repeats in mind."""
     candidates: list[_Entry] = []
     for code in event.items:
         item = scheme.item(code)
         if item.kind is not ItemKind.DEDUCTION:
             continue
         base = _amount(item, event)
-        earlier = last_of.get(item.code)
-        doubled = earlier is not None and (earlier.until is None or earlier.until >= event.date)
+        end = valid_until.get(code)
+        doubled = code in valid_until and (end is None or end >= event.date)
         size = base * scheme.repeat_factor if doubled else base
         start = _start_of(item, event)
         until = None if start is None else scheme.term_for(item, size).last_day(start)
@@ -413,15 +434,14 @@ def _period_word(kind: PeriodKind) -> str:
 
 
 def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditStanding) -> NextChange | None:
+    # A direct grade in force counts too; an expired one of the same item must not (it once did:
+    # its end, already past, was taken for the next change).
     ends = [line.valid_until for line in standing.counting if line.valid_until is not None]
-    ends += [
-        line.valid_until
-        for line in standing.lines
-        if line.kind is ItemKind.OVERRIDE and line.item in standing.direct and line.valid_until is not None
-    ]
     if not ends:
         return None
     last = min(ends)
+    if last >= dt.date.max:  # the entry never expires within the calendar
+        return None
     day = last + dt.timedelta(days=1)
     if not scheme.in_force_on(day):
         return None
@@ -431,14 +451,22 @@ def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditSta
         [repair for repair in record.repairs if repair.date <= standing.on],
     )
     later = _standing(scheme, known, day)
-    expiring = tuple(
-        line.event
-        for line in standing.lines
-        if line.valid_until == last and (line.counts or line.item in standing.direct)
-    )
+    expiring = tuple(line.event for line in standing.counting if line.valid_until == last)
     return NextChange(day, expiring, later.score, later.grade)
 
 
 def grade_history(scheme: CreditScheme, record: CreditRecord, days: list[dt.date]) -> tuple[CreditStanding, ...]:
     """The standing as of each of *days* (a month-end series for a booklet or a chart)."""
-    return tuple(credit_standing(scheme, record, on=day) for day in days)
+    return tuple(
+        _on_day(scheme, record, day, index) for index, day in enumerate(_listed(days, "days", "a list of dates"))
+    )
+
+
+def _on_day(scheme: CreditScheme, record: CreditRecord, day: dt.date, index: int) -> CreditStanding:
+    """The standing on one of a history's days; a bad day is named by its place in the list."""
+    try:
+        return credit_standing(scheme, record, on=day)
+    except ValidationError as error:
+        if error.path != "on":
+            raise
+        raise error.under(f"days[{index}]") from None

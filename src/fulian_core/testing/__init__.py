@@ -15,6 +15,7 @@ reusable assertions.
 """
 
 from fulian_core.testing._courtyard import households, inspections
+from fulian_core.testing._credit import credit_events, credit_records, credit_schemes
 from fulian_core.testing._criteria import evidence
 from fulian_core.testing._indicators import household_records, household_tallies, partial_aggregates
 from fulian_core.testing._nominations import (
@@ -65,6 +66,9 @@ __all__ = [
     "ballots",
     "best_facts",
     "chinese_names",
+    "credit_events",
+    "credit_records",
+    "credit_schemes",
     "division_codes",
     "dossier_rules",
     "dossiers",

@@ -25,7 +25,7 @@ def register_type_strategies() -> None:
 
     from fulian_core.calendars import WorkingDayCalendar  # noqa: PLC0415
     from fulian_core.courtyard import Household  # noqa: PLC0415
-    from fulian_core.credit import PointsAccount, PriceList  # noqa: PLC0415
+    from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme, PointsAccount, PriceList  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
     from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
@@ -54,6 +54,9 @@ def register_type_strategies() -> None:
         Household: "households",
         PointsAccount: "points_accounts",
         PriceList: "price_lists",
+        CreditScheme: "credit_schemes",
+        CreditEvent: "credit_events",
+        CreditRecord: "credit_records",
         Actor: "actors",
         Dossier: "dossiers",
         DossierRule: "dossier_rules",
