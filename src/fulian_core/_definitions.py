@@ -65,7 +65,13 @@ def listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
 def listed_set(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
     """*value* as a frozenset, refusing a text, a mapping or a single value at *path* (for attrs
     converters)."""
-    return value if type(value) is frozenset else frozenset(_items(value, path, what))
+    if type(value) is frozenset:
+        return value
+    members = tuple(_items(value, path, what))
+    try:
+        return frozenset(members)
+    except TypeError:  # an unhashable member (a list among the kinds)
+        raise ValidationError.single(path, what, list(members)) from None
 
 
 def mapped(value: Mapping[_K, _V], path: str, what: str) -> Mapping[_K, _V]:

@@ -19,6 +19,7 @@ from typing import Final, Literal
 import attrs
 
 from fulian_core._definitions import listed
+from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import format_number
@@ -234,10 +235,10 @@ class BookletRow:
 
     date: dt.date
     kind: PointsEntryKind
-    points: int
+    points: int = attrs.field(validator=_whole_number)
     reason: str
     reference: str
-    balance: int
+    balance: int = attrs.field(validator=_whole_number)
 
     def render(self) -> str:
         """The row as a Chinese line: ``2024-06-30 兑换 −8分 洗衣液 ×1（detergent） 余额 12分``."""

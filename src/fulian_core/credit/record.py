@@ -14,10 +14,10 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code
+from fulian_core._definitions import as_decimal, check_code, listed
 from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
-from fulian_core.credit.scheme import CreditScheme, PointsUnit, _listed, _most_severe
+from fulian_core.credit.scheme import CreditScheme, PointsUnit, _most_severe
 from fulian_core.errors import ValidationError
 from fulian_core.periods import MAX_YEAR as _MAX_YEAR
 from fulian_core.periods import MIN_YEAR as _MIN_YEAR
@@ -43,7 +43,7 @@ def _whole(value: object, low: int, high: int) -> bool:
 
 
 def _fits(value: Iterable[str]) -> tuple[str, ...]:
-    return _listed(value, "items", "a list of item codes")
+    return listed(value, "items", "a list of item codes")
 
 
 def _quantity(value: object) -> Decimal | None:
@@ -140,11 +140,11 @@ class CreditRepair:
 
 
 def _events(value: Iterable[CreditEvent]) -> tuple[CreditEvent, ...]:
-    return _listed(value, "events", "a list of events")
+    return listed(value, "events", "a list of events")
 
 
 def _repairs(value: Iterable[CreditRepair]) -> tuple[CreditRepair, ...]:
-    return _listed(value, "repairs", "a list of repairs")
+    return listed(value, "repairs", "a list of repairs")
 
 
 @attrs.frozen

@@ -21,7 +21,7 @@ from typing import Final, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from fulian_core._definitions import as_decimal, check_code, check_text, listed
+from fulian_core._definitions import as_decimal, check_code, check_text, listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import format_number
@@ -171,40 +171,23 @@ class Step:
         faults.raise_if_any(DefinitionError)
 
 
-def _listed(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
-    """*value* as a tuple, refusing text, a mapping and anything that is not a collection
-    (``None``, a number) with the library's error rather than a bare ``TypeError``."""
-    if not isinstance(value, Iterable):
-        raise ValidationError.single(path, f"{what}, not text or a mapping", value)
-    return listed(value, path, what)
-
-
-def _set_of(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
-    """*value* as a frozenset, refusing what :func:`_listed` refuses and unhashable members."""
-    members = _listed(value, path, what)
-    try:
-        return frozenset(members)
-    except TypeError:  # an unhashable member (a list among the kinds)
-        raise ValidationError.single(path, what, list(members)) from None
-
-
 def _kinds(value: Iterable[ItemKind]) -> frozenset[ItemKind]:
-    return _set_of(value, "kinds", "a list of item kinds")
+    return listed_set(value, "kinds", "a list of item kinds")
 
 
 def _levels(value: Iterable[Level]) -> frozenset[Level]:
-    return _set_of(value, "levels", "a list of levels")
+    return listed_set(value, "levels", "a list of levels")
 
 
 def _sizes(value: Iterable[Threshold | str]) -> tuple[Threshold, ...]:
     return tuple(
         Threshold.parse(item, path=f"sizes[{index}]") if isinstance(item, str) else item
-        for index, item in enumerate(_listed(value, "sizes", "a list of thresholds"))
+        for index, item in enumerate(listed(value, "sizes", "a list of thresholds"))
     )
 
 
 def _steps(value: Iterable[Step]) -> tuple[Step, ...]:
-    return _listed(value, "steps", "a list of steps")
+    return listed(value, "steps", "a list of steps")
 
 
 @attrs.frozen
@@ -431,15 +414,15 @@ class LocalLimits:
 
 
 def _items(value: Iterable[CreditItem]) -> tuple[CreditItem, ...]:
-    return _listed(value, "items", "a list of items")
+    return listed(value, "items", "a list of items")
 
 
 def _bands(value: Iterable[Band]) -> tuple[Band, ...]:
-    return _listed(value, "bands", "a list of bands")
+    return listed(value, "bands", "a list of bands")
 
 
 def _rules(value: Iterable[ValidityRule]) -> tuple[ValidityRule, ...]:
-    return _listed(value, "validity", "a list of validity rules")
+    return listed(value, "validity", "a list of validity rules")
 
 
 def _start(value: object) -> Decimal:
@@ -708,7 +691,7 @@ class CreditScheme:
     def adapt(self, *, issuer: str, version: str, add: Iterable[CreditItem], source: str = "") -> CreditScheme:
         """A village's or township's version with local items added (结合本地实际增设), within the
         scheme's :class:`LocalLimits`; every fault named at once, this scheme unchanged."""
-        added = _listed(add, "add", "a list of items")
+        added = listed(add, "add", "a list of items")
         faults = Faults()
         limits = self.local
         if limits is None:

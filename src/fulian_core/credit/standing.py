@@ -21,12 +21,13 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from decimal import Decimal
 from typing import Final
 
 import attrs
 
+from fulian_core._definitions import listed
 from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
@@ -37,7 +38,6 @@ from fulian_core.credit.scheme import (
     CreditItem,
     CreditScheme,
     PointsUnit,
-    _listed,
     _most_severe,
 )
 from fulian_core.errors import ValidationError
@@ -116,13 +116,25 @@ def _signed(points: Decimal) -> str:
     return f"{_MINUS}{format_number(-points)}" if points < 0 else f"+{format_number(points)}"
 
 
+def _expiring(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "expiring", "a list of event ids")
+
+
+def _lines(value: Iterable[CreditLine]) -> tuple[CreditLine, ...]:
+    return listed(value, "lines", "a list of entry lines")
+
+
+def _direct(value: Iterable[str]) -> tuple[str, ...]:
+    return listed(value, "direct", "a list of item codes")
+
+
 @attrs.frozen
 class NextChange:
     """What changes next if nothing new is recorded (下一次变化): the day an entry stops counting,
     and the score and grade from that day."""
 
     day: dt.date
-    expiring: tuple[str, ...]
+    expiring: tuple[str, ...] = attrs.field(converter=_expiring)
     score: Decimal
     grade: Grade
 
@@ -141,8 +153,8 @@ class CreditStanding:
     computed: Decimal
     grade: Grade
     best_grade: Grade
-    lines: tuple[CreditLine, ...]
-    direct: tuple[str, ...] = ()
+    lines: tuple[CreditLine, ...] = attrs.field(converter=_lines)
+    direct: tuple[str, ...] = attrs.field(default=(), converter=_direct)
     next_change: NextChange | None = None
 
     @property
@@ -458,7 +470,7 @@ def _next_change(scheme: CreditScheme, record: CreditRecord, standing: CreditSta
 def grade_history(scheme: CreditScheme, record: CreditRecord, days: list[dt.date]) -> tuple[CreditStanding, ...]:
     """The standing as of each of *days* (a month-end series for a booklet or a chart)."""
     return tuple(
-        _on_day(scheme, record, day, index) for index, day in enumerate(_listed(days, "days", "a list of dates"))
+        _on_day(scheme, record, day, index) for index, day in enumerate(listed(days, "days", "a list of dates"))
     )
 
 
