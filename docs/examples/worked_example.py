@@ -30,6 +30,7 @@ from fulian_core import (
     OrgTree,
     OrgUnit,
     Period,
+    PeriodKind,
     Quantity,
     TransitionRefused,
     Unit,
@@ -54,7 +55,24 @@ from fulian_core.courtyard import (
     stratified_sample,
 )
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, TIER_CODES
-from fulian_core.credit import Goods, PointsAccount, PriceList, booklet, redeem
+from fulian_core.credit import (
+    BandLink,
+    CheckLink,
+    CreditEvent,
+    CreditLinks,
+    CreditRecord,
+    CreditRepair,
+    Goods,
+    PointsAccount,
+    PriceList,
+    ShopCycle,
+    booklet,
+    credit_standing,
+    earn_from,
+    linked_events,
+    redeem,
+)
+from fulian_core.credit.catalog import DISTRICT_HOUSEHOLD_CREDIT
 from fulian_core.criteria import Evidence, assess
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
@@ -102,7 +120,7 @@ from fulian_core.rectification import (
     responsible_unit,
 )
 from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
-from fulian_core.rules import Fact, Item, ItemKind, SheetCatalog, SheetPlan, Subject, compile_sheet
+from fulian_core.rules import Fact, Item, ItemKind, SheetCatalog, SheetPlan, Subject, SubjectKind, compile_sheet
 from fulian_core.workflows import Act, Case, advance, overdue
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
@@ -690,6 +708,92 @@ def rectification_2019() -> None:
     print(f"  {rectification_figures(cases.values(), on=on).summary()}")
 
 
+# A household's courtyard over two years: 验收, then a 复核 each quarter, and one 抽查 that finds
+# a shed built without permission (一票否决).
+_TIDY = {
+    "yard_litter": Fact.found(0),
+    "kitchen_grease": Fact.found(0),
+    "door_window_dust": Fact.found(0),
+    "toilet_clean": Fact.met(),
+    "yard_clutter": Fact.found(0),
+    "indoor_storage": Fact.rated("好"),
+    "walls_tidy": Fact.rated("好"),
+    "greenery": Fact.rated("好"),
+    "illegal_building": Fact.not_met(),
+    "unlawful": Fact.not_met(),
+}
+_VISITS = [
+    ("2025-03-20", InspectionKind.ACCEPTANCE, _TIDY | {"kitchen_grease": Fact.found(3), "yard_clutter": Fact.found(2)}),
+    ("2025-06-18", InspectionKind.RECHECK, _TIDY),
+    ("2025-09-16", InspectionKind.RECHECK, _TIDY),
+    ("2025-12-15", InspectionKind.RECHECK, _TIDY),
+    ("2026-03-18", InspectionKind.RECHECK, _TIDY),
+    ("2026-06-17", InspectionKind.RECHECK, _TIDY),
+    ("2026-09-15", InspectionKind.SPOT_CHECK, _TIDY | {"illegal_building": Fact.met()}),
+    ("2026-12-16", InspectionKind.RECHECK, _TIDY),
+]
+
+
+def credit_2025_2026() -> None:
+    print()
+    print("十二、农户信用积分与巾帼信用超市 两年 (a household's credit score and points, 2025-2026)")
+    scheme = DISTRICT_HOUSEHOLD_CREDIT
+    grades = "，".join(f"{band.label}{band.minimum or ''}" for band in scheme.bands)
+    print(f"  {scheme.title}：起始{scheme.start}分；{grades}")
+    home = Household("h-0307", "371082103201")
+    plan = compile_sheet(FOUR_GOALS_RUBRIC)
+    cards = [
+        score(plan, Inspection(f"i-{day}", home, dt.date.fromisoformat(day), kind, facts))
+        for day, kind, facts in _VISITS
+    ]
+    # Declared once by the district: the work itself earns and costs points.
+    links = CreditLinks(
+        scheme,
+        bands=[BandLink("boutique", "courtyard_boutique"), BandLink("demonstration", "courtyard_demonstration")],
+        checks=[CheckLink("courtyard_removed")],
+    )
+    from_work = linked_events(links, cards=cards, members={"h-0307": 4})["h-0307"]
+    acts = [
+        CreditEvent("o-1", dt.date(2025, 4, 15), ["burning_straw"], source="网格员巡查"),
+        CreditEvent("o-2", dt.date(2025, 8, 20), ["burning_straw", "littering"], source="网格员巡查"),
+        CreditEvent("d-1", dt.date(2025, 10, 15), ["dishonest_debtor"], source="法院失信被执行人名单"),
+        CreditEvent("a-1", dt.date(2026, 5, 10), ["family_award_county"], source="县妇联表彰"),
+        CreditEvent("v-1", dt.date(2026, 7, 1), ["volunteer_session"], count=5, source="志愿服务记录"),
+        CreditEvent("o-3", dt.date(2026, 8, 25), ["burning_straw"], source="网格员巡查", recorded=dt.date(2026, 9, 3)),
+    ]
+    record = CreditRecord(Subject("h-0307", kind=SubjectKind.HOUSEHOLD, unit=home.village))
+    for event in sorted([*from_work, *acts], key=lambda event: event.date):
+        record = record.add(event, scheme)
+    record = record.repair(CreditRepair("r-1", dt.date(2026, 1, 20), "d-1", source="履行完毕，移出名单"), scheme)
+
+    shelf = PriceList(
+        [Goods("detergent", "洗衣液", 10, 50), Goods("rice", "大米10斤", 15, 20), Goods("tv", "电视机", 800, 1)]
+    )
+    cycle = ShopCycle()  # 每月评分、每季度前10天兑换、年终评比
+    wishes = {dt.date(2025, 7, 3): "detergent", dt.date(2026, 4, 2): "rice", dt.date(2026, 10, 9): "tv"}
+    account = PointsAccount("h-0307")
+    print("  月份     信用分  等级  超市积分  直接评定")
+    months = [*Period.year(2025).subdivide(PeriodKind.MONTH), *Period.year(2026).subdivide(PeriodKind.MONTH)]
+    for month in months:
+        for day, goods in wishes.items():
+            if month.contains(day):
+                try:
+                    account, shelf = redeem(account, shelf, goods, 1, day, cycle=cycle)
+                    print(f"    {day.isoformat()} 兑换{shelf.item(goods).name}，余{account.balance}分")
+                except (InsufficientCreditError, ValidationError) as error:
+                    print(f"    {day.isoformat()} 兑换{shelf.item(goods).name}被拒: {error}")
+        standing = credit_standing(scheme, record, on=month.end)
+        account = earn_from(account, standing)  # the bonuses the score counts, credited once
+        direct = "、".join(scheme.item(code).title for code in standing.direct) or "—"
+        print(f"  {month.code}  {standing.score:>6}  {standing.grade.code:<4}  {account.balance:>6}    {direct}")
+    print()
+    for line in credit_standing(scheme, record, on=dt.date(2026, 12, 31)).render().splitlines():
+        print(f"  {line}")
+    print()
+    for line in booklet(account).render().splitlines():
+        print(f"  {line}")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -702,6 +806,7 @@ def main() -> None:
     indicator_table(tree)
     campaign_2024()
     rectification_2019()
+    credit_2025_2026()
 
 
 if __name__ == "__main__":
