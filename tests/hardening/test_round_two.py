@@ -126,3 +126,13 @@ def test_a_quantity_built_from_an_int_gives_the_librarys_error() -> None:
     with pytest.raises(ValidationError) as caught:
         Quantity(1, Unit.PERSON)  # type: ignore[arg-type]
     assert str(caught.value) == "value: expected a Decimal (or None for a blank figure), got 1"
+
+
+def test_a_ratio_indicator_keeps_its_places_within_what_a_rollup_can_compute() -> None:
+    # places=27 was accepted, and rollup_ratio then raised decimal.InvalidOperation.
+    from fulian_core import DefinitionError
+    from fulian_core.indicators import RatioIndicator
+
+    with pytest.raises(DefinitionError) as caught:
+        RatioIndicator("r", "比率", "n", "d", places=27)
+    assert str(caught.value) == "places: expected a whole number at most 10, got 27"
