@@ -465,15 +465,28 @@ def test_a_bonus_cap_per_year_in_a_household_scheme() -> None:
         event("e3", D(2025, 9, 1), "courtyard"),
         event("e4", D(2026, 1, 1), "courtyard"),
     )
+    # On the last day e2 counts, 2025's bonuses fill the cap of 100: e3 is capped.
+    standing = credit_standing(HOUSEHOLD, record, on=D(2025, 11, 30))
+    assert [(line.counted, line.status.code) for line in standing.lines] == [
+        (Decimal(80), "counts"),
+        (Decimal(20), "counts"),
+        (Decimal(0), "capped"),
+    ]
+    assert standing.lines[2].render() == "2025-09-01 美丽庭院示范户 +50分，有效至2026-02-28（超出上限，不计分）"
+    assert standing.score == 1100
+    # The day after e2 expires it no longer takes up room: the cap limits what counts at once
+    # (adding an expired entry changes nothing), so e3 counts the 20 left; e4 is 2026's.
     standing = credit_standing(HOUSEHOLD, record, on=D(2026, 1, 1))
     assert [(line.counted, line.status.code) for line in standing.lines] == [
         (Decimal(80), "counts"),
-        (Decimal(20), "expired"),
-        (Decimal(0), "capped"),
+        (Decimal(50), "expired"),
+        (Decimal(20), "counts"),
         (Decimal(50), "counts"),
     ]
-    assert standing.lines[2].render() == "2025-09-01 美丽庭院示范户 +50分，有效至2026-02-28（超出上限，不计分）"
-    assert standing.score == 1130
+    assert (
+        standing.lines[2].render() == "2025-09-01 美丽庭院示范户 +50分（加分每年最多100分，计 +20分），有效至2026-02-28"
+    )
+    assert standing.score == 1150
 
 
 def test_a_tiered_item_counts_the_highest_step_reached() -> None:

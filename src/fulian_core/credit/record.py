@@ -221,6 +221,17 @@ class CreditRecord:
                 f"a date on or after the event ({repaired.date.isoformat()})",
                 repair.date.isoformat(),
             )
+            if direct is not None and direct.repairable:
+                # A direct grade that has run its term is over: nothing is left to repair.
+                start = repaired.ended if direct.continuing else repaired.date
+                if start is not None:
+                    last = scheme.term_for(direct, Decimal(0)).last_day(start)
+                    faults.check(
+                        repair.date <= last,
+                        f"{path}.date",
+                        f"a date while the direct grade stands (to {last.isoformat()})",
+                        repair.date.isoformat(),
+                    )
         faults.raise_if_any()
 
     def add(self, event: CreditEvent, scheme: CreditScheme) -> CreditRecord:

@@ -242,7 +242,7 @@ def credit_standing(scheme: CreditScheme, record: CreditRecord, *, on: dt.date) 
 def _standing(scheme: CreditScheme, record: CreditRecord, on: dt.date) -> CreditStanding:
     events = sorted((event for event in record.events if event.date <= on), key=lambda event: (event.date, event.id))
     repairs = {repair.event: repair for repair in record.repairs if repair.date <= on}
-    lines, direct, total = _tally(scheme, _entries(scheme, events, repairs), repairs, on)
+    lines, direct, total = _tally(scheme, _entries(scheme, events, repairs, on), repairs, on)
     computed = max(scheme.floor, total if scheme.ceiling is None else min(total, scheme.ceiling))
     facts = {_SCORE_ITEM: Fact.scored(min(computed, _GRADED_MAXIMUM))}
     for item in scheme.items:
@@ -338,14 +338,16 @@ def _repair_line(item: CreditItem, repair: CreditRepair, on: dt.date) -> CreditL
     )
 
 
-def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair]) -> list[_Entry]:
+def _entries(
+    scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair], on: dt.date
+) -> list[_Entry]:
     entries: list[_Entry] = []
     # For repeats, the last day each item's counted offences stay valid (None: a continuing
     # offence not yet ended): a repeat is within the validity of *any* earlier offence, not only
     # of the latest one. An act counts as the item it was counted by (the largest), so every
     # doubling points at an earlier line of the same item in the explanation.
     valid_until: dict[str, dt.date | None] = {}
-    directs: list[tuple[dt.date, dt.date | None, dt.date | None]] = []  # (from, until, repaired on)
+    directs = _direct_windows(scheme, events, repairs)
     used: dict[tuple[str, Period], Decimal] = {}  # points counted per item and cap period
     bonus_used: dict[Period, Decimal] = {}
     for event in events:
@@ -358,33 +360,45 @@ def _entries(scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str,
             elif item.kind is ItemKind.OVERRIDE:
                 start = _start_of(item, event)
                 until = None if start is None else scheme.term_for(item, _ZERO).last_day(start)
-                repair = repairs.get(event.id)
-                directs.append((event.date, until, repair.date if repair is not None else None))
                 label = scheme.band(item.target).label
                 entry = _Entry(
                     event, item, _ZERO, False, start or event.date, until, note=f"{item.effect.label}{label}"
                 )
             else:
                 entry = _bonus(scheme, event, item, directs)
-            entries.append(_capped(scheme, entry, used, bonus_used))
+            entries.append(_capped(scheme, entry, used, bonus_used, on))
     return entries
 
 
+def _direct_windows(
+    scheme: CreditScheme, events: list[CreditEvent], repairs: dict[str, CreditRepair]
+) -> list[tuple[dt.date, dt.date | None, dt.date | None]]:
+    """When each direct grade stands: (from, until, repaired on). Read before any bonus, so a
+    bonus on the day a direct grade begins is suspended whatever the events' ids."""
+    windows: list[tuple[dt.date, dt.date | None, dt.date | None]] = []
+    for event in events:
+        for item in _chosen(scheme, event):
+            if item.kind is ItemKind.OVERRIDE:
+                start = _start_of(item, event)
+                until = None if start is None else scheme.term_for(item, _ZERO).last_day(start)
+                repair = repairs.get(event.id)
+                windows.append((event.date, until, repair.date if repair is not None else None))
+    return windows
+
+
 def _deduction(scheme: CreditScheme, event: CreditEvent, valid_until: dict[str, dt.date | None]) -> _Entry:
-    """The largest deduction the act counts by (the first on a tie), repeats in mind."""
-    candidates: list[_Entry] = []
-    for code in event.items:
-        item = scheme.item(code)
-        if item.kind is not ItemKind.DEDUCTION:
-            continue
-        base = _amount(item, event)
-        end = valid_until.get(code)
-        doubled = code in valid_until and (end is None or end >= event.date)
-        size = base * scheme.repeat_factor if doubled else base
-        start = _start_of(item, event)
-        until = None if start is None else scheme.term_for(item, size).last_day(start)
-        candidates.append(_Entry(event, item, -base, doubled, start or event.date, until, counted=-size))
-    return max(candidates, key=lambda entry: -entry.counted)  # the largest deduction; the first on a tie
+    """The deduction the act counts by: the item with the largest points (the first on a tie),
+    chosen before repeats are looked at — so that what an earlier act was counted as never
+    changes which item a later act counts as — then doubled if it repeats."""
+    fitting = [scheme.item(code) for code in event.items if scheme.item(code).kind is ItemKind.DEDUCTION]
+    item = max(fitting, key=lambda candidate: _amount(candidate, event))
+    base = _amount(item, event)
+    end = valid_until.get(item.code)
+    doubled = item.code in valid_until and (end is None or end >= event.date)
+    size = base * scheme.repeat_factor if doubled else base
+    start = _start_of(item, event)
+    until = None if start is None else scheme.term_for(item, size).last_day(start)
+    return _Entry(event, item, -base, doubled, start or event.date, until, counted=-size)
 
 
 def _bonus(
@@ -408,8 +422,13 @@ def _capped(
     entry: _Entry,
     used: dict[tuple[str, Period], Decimal],
     bonus_used: dict[Period, Decimal],
+    on: dt.date,
 ) -> _Entry:
+    """*entry* within the caps of its period, among the entries still valid on *on*: an entry
+    that has expired no longer takes up room (adding an expired entry changes nothing)."""
     if entry.status is not EntryStatus.COUNTS or entry.item.kind is ItemKind.OVERRIDE:
+        return entry
+    if entry.until is not None and entry.until < on:
         return entry
     item = entry.item
     size = abs(entry.counted)
