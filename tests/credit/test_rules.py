@@ -207,6 +207,24 @@ def test_one_act_that_fits_several_bonuses_takes_the_largest() -> None:
     assert [line.item for line in standing.lines] == ["national"]
 
 
+def test_one_household_act_that_fits_several_bonuses_takes_the_largest_to_its_last_day() -> None:
+    record = household(event("e1", D(2025, 5, 1), "courtyard", "family"))  # 50 (6 months) and 80 (1 year)
+    for on, score, status in ((D(2026, 4, 30), 1080, "counts"), (D(2026, 5, 1), 1000, "expired")):
+        standing = credit_standing(HOUSEHOLD, record, on=on)
+        assert (standing.score, [(line.item, line.status.code) for line in standing.lines]) == (
+            score,
+            [("family", status)],
+        )
+
+
+def test_one_household_act_that_fits_a_direct_grade_and_a_deduction_counts_the_direct_grade_only() -> None:
+    record = household(event("e1", D(2025, 5, 1), "mess", "violence"))
+    for on, grade in ((D(2027, 4, 30), "D"), (D(2027, 5, 1), "AA")):
+        standing = credit_standing(HOUSEHOLD, record, on=on)
+        assert [line.item for line in standing.lines] == ["violence"]
+        assert (standing.computed, standing.grade.code) == (1000, grade)  # the deduction never counts
+
+
 def test_one_act_with_a_deduction_and_a_bonus_counts_both() -> None:
     record = household(event("e1", D(2025, 5, 1), "mess", "grease", "family", "courtyard"))
     standing = credit_standing(HOUSEHOLD, record, on=D(2025, 5, 1))
@@ -376,6 +394,21 @@ def test_household_bonuses_under_a_direct_grade_are_recorded_but_not_counted() -
     standing = credit_standing(HOUSEHOLD, record, on=D(2025, 4, 1))
     assert summary(standing) == (Decimal(0), "D", ("counts", "suspended"))
     assert standing.computed == 1000
+
+
+def test_a_household_bonus_on_the_last_day_of_a_direct_grade_is_suspended_and_the_day_after_counts() -> None:
+    # 家庭暴力: D for two years, 2025-03-01 to 2027-02-28.
+    last, after = D(2027, 2, 28), D(2027, 3, 1)
+    record = household(
+        event("e1", D(2025, 3, 1), "violence"), event("e2", last, "family"), event("e3", after, "family")
+    )
+    standing = credit_standing(HOUSEHOLD, record, on=after)
+    assert [(line.event, line.status.code) for line in standing.lines] == [
+        ("e1", "expired"),
+        ("e2", "suspended"),
+        ("e3", "counts"),
+    ]
+    assert (standing.score, standing.grade.code) == (1080, "AA")
 
 
 # -- repair (信用修复) --------------------------------------------------------------------------
