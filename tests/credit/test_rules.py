@@ -209,7 +209,7 @@ def test_one_act_that_fits_several_bonuses_takes_the_largest() -> None:
 
 def test_one_household_act_that_fits_several_bonuses_takes_the_largest_to_its_last_day() -> None:
     record = household(event("e1", D(2025, 5, 1), "courtyard", "family"))  # 50 (6 months) and 80 (1 year)
-    for on, score, status in ((D(2026, 4, 30), 1080, "counts"), (D(2026, 5, 1), 1000, "expired")):
+    for on, score, status in ((D(2026, 4, 30), Decimal(1080), "counts"), (D(2026, 5, 1), Decimal(1000), "expired")):
         standing = credit_standing(HOUSEHOLD, record, on=on)
         assert (standing.score, [(line.item, line.status.code) for line in standing.lines]) == (
             score,
@@ -222,7 +222,7 @@ def test_one_household_act_that_fits_a_direct_grade_and_a_deduction_counts_the_d
     for on, grade in ((D(2027, 4, 30), "D"), (D(2027, 5, 1), "AA")):
         standing = credit_standing(HOUSEHOLD, record, on=on)
         assert [line.item for line in standing.lines] == ["violence"]
-        assert (standing.computed, standing.grade.code) == (1000, grade)  # the deduction never counts
+        assert (standing.computed, standing.grade.code) == (Decimal(1000), grade)  # the deduction never counts
 
 
 def test_one_act_with_a_deduction_and_a_bonus_counts_both() -> None:
@@ -408,7 +408,7 @@ def test_a_household_bonus_on_the_last_day_of_a_direct_grade_is_suspended_and_th
         ("e2", "suspended"),
         ("e3", "counts"),
     ]
-    assert (standing.score, standing.grade.code) == (1080, "AA")
+    assert (standing.score, standing.grade.code) == (Decimal(1080), "AA")
 
 
 # -- repair (信用修复) --------------------------------------------------------------------------
