@@ -119,6 +119,12 @@ def _text_repr(text: object) -> str:
     return f"<{len(text)} characters>" if text else "''"
 
 
+def _redacted_repr(text: object) -> str:
+    """The ``repr`` of an id or a code that may hold a number typed into it: IDs and mobiles
+    masked."""
+    return repr(redact_text(text)) if isinstance(text, str) else repr(text)
+
+
 def mask_resident_id(number: str) -> str:
     """An ID number with only its first and last characters visible (``1****************X``)."""
     if not isinstance(number, str):

@@ -173,6 +173,32 @@ def test_nobody_judges_their_own_nomination() -> None:
     assert error.detail == "actor 'family-2' must stand aside (回避): they are the nominee of n-2"
 
 
+def test_the_recommender_named_by_name_and_ids_as_people_type_them_stand_aside() -> None:
+    run = Run()
+    recommended = attrs.evolve(submission(5), nominator=REVIEWER_2.name)  # 推荐人 written by name
+    run.do(Command.submit(APPLICANT, at(3, 20), "n-5", recommended))
+    run.do(Command.accept(CLERK, at(3, 21), "n-5"))
+    error = refused(run, Command.assess(REVIEWER_2, at(4, 1), "n-5", evidence_for(family(5))))
+    assert error.detail == "actor 'reviewer-2' must stand aside (回避): they are the recommender of n-5"
+    for typed in (" applicant", "Applicant", "ａｐｐｌｉｃａｎｔ"):  # the submitter's id, as typed elsewhere
+        reviewer = Actor(typed, "某评委", Role.REVIEWER, ZHONGYI)
+        error = refused(run, Command.assess(reviewer, at(4, 1), "n-5", evidence_for(family(5))))
+        assert error.guard == "recusal", typed
+
+
+def test_a_nominee_does_not_close_the_notice_they_are_on() -> None:
+    run = Run()
+    ids = run.to_shortlist([1, 2])
+    run.do(Command.open_notice(CLERK, at(4, 3), "notice-1", ids))
+    nominee = Actor("family-2", "家属", Role.STAFF, ZHONGYI)
+    error = refused(run, Command.close_notice(nominee, at(4, 12), "notice-1"))
+    assert (error.guard, error.detail) == (
+        "recusal",
+        "actor 'family-2' must stand aside (回避): they are the nominee of n-2",
+    )
+    run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
+
+
 def test_forwarding_beyond_the_quota() -> None:
     run = Run(campaign(quotas=(Quota(Level.VILLAGE, 1),)))
     ids = run.to_shortlist([1, 2])

@@ -18,6 +18,7 @@ from typing import Final, Literal
 
 import attrs
 
+from fulian_core._definitions import encodable as _encodable
 from fulian_core._definitions import listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
@@ -25,6 +26,7 @@ from fulian_core._faults import Faults
 from fulian_core._numbers import format_number
 from fulian_core.credit.standing import CreditStanding
 from fulian_core.errors import InsufficientCreditError, ValidationError
+from fulian_core.privacy import _redacted_repr
 from fulian_core.rules.sheet import ItemKind
 
 __all__ = [
@@ -68,7 +70,7 @@ def _whole_positive(value: object, path: str, faults: Faults) -> bool:
 
 
 def _text(value: object, most: int) -> bool:
-    return isinstance(value, str) and len(value) <= most and "\x00" not in value
+    return isinstance(value, str) and len(value) <= most and _encodable(value)
 
 
 @attrs.frozen
@@ -118,7 +120,7 @@ class PointsAccount:
     积分存折). Not the credit score (信用积分): points are earned and spent, never expire, and the
     balance never goes negative. Every entry is kept, in the order it was made."""
 
-    holder: str
+    holder: str = attrs.field(repr=_redacted_repr)
     entries: tuple[PointsEntry, ...] = attrs.field(default=(), converter=_entries)
 
     def __attrs_post_init__(self) -> None:

@@ -21,7 +21,7 @@ from fulian_core.credit.scheme import CreditScheme, PointsUnit, _most_severe
 from fulian_core.errors import ValidationError
 from fulian_core.periods import MAX_YEAR as _MAX_YEAR
 from fulian_core.periods import MIN_YEAR as _MIN_YEAR
-from fulian_core.privacy import redact_text
+from fulian_core.privacy import _text_repr, redact_text
 from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
 from fulian_core.rules.facts import Subject
 from fulian_core.rules.sheet import ItemKind
@@ -76,7 +76,7 @@ class CreditEvent:
     id: str
     date: dt.date
     items: tuple[str, ...] = attrs.field(converter=_fits)
-    source: str = ""
+    source: str = attrs.field(default="", repr=_text_repr)
     count: int = 1
     members: int = 1
     quantity: Decimal | None = attrs.field(default=None, converter=_quantity)

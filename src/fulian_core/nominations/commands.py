@@ -25,7 +25,7 @@ from fulian_core.errors import ValidationError
 from fulian_core.nominations._checks import check_moment
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
-from fulian_core.privacy import MobileNumber, ResidentId, _name_repr, _text_repr
+from fulian_core.privacy import MobileNumber, ResidentId, _name_repr, _redacted_repr, _text_repr
 from fulian_core.rules import Subject
 from fulian_core.workflows import Actor, Payload
 
@@ -64,7 +64,7 @@ class Submission:
     unit: str
     dossier: Dossier
     category: str = ""
-    affiliation: str = ""
+    affiliation: str = attrs.field(default="", repr=_redacted_repr)
     nominator: str = attrs.field(default="", repr=_name_repr)
     mobile: MobileNumber | None = None
     resident_id: ResidentId | None = None

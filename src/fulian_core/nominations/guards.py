@@ -28,6 +28,7 @@ needs, in the order they run. A refusal names its guard as
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable
 from typing import Final
 
@@ -179,22 +180,46 @@ def _receiving_unit(attempt: _A) -> str | None:
     )
 
 
+def _same(first: str, second: str) -> bool:
+    """Whether two ids (or names) name the same one, as people type them: case, spaces and
+    full-width forms aside."""
+    return bool(first) and _key(first) == _key(second)
+
+
+def _key(text: str) -> str:
+    return unicodedata.normalize("NFKC", text).strip().casefold()
+
+
 def _recusal(attempt: _A) -> str | None:
     deciding = attempt.context
     if not acts_for_a_unit(deciding.command):
         return None
-    record, actor = deciding.record, attempt.actor
+    actor = attempt.actor
+    if deciding.nomination is None and deciding.notice is not None:
+        # Closing a notice decides every nomination on it: none of their nominees may do it.
+        for nomination in deciding.notice.nominations:
+            record = deciding.state.nomination(nomination)
+            if _same(record.candidate.id, actor.id):
+                return f"actor {actor.id!r} must stand aside (回避): they are the nominee of {record.id}"
+        return None
+    record = deciding.record
     # Nobody judges their own nomination — declared conflicts or not: the nominee never acts on
     # it, and whoever recommended or submitted it does not review or decide it. A unit's staff
-    # who submitted its recommendation (单位推荐) may still do the clerical acts (受理, 上报).
-    own = [("the nominee", record.candidate.id)]
-    if attempt.actor.role in (Role.REVIEWER, Role.LEADER):
-        own += [("the recommender", record.nominator), ("the submitter", record.submitted_by)]
-    for what, value in own:
-        if value and value == actor.id:
+    # who submitted its recommendation (单位推荐) may still do the clerical acts (受理, 上报). The
+    # recommender is written as a name or an id, so both are compared.
+    own = [("the nominee", record.candidate.id, actor.id)]
+    if actor.role in (Role.REVIEWER, Role.LEADER):
+        own += [
+            ("the recommender", record.nominator, actor.id),
+            ("the recommender", record.nominator, actor.name),
+            ("the submitter", record.submitted_by, actor.id),
+        ]
+    for what, value, who in own:
+        if _same(value, who):
             return f"actor {actor.id!r} must stand aside (回避): they are {what} of {record.id}"
+    conflicts = {_key(conflict) for conflict in actor.conflicts}
     for what, value in (("candidate", record.candidate.id), ("work unit", record.affiliation)):
-        if value and value in actor.conflicts:
+        if value and _key(value) in conflicts:
             return f"actor {actor.id!r} must stand aside (回避): the {what} {value!r} is in their conflicts"
     return None
 

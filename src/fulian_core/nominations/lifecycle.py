@@ -280,7 +280,7 @@ COMMANDS: Final[tuple[CommandKind, ...]] = (
             ["open"],
             "closed",
             _OFFICE,
-            guards=("window", "level", "unit", "notice_period", "objections"),
+            guards=("window", "level", "unit", "recusal", "notice_period", "objections"),
         ),
         _ANY_SELECTION,
         _fold.close_notice,

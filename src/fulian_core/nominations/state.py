@@ -21,7 +21,7 @@ from fulian_core.nominations._store import PersistentMap, family_key, forward_ke
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
 from fulian_core.orgs import Level
-from fulian_core.privacy import MobileNumber, ResidentId
+from fulian_core.privacy import MobileNumber, ResidentId, _name_repr, _redacted_repr
 from fulian_core.rules import Evaluation, Subject
 from fulian_core.workflows import Actor
 
@@ -153,8 +153,8 @@ class Nomination:
     candidate: Subject
     channel: Channel
     category: str
-    affiliation: str
-    nominator: str
+    affiliation: str = attrs.field(repr=_redacted_repr)
+    nominator: str = attrs.field(repr=_name_repr)
     mobile: MobileNumber | None
     resident_id: ResidentId | None
     origin: str

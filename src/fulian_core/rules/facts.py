@@ -22,7 +22,7 @@ from fulian_core._definitions import encodable, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
-from fulian_core.privacy import _name_repr
+from fulian_core.privacy import _name_repr, _text_repr
 from fulian_core.quantities import Quantity
 
 __all__ = [
@@ -165,7 +165,7 @@ class Fact:
     whole: Quantity | None = None
     day: dt.date | None = None
     number: Decimal | None = None
-    source: str = ""
+    source: str = attrs.field(default="", repr=_text_repr)
     attachments: tuple[str, ...] = attrs.field(default=(), converter=_attachments)
 
     def __attrs_post_init__(self) -> None:

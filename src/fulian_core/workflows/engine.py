@@ -259,6 +259,10 @@ def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEve
     :class:`~fulian_core.errors.ValidationError` naming the event (``events[3]``) and what is
     wrong with it; due dates are taken from the log as they were fixed.
     """
+    if not isinstance(workflow, Workflow):
+        raise ValidationError.single("workflow", "a Workflow", type(workflow).__name__)
+    if isinstance(events, (str, bytes, Mapping)) or not isinstance(events, Iterable):
+        raise ValidationError.single("events", "a list of events", type(events).__name__)
     case = Case.start(workflow, subject)
     for index, event in enumerate(events):
         path = f"events[{index}]"
