@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 import decimal
+import json
 import types
 import typing
 from collections import abc
@@ -530,8 +531,50 @@ converter = make_converter()
 
 
 def unstructure(value: object) -> Any:
-    """*value* as JSON-compatible plain data (dicts, lists, strings, numbers, None)."""
-    return converter.unstructure(value)
+    """*value* as JSON-compatible plain data (dicts, lists, strings, numbers, None).
+
+    Plain data is what leaves the library for JSON, a database or another process, so it never
+    holds text that cannot be written as UTF-8 (a lone surrogate) or that storage cuts short
+    (NUL): a value built in code with such text is refused here, naming where it is, as
+    :func:`structure` refuses it on the way in."""
+    data = converter.unstructure(value)
+    _check_writable(data)
+    return data
+
+
+def _check_writable(data: object) -> None:
+    try:
+        written = json.dumps(data, ensure_ascii=False)
+        written.encode("utf-8")
+    except (TypeError, ValueError, UnicodeEncodeError):
+        pass  # not JSON as it stands (a tuple key), or unencodable: look closely below
+    else:
+        if "\\u0000" not in written:
+            return
+    path = _unwritable(data, "")
+    if path is not None:
+        raise ValidationError.single(
+            path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+        )
+
+
+def _unwritable(data: object, path: str) -> str | None:
+    """The path of the first text in *data* that cannot be written (an explicit stack: no
+    recursion on deep data)."""
+    stack: list[tuple[object, str]] = [(data, path)]
+    while stack:
+        item, where = stack.pop()
+        if isinstance(item, str):
+            if not _encodable(item):
+                return where
+        elif isinstance(item, dict):
+            for key, inner in item.items():
+                if isinstance(key, str) and not _encodable(key):
+                    return where
+                stack.append((inner, join_path(where, str(key))))
+        elif isinstance(item, (list, tuple)):
+            stack.extend((inner, f"{where}[{index}]") for index, inner in enumerate(item))
+    return None
 
 
 def structure(data: object, cls: type[_T]) -> _T:

@@ -175,3 +175,36 @@ def test_every_public_value_pickles_and_deep_copies(cls: type[Any], value: objec
     # Dask and multiprocessing move values between processes.
     assert pickle.loads(pickle.dumps(value)) == value  # noqa: S301 - our own value
     assert copy.deepcopy(value) == value
+
+
+def _text_fields() -> list[tuple[type[Any], str]]:
+    found = []
+    for cls, value in instances().items():
+        if _plain(value) is None:
+            continue
+        hints = typing.get_type_hints(cls)
+        for field in attrs.fields(cls):
+            hint = hints.get(field.name)
+            if field.init and (hint is str or (typing.get_origin(hint) is not None and str in typing.get_args(hint))):
+                found.append((cls, field.alias))
+    return sorted(found, key=lambda pair: (pair[0].__qualname__, pair[1]))
+
+
+TEXT_FIELDS = _text_fields()
+
+
+@pytest.mark.parametrize(("cls", "name"), TEXT_FIELDS, ids=[f"{cls.__qualname__}.{name}" for cls, name in TEXT_FIELDS])
+def test_no_value_gives_plain_data_that_cannot_be_written(cls: type[Any], name: str) -> None:
+    # Refused where it enters (a name, free text) or, for a value built in code, where its plain
+    # data leaves (unstructure): never plain data that UTF-8 JSON cannot hold.
+    for bad in ("a\ud800", "a\x00"):
+        try:
+            value = attrs.evolve(instances()[cls], **{name: bad})
+        except ValidationError:
+            continue
+        with pytest.raises(ValidationError, match="without NUL or lone surrogates"):
+            unstructure(value)
+
+
+def test_the_text_walk_covers_the_text_fields() -> None:
+    assert len(TEXT_FIELDS) >= 150
