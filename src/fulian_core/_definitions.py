@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal
 from typing import Final, NoReturn, TypeVar
 
@@ -189,3 +189,62 @@ def whole_number(_instance: object, attribute: attrs.Attribute[int], value: obje
     faults = Faults()
     check_whole(value, attribute.name, faults)
     faults.raise_if_any()
+
+
+def check_type(value: object, expected: type | tuple[type, ...], path: str, what: str = "") -> None:
+    """Refuse *value* at *path* unless it is an instance of *expected* (a bool is no number):
+    the cheap check at the entry of a public function, so a wrong type meets the library's
+    error rather than a bare ``AttributeError`` deep inside. The error shows the type's name,
+    never the value (it may be personal data)."""
+    if isinstance(value, expected) and not (isinstance(value, bool) and expected in (int, (int, Decimal))):
+        return
+    if not what:
+        names = [kind.__name__ for kind in (expected if isinstance(expected, tuple) else (expected,))]
+        what = " or ".join(f"a {name}" for name in names)
+    raise ValidationError.single(path, what, type(value).__name__)
+
+
+def check_items(value: object, expected: type | tuple[type, ...], path: str, what: str) -> tuple[object, ...]:
+    """*value* as a tuple if it is a collection (not text, not a mapping) of *expected*
+    instances; else the library's error at *path*, or at ``path[i]`` for a wrong member."""
+    check_iterable(value, path, what)
+    assert isinstance(value, Iterable)  # noqa: S101 - narrowed by the check
+    members = tuple(value)
+    for index, member in enumerate(members):
+        if not isinstance(member, expected):
+            check_type(member, expected, f"{path}[{index}]")
+    return members
+
+
+def check_finite(value: object, path: str, what: str = "a finite number") -> None:
+    """Refuse a NaN, a signalling NaN or an infinity (and anything not a number) at *path*:
+    comparing a signalling NaN raises ``decimal.InvalidOperation``."""
+    if isinstance(value, Decimal):
+        if value.is_finite():
+            return
+        raise ValidationError.single(path, what, str(value))
+    check_type(value, (int, Decimal), path, what)
+
+
+def check_iterable(value: object, path: str, what: str) -> None:
+    """Refuse *value* at *path* unless it can be iterated as a collection (not text, not a
+    mapping); the members are not read, so a one-pass stream stays unread."""
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, Iterable):
+        raise ValidationError.single(path, what, type(value).__name__)
+
+
+def instance_of(expected: type[_T]) -> Callable[[object, attrs.Attribute[_T], _T], None]:
+    """An attrs validator like ``attrs.validators.instance_of`` that raises the library's
+    error at the field (showing the type's name) rather than a bare ``TypeError``."""
+
+    def validate(_instance: object, attribute: attrs.Attribute[_T], value: _T) -> None:
+        check_type(value, expected, attribute.alias or attribute.name)
+
+    return validate
+
+
+def check_day(value: object, path: str) -> None:
+    """Refuse anything but a calendar date at *path* (a ``datetime`` is a ``date`` to Python,
+    but compares with neither and has no single day)."""
+    if not isinstance(value, dt.date) or isinstance(value, dt.datetime):
+        raise ValidationError.single(path, "a date", type(value).__name__)

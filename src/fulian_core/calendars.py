@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import listed_set
+from fulian_core._definitions import check_type, listed_set
 from fulian_core._faults import Faults
 from fulian_core.errors import CalendarRangeError, DefinitionError, ValidationError
 from fulian_core.periods import Period
@@ -37,7 +37,11 @@ CHINA_STANDARD_TIME: Final = dt.timezone(dt.timedelta(hours=8), "CST")
 
 def china_date(moment: dt.datetime) -> dt.date:
     """The calendar date of an aware timestamp in China Standard Time (北京时间)."""
-    return moment.astimezone(CHINA_STANDARD_TIME).date()
+    check_type(moment, dt.datetime, "moment")
+    try:
+        return moment.astimezone(CHINA_STANDARD_TIME).date()
+    except OverflowError:  # datetime.max at UTC-14 is past the last day Python can hold
+        raise ValidationError.single("moment", "a time with a date in China time", moment.isoformat()) from None
 
 
 def _years(value: Iterable[int]) -> frozenset[int]:
@@ -100,6 +104,7 @@ class WorkingDayCalendar:
     @classmethod
     def weekends_only(cls, years: Iterable[int], *, name: str = "") -> WorkingDayCalendar:
         """A calendar whose only days off are weekends, declared so for *years* (never guessed)."""
+        years = listed_set(years, "years", "a collection of years")
         return cls(frozenset(years), name=name or "weekends only")
 
     def merge(self, other: WorkingDayCalendar) -> WorkingDayCalendar:
@@ -119,6 +124,7 @@ class WorkingDayCalendar:
 
     def covers(self, day: dt.date) -> bool:
         """Whether the calendar knows *day*'s year."""
+        check_type(day, dt.date, "day")
         return day.year in self.years
 
     def _require(self, day: dt.date) -> None:

@@ -15,8 +15,8 @@ from typing import Final
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
+from fulian_core._definitions import check_day, listed
 from fulian_core._definitions import check_whole as _check_whole
-from fulian_core._definitions import listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.errors import DefinitionError, ValidationError
@@ -47,6 +47,8 @@ class Holiday:
     last: dt.date
 
     def __attrs_post_init__(self) -> None:
+        check_day(self.first, "first")
+        check_day(self.last, "last")
         if self.last < self.first:
             raise DefinitionError.single("last", f"a date on or after {self.first.isoformat()}", self.last.isoformat())
 
@@ -404,7 +406,7 @@ def china_calendar(*years: int) -> WorkingDayCalendar:
     faults = Faults()
     for index, year in enumerate(wanted):
         faults.check(
-            year in OFFICIAL_SCHEDULES,
+            isinstance(year, int) and year in OFFICIAL_SCHEDULES,
             f"years[{index}]",
             f"a year with a shipped schedule ({', '.join(map(str, OFFICIAL_SCHEDULES))})",
             year,

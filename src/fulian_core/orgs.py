@@ -22,7 +22,7 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import encodable
+from fulian_core._definitions import check_type, encodable
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import Fault, HierarchyError, UnknownUnitError, ValidationError
@@ -271,7 +271,7 @@ class OrgTree:
         return (self._materialize(code) for code in self._codes)
 
     def __contains__(self, code: object) -> bool:
-        return code in self._parent
+        return isinstance(code, str) and code in self._parent
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OrgTree):
@@ -303,6 +303,8 @@ class OrgTree:
         return unit
 
     def _code(self, code: str) -> str:
+        if type(code) is not str:
+            check_type(code, str, "code")
         if code in self._parent:
             return code
         significant = _significant(code)

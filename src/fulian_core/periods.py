@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from fulian_core._definitions import check_day, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -161,6 +162,8 @@ class Period:
     @classmethod
     def containing(cls, kind: PeriodKind, day: dt.date) -> Period:
         """The period of *kind* that contains *day* (a range kind is not allowed)."""
+        check_type(kind, PeriodKind, "kind")
+        check_type(day, dt.date, "day")
         if kind is PeriodKind.RANGE:
             raise ValidationError.single("kind", "a calendar kind (year, half, quarter, month, day)", kind.code)
         if kind is PeriodKind.DAY:
@@ -297,6 +300,8 @@ class Period:
 
     def contains(self, other: dt.date | Period) -> bool:
         """Whether a date or a whole period lies within this period."""
+        if not isinstance(other, Period):
+            check_day(other, "other")
         if isinstance(other, Period):
             return self.start <= other.start and other.end <= self.end
         return self.start <= other <= self.end
@@ -306,6 +311,7 @@ class Period:
 
     def overlaps(self, other: Period) -> bool:
         """Whether the two periods share at least one day."""
+        check_type(other, Period, "other")
         return self.start <= other.end and other.start <= self.end
 
     def next(self) -> Period:
@@ -318,6 +324,7 @@ class Period:
 
     def shift(self, steps: int) -> Period:
         """The period *steps* periods of the same kind away (negative: earlier)."""
+        check_type(steps, int, "steps")
         if self.kind is PeriodKind.DAY:
             return Period.day(_shift_days(self.start, steps))
         if self.kind is PeriodKind.RANGE:
@@ -332,6 +339,7 @@ class Period:
 
         A year divides into halves, quarters, months or days; a range only into days.
         """
+        check_type(kind, PeriodKind, "kind")
         if kind is PeriodKind.DAY:
             return tuple(Period.day(day) for day in self.dates())
         own = _MONTHS.get(self.kind)

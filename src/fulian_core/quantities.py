@@ -25,6 +25,7 @@ from typing import Final
 import attrs
 
 from fulian_core import _figures
+from fulian_core._definitions import check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
@@ -187,6 +188,9 @@ class Bounds:
     high_open: bool = False
 
     def __attrs_post_init__(self) -> None:
+        check_type(self.low, Decimal, "low")
+        if self.high is not None:
+            check_type(self.high, Decimal, "high")
         faults = Faults()
         if faults.check(self.low.is_finite() and self.low >= 0, "low", "a finite number >= 0", self.low):
             high = self.high

@@ -24,6 +24,7 @@ from typing import Final, TypeVar
 
 import attrs
 
+from fulian_core._definitions import check_items, check_type
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
@@ -57,10 +58,12 @@ def largest_remainder(counts: Sequence[int], *, total: Decimal | int = 100, plac
     largest remainders, ties to the earlier count (最大余额法). Every share is within one unit of
     the last place of its exact value.
     """
+    counts = list(check_items(counts, object, "counts", "a list of whole counts"))  # type: ignore[arg-type]
     counts = list(counts)
     _check_counts(counts, "counts")
     if not isinstance(places, int) or isinstance(places, bool) or not 0 <= places <= 10:
         raise ValidationError.single("places", "a whole number of decimals from 0 to 10", places)
+    check_type(total, (int, Decimal), "total", "a positive finite number")
     whole = Decimal(total)
     if not whole.is_finite() or whole <= 0:
         raise ValidationError.single("total", "a positive finite number", total)
@@ -86,6 +89,7 @@ def percentage_shares(counts: Sequence[int], *, places: int = 2) -> tuple[Decima
 @_exact
 def labelled_percentage_shares(counts: Mapping[_K, int], *, places: int = 2) -> dict[_K, Decimal]:
     """Percentage shares of labelled counts (``{"妇女工作者": 48, ...}``), keeping the labels."""
+    check_type(counts, Mapping, "counts", "a mapping of labels to whole counts")
     labels = list(counts)
     shares = percentage_shares([counts[label] for label in labels], places=places)
     return dict(zip(labels, shares, strict=True))

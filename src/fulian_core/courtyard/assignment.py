@@ -13,7 +13,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from fulian_core._definitions import listed, mapped
+from fulian_core._definitions import check_items, check_type, listed, mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -166,6 +166,10 @@ def assign_inspectors(
     from its nearest member's home. Raises :class:`~fulian_core.errors.ValidationError`
     saying why when no assignment keeps everyone out of their own village.
     """
+    inspectors = check_items(inspectors, Inspector, "inspectors", "a list of inspectors")  # type: ignore[assignment]
+    villages = check_items(villages, str, "villages", "a list of village names")  # type: ignore[assignment]
+    check_type(distances, VillageDistances, "distances")
+    check_type(groups, int, "groups")
     faults = Faults()
     faults.check(
         isinstance(groups, int) and not isinstance(groups, bool) and groups >= 1,

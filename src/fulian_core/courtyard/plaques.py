@@ -14,8 +14,8 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import check_day, check_items, check_type, listed, listed_set
 from fulian_core._definitions import check_whole as _check_whole
-from fulian_core._definitions import listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
@@ -298,6 +298,10 @@ def plaque_history(cards: Iterable[ScoreCard], policy: PlaquePolicy, *, until: d
     (and, when *until* is given, before *until*), makes the first move of the workflow whose
     guards pass, or none. Cards of another household, or out of date order, are refused.
     """
+    cards = check_items(cards, ScoreCard, "cards", "a list of score cards")  # type: ignore[assignment]
+    check_type(policy, PlaquePolicy, "policy")
+    if until is not None:
+        check_day(until, "until")
     ordered = tuple(cards)
     if not isinstance(policy, PlaquePolicy):
         raise ValidationError.single("policy", "a PlaquePolicy", policy)

@@ -12,6 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Protocol, TypeVar
 
+from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
 from fulian_core.shares import largest_remainder
@@ -43,6 +44,9 @@ def stratified_sample(
     at least one. *rng* is a generator (``random.Random(seed)``) or a seed. Strata are drawn in
     name order and items sorted first, so the order they came in does not matter.
     """
+    check_type(strata, Mapping, "strata", "a mapping of strata to lists of households")
+    if isinstance(rng, bool) or not (isinstance(rng, int) or callable(getattr(rng, "sample", None))):
+        check_type(rng, int, "rng", "a RandomSource or a whole-number seed")
     faults = Faults()
     try:
         fraction = Fraction(str(rate)) if isinstance(rate, (Decimal, str)) else Fraction(rate)

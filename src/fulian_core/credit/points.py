@@ -18,8 +18,8 @@ from typing import Final, Literal
 
 import attrs
 
+from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import encodable as _encodable
-from fulian_core._definitions import listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -278,6 +278,7 @@ class Booklet:
 
 def booklet(account: PointsAccount) -> Booklet:
     """The passbook view of *account* (积分存折): its entries in order, each with the balance after it."""
+    check_type(account, PointsAccount, "account")
     rows: list[BookletRow] = []
     balance = 0
     for entry in account.entries:

@@ -9,6 +9,7 @@ from decimal import Decimal
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from fulian_core._definitions import check_finite, check_type
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.indicators.definitions import RatioIndicator, Target
@@ -36,6 +37,11 @@ __all__ = [
 def attainment(value: Quantity | Decimal | None, target: Decimal | int) -> Comparison:
     """Whether *value* reaches *target* (达标): yes, no, or undecidable when qualifiers (or a
     missing value) leave it open. A ratio (Decimal) is compared as it is."""
+    if value is not None:
+        check_type(value, (Quantity, Decimal), "value")
+        if isinstance(value, Decimal):
+            check_finite(value, "value")
+    check_finite(target, "target")
     if value is None:
         return Comparison.UNDECIDABLE
     if isinstance(value, Decimal):
@@ -60,6 +66,8 @@ class Change:
 def change(current: Quantity, previous: Quantity) -> Change:
     """The change from *previous* to *current* (同比/环比), nominal values, flagged inexact when
     either figure is qualified."""
+    check_type(current, Quantity, "current")
+    check_type(previous, Quantity, "previous")
     if current.value is None or previous.value is None:
         return Change(current, previous, None, None, exact=False)
     absolute = current.value - previous.value
@@ -90,6 +98,7 @@ def _key(value: Quantity | Decimal | None) -> Decimal:
 def rank_units(values: Mapping[str, Quantity | Decimal | None], *, descending: bool = True) -> tuple[Rank, ...]:
     """Rank sibling units by value (比学赶超), best first; equal values share a place and keep
     code order; units without a value come last, sharing the last place."""
+    check_type(values, Mapping, "values", "a mapping of unit codes to values")
 
     def order(item: tuple[str, Quantity | Decimal | None]) -> tuple[bool, Decimal, str]:
         key = _key(item[1])
@@ -108,6 +117,7 @@ def rank_units(values: Mapping[str, Quantity | Decimal | None], *, descending: b
 @_exact
 def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
     """Percentage shares of exact whole counts (占比), adding up to exactly 100.00."""
+    check_type(counts, Mapping, "counts", "a mapping of labels to quantities")
     whole: dict[str, int] = {}
     for label, quantity in counts.items():
         if not quantity.is_exact or quantity.value is None or quantity.value != quantity.value.to_integral_value():
@@ -122,6 +132,9 @@ def share_breakdown(counts: Mapping[str, Quantity]) -> dict[str, Decimal]:
 def meets_target(dataset: Dataset, target: Target, *, level: Level) -> Comparison:
     """Whether a unit reaches its target (目标达成): the indicator (or ratio) rolled up from *level*
     and compared; undecidable when qualifiers, missing reports or an undefined ratio leave it open."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(target, Target, "target")
+    check_type(level, Level, "level")
     definition = dataset.indicators.get(target.indicator)
     if isinstance(definition, RatioIndicator):
         ratio = rollup_ratio(dataset, target.indicator, target.unit, target.period, level=level)
@@ -161,6 +174,11 @@ def change_since_previous(
 ) -> Change | None:
     """The change against the previous period of the same kind (环比), or ``None`` when either
     period has no rolled-up value."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator, str, "indicator")
+    check_type(unit, str, "unit")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     current = _rolled(dataset, indicator, unit, period, level)
     previous = _rolled(dataset, indicator, unit, period.previous(), level)
     return None if current is None or previous is None else change(current, previous)
@@ -172,6 +190,11 @@ def change_since_last_year(
 ) -> Change | None:
     """The change against the same period a year earlier (同比), or ``None`` when either period
     has no rolled-up value."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator, str, "indicator")
+    check_type(unit, str, "unit")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     if period.kind is PeriodKind.DAY:
         earlier = Period.day(period.start - relativedelta(years=1))
     elif period.kind is PeriodKind.RANGE:

@@ -13,6 +13,7 @@ from typing import Final
 import attrs
 
 from fulian_core._definitions import check_code as _check_code
+from fulian_core._definitions import check_items, check_type
 from fulian_core._faults import Faults as _Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core.courtyard import ScoreCard
@@ -63,6 +64,11 @@ def tier_values(
     (for each band code in *codes*), households in a passing band (清洁户 or better), and (when
     *households* gives each village's number of households) the total to divide by, for a
     coverage ratio (清洁户覆盖率). A card counts at the band it reached for certain."""
+    cards = check_items(cards, ScoreCard, "cards", "a list of score cards")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    if households is not None:
+        check_type(households, Mapping, "households", "a mapping of villages to households")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
     latest: dict[str, ScoreCard] = {}
     for card in cards:
         if period.contains(card.date):
@@ -114,6 +120,10 @@ def campaign_values(
     *codes* (``received``, ``returned``, ``rejected``, ``withdrawn``, ``removed``,
     ``forwarded``, ``awarded``, ``revoked``), the indicator it feeds, in *unit* (份 by default).
     Rolled up, the received and forwarded values give the forwarded share of seed 000 (上报占比)."""
+    check_type(statistics, CampaignStatistics, "statistics")
+    check_type(period, Period, "period")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
+    check_type(unit, Unit, "unit")
     known = [field.name for field in attrs.fields(Counts)]
     for name in codes:
         if name not in known:
@@ -156,6 +166,9 @@ def rectification_values(
     """Values per unit where the problems were found, from rectification cases as they stood
     at the end of *period* (累计): for each count named in *codes* (``found``, ``closed``,
     ``closed_on_time``, ``overdue``, ``escalated``, ``reworked``), the indicator it feeds, in 个."""
+    cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
     known = [field.name for field in attrs.fields(RectificationFigures) if field.name != "on"]
     for name in codes:
         if name not in known:
@@ -216,6 +229,14 @@ def _counts(codes: Mapping[str, str]) -> None:
             raise ValidationError.single("codes", f"names of credit counts ({', '.join(_CREDIT_COUNTS)})", name)
 
 
+def _check_credit_options(at_least: object, codes: object, grades: object, items: object) -> None:
+    check_type(at_least, str, "at_least")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
+    for name, given in (("grades", grades), ("items", items)):
+        if given is not None:
+            check_type(given, Mapping, name, "a mapping of codes to indicator codes")
+
+
 @_exact
 def credit_definitions(
     scheme: CreditScheme,
@@ -229,6 +250,8 @@ def credit_definitions(
     :class:`~fulian_core.indicators.IndicatorSet`: subjects by grade, subjects graded and at or
     above *at_least* as stocks (期末值), entries by item as flows (累计, 条), and the share at or
     above *at_least* (A级及以上占比) recomputed from the summed counts of any region."""
+    check_type(scheme, CreditScheme, "scheme")
+    _check_credit_options(at_least, codes, grades, items)
     _counts(codes)
     band = scheme.bands[_threshold(scheme, at_least)]
     unit = _SUBJECT_UNITS[scheme.subject]
@@ -272,6 +295,10 @@ def credit_values(
     in *period* by the item that counted them (for each item in *items*, by default every item;
     every entry whatever its status as of the end, a repair not being an entry). Rolled up,
     ``at_least`` over ``graded`` gives the share at or above the grade (A级及以上占比)."""
+    check_type(scheme, CreditScheme, "scheme")
+    records = check_items(records, CreditRecord, "records", "a list of credit records")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    _check_credit_options(at_least, codes, grades, items)
     _counts(codes)
     if not scheme.in_force_on(period.end):
         expected = f"a period that ends when {scheme.code}@{scheme.version} is in force"

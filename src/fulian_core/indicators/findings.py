@@ -10,6 +10,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import check_items, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
@@ -102,6 +103,10 @@ def check_rules(
     dataset: Dataset, rules: Iterable[ValidationRule], units: Iterable[str], period: Period
 ) -> tuple[Finding, ...]:
     """Every finding of *rules* at *units* over *period* (each unit's own reported values)."""
+    check_type(dataset, Dataset, "dataset")
+    rules = check_items(rules, ValidationRule, "rules", "a list of validation rules")  # type: ignore[assignment]
+    units = check_items(units, str, "units", "a list of unit codes")  # type: ignore[assignment]
+    check_type(period, Period, "period")
     found: list[Finding] = []
     for rule in rules:
         for unit in units:
@@ -124,6 +129,11 @@ def check_totals(
 ) -> tuple[Finding, ...]:
     """Units at *level* whose own reported value disagrees with the sum of their units at
     *children* (乡镇自报数与各村合计不符): a finding to report, not something to hide."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator, str, "indicator")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
+    check_type(children, Level, "children")
     found: list[Finding] = []
     name = dataset.indicators.indicator(indicator).name
     for unit in dataset.tree.units_at(level):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import decimal
 from decimal import Decimal
 
+from fulian_core._definitions import check_finite, check_type
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import format_number
 from fulian_core.quantities import Quantity, Unit
@@ -22,6 +23,7 @@ def render_value(value: Quantity, *, wan: bool = True, group_digits: bool = True
     rounded half up, for display only); large counts get thousands separators
     (``181,913户``); qualifiers stay as written (``1100余场次``).
     """
+    check_type(value, Quantity, "value")
     if value.value is None or value.notation.numeral:
         return value.render()
     if wan and value.unit is Unit.YUAN and value.value >= _TEN_THOUSAND and not value.notation.magnitude:
@@ -47,6 +49,11 @@ def _plain(number: Decimal) -> str:
 def render_percent(ratio: Decimal | None, *, places: int | None = None) -> str:
     """A ratio in percent (``90%``, ``28.07%``); ``—`` when undefined. Trailing zeros are
     dropped unless *places* is given."""
+    if ratio is not None:
+        check_type(ratio, Decimal, "ratio")
+        check_finite(ratio, "ratio", "a finite Decimal ratio")
+    if places is not None:
+        check_type(places, int, "places")
     if ratio is None:
         return "—"
     if places is not None:

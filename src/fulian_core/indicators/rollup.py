@@ -15,8 +15,8 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import check_items, check_type, listed, listed_set
 from fulian_core._definitions import check_whole as _check_whole
-from fulian_core._definitions import listed, listed_set
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults as _Faults
@@ -118,12 +118,17 @@ class Partial:
     @classmethod
     def of(cls, reporter: str, value: Quantity, indicator: str = "") -> Partial:
         """One unit's value."""
+        check_type(reporter, str, "reporter")
+        check_type(value, Quantity, "value")
         return cls(value.unit, value, 1, value, frozenset({reporter}), indicator)
 
     @classmethod
     def of_many(cls, unit: Unit, reporters: Sequence[str], values: Sequence[Quantity], indicator: str = "") -> Partial:
         """The values of many units at once, in one pass: the same as merging
         :meth:`of` each in turn, without copying the reporter set at every step."""
+        check_type(unit, Unit, "unit")
+        reporters = check_items(reporters, str, "reporters", "a list of unit codes")  # type: ignore[assignment]
+        values = check_items(values, Quantity, "values", "a list of quantities")  # type: ignore[assignment]
         if len(reporters) != len(values):
             raise ValidationError.single("values", f"one value per reporter ({len(reporters)})", len(values))
         names = frozenset(reporters)
@@ -140,6 +145,7 @@ class Partial:
     def merge(self, other: Partial) -> Partial:
         """Both partials together; refused for partials of other units of measure or other
         indicators, or that share a reporter."""
+        check_type(other, Partial, "other")
         if not isinstance(other, Partial):
             raise ValidationError.single("other", "a Partial", type(other).__name__)
         if other.unit is not self.unit:
@@ -246,6 +252,11 @@ def partials(
     dataset: Dataset, indicator_code: str, unit: str, period: Period, *, level: Level
 ) -> tuple[Partial, Coverage, tuple[str, ...]]:
     """The partial aggregate of the reporting units at *level* under *unit*, with coverage."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator_code, str, "indicator_code")
+    check_type(unit, str, "unit")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     indicator = dataset.indicators.indicator(indicator_code)
     names: list[str] = []
     values: list[Quantity] = []
@@ -275,6 +286,11 @@ def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level
     missing reports are never zeros: the result carries its coverage, and an indicator whose
     missing strategy is ``UNDEFINED_IF_ANY_MISSING`` gives no value while any report is missing.
     """
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator, str, "indicator")
+    check_type(unit, str, "unit")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     definition = dataset.indicators.indicator(indicator)
     partial, coverage, missing = partials(dataset, indicator, unit, period, level=level)
     if definition.across_units is UnitAggregation.NONE and len(_reporting_units(dataset, unit, level)) > 1:
@@ -309,6 +325,11 @@ class RatioResult:
 def rollup_ratio(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RatioResult:
     """A ratio recomputed from its summed numerator and denominator (never an average of the
     units' ratios). A zero, missing or unknown denominator gives no value and says why."""
+    check_type(dataset, Dataset, "dataset")
+    check_type(indicator, str, "indicator")
+    check_type(unit, str, "unit")
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     definition = dataset.indicators.get(indicator)
     if not isinstance(definition, RatioIndicator):
         raise ValidationError.single("indicator", "a ratio indicator", indicator)

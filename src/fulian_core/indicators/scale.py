@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from fulian_core._definitions import listed, mapped
+from fulian_core._definitions import check_iterable, check_type, listed, mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
@@ -143,11 +143,14 @@ class UnitTotals:
 @_exact
 def tally(records: Iterable[HouseholdRecord]) -> HouseholdTally:
     """The tally of one partition of records."""
+    check_iterable(records, "records", "a collection of household records")
     tiers: Counter[tuple[str, str]] = Counter()
     money: Counter[str] = Counter()
     sessions: Counter[str] = Counter()
     households: Counter[str] = Counter()
-    for record in records:
+    for index, record in enumerate(records):
+        if type(record) is not HouseholdRecord:
+            check_type(record, HouseholdRecord, f"records[{index}]")
         village = record.village
         tiers[(village, record.tier)] += 1
         money[village] += record.money  # type: ignore[assignment]

@@ -14,7 +14,7 @@ from decimal import Decimal
 
 import attrs
 
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_items, check_type, listed
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
@@ -173,6 +173,11 @@ def rollup_table(
     indicators or units, repeats, an empty list, or a unit below *level* are refused with every
     fault's path.
     """
+    check_type(dataset, Dataset, "dataset")
+    indicators = check_items(indicators, str, "indicators", "a list of indicator codes")  # type: ignore[assignment]
+    units = check_items(units, str, "units", "a list of unit codes")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    check_type(level, Level, "level")
     faults = Faults()
     faults.check(bool(indicators), "indicators", "at least one indicator code", [])
     faults.check(bool(units), "units", "at least one unit code", [])

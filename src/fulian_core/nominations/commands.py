@@ -18,7 +18,7 @@ from typing import ClassVar, Final, Union, get_args
 import attrs
 
 from fulian_core._definitions import check_free_text as _check_free_text
-from fulian_core._definitions import listed
+from fulian_core._definitions import instance_of, listed
 from fulian_core._faults import Faults
 from fulian_core.criteria import Evidence
 from fulian_core.errors import ValidationError
@@ -112,7 +112,7 @@ class Submit(_OnNomination):
     """推荐/申报: a new nomination under the caller's id *nomination*."""
 
     kind: ClassVar[str] = "submit"
-    submission: Submission = attrs.field(validator=attrs.validators.instance_of(Submission))
+    submission: Submission = attrs.field(validator=instance_of(Submission))
 
 
 @attrs.frozen
@@ -127,7 +127,7 @@ class Resubmit(_OnNomination):
     """重新提交: a returned nomination comes back with a new dossier version."""
 
     kind: ClassVar[str] = "resubmit"
-    dossier: Dossier = attrs.field(validator=attrs.validators.instance_of(Dossier))
+    dossier: Dossier = attrs.field(validator=instance_of(Dossier))
 
 
 @attrs.frozen
@@ -142,7 +142,7 @@ class Assess(_OnNomination):
     """评审: a reviewer's assessment of the candidate's evidence against the campaign's criteria."""
 
     kind: ClassVar[str] = "assess"
-    evidence: Evidence = attrs.field(validator=attrs.validators.instance_of(Evidence))
+    evidence: Evidence = attrs.field(validator=instance_of(Evidence))
 
 
 @attrs.frozen

@@ -32,7 +32,7 @@ from typing import Final, TypeGuard
 import attrs
 
 from fulian_core._definitions import check_free_text as _check_free_text
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_type, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError
@@ -53,6 +53,7 @@ milliseconds is caught)."""
 def account_length(text: str) -> int:
     """The length of a written account in characters, as rules count it: every character
     except white space (spaces, line breaks, full-width spaces)."""
+    check_type(text, str, "text")
     return sum(1 for character in text if not character.isspace())
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_type, listed
 from fulian_core.calendars import china_date
 from fulian_core.nominations.campaign import Campaign
 from fulian_core.nominations.state import CampaignState, NominationStatus
@@ -78,6 +78,9 @@ class NoticeView:
 def notice_view(campaign: Campaign, state: CampaignState, notice: str, *, show_contact: bool = False) -> NoticeView:
     """The posted form of notice *notice*: every nominee on it, masked; a nominee removed after
     an upheld objection is marked as such, not dropped (the board keeps the record)."""
+    check_type(campaign, Campaign, "campaign")
+    check_type(state, CampaignState, "state")
+    check_type(notice, str, "notice")
     posted = state.notice(notice)
     entries = []
     for nomination_id in posted.nominations:

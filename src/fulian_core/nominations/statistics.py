@@ -15,7 +15,7 @@ from collections.abc import Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import mapped
+from fulian_core._definitions import check_type, mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core.errors import ValidationError
 from fulian_core.nominations.campaign import Campaign, Channel, Quota
@@ -111,6 +111,9 @@ class CampaignStatistics:
 def campaign_statistics(campaign: Campaign, state: CampaignState, level: Level) -> CampaignStatistics:
     """Count what *level* of the campaign received (submitted there or forwarded from below),
     returned, rejected, withdrew, removed, forwarded, awarded and saw revoked."""
+    check_type(campaign, Campaign, "campaign")
+    check_type(state, CampaignState, "state")
+    check_type(level, Level, "level")
     if level not in campaign.levels:
         allowed = "、".join(lv.label for lv in campaign.levels)
         raise ValidationError.single("level", f"a level of the campaign ({allowed})", getattr(level, "code", level))

@@ -50,7 +50,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import listed, mapped
+from fulian_core._definitions import check_items, check_type, listed, mapped
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
@@ -305,6 +305,9 @@ def tally_votes(rules: BallotRules, ballots: Iterable[Ballot], *, nominees: Iter
     counted, and those refused only because a voided one took their nominee, are refused as
     ``VOIDED_DAY``; the others keep their own reason. ``counts`` lists the nominees by id.
     """
+    check_type(rules, BallotRules, "rules")
+    ballots = check_items(ballots, Ballot, "ballots", "a list of ballots")  # type: ignore[assignment]
+    nominees = check_items(nominees, str, "nominees", "a list of nomination ids")  # type: ignore[assignment]
     if not isinstance(rules, BallotRules):
         raise ValidationError.single("rules", "BallotRules", rules)
     # Sorted, so that the counts come out in one order whatever collection was given.

@@ -20,6 +20,7 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
+from fulian_core._definitions import check_iterable
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.rectification.cases import Problem
@@ -106,6 +107,7 @@ def _check(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
 def rectification_figures(cases: Iterable[Case], *, on: dt.date) -> RectificationFigures:
     """The figures of *cases* as they stood at the end of *on* (整改率、按期整改率): a case not
     yet recorded by then is not counted."""
+    check_iterable(cases, "cases", "a list of cases")
     counts = dict.fromkeys(("found", "closed", "closed_on_time", "overdue", "escalated", "reworked"), 0)
     for case in _check(cases, on):
         events = _as_of(case, on)
@@ -129,6 +131,7 @@ def rectification_figures(cases: Iterable[Case], *, on: dt.date) -> Rectificatio
 def figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[str, RectificationFigures]:
     """The figures per unit where the problems were found (``Problem.unit``), as they stood
     at the end of *on*, by unit code."""
+    check_iterable(cases, "cases", "a list of cases")
     by_unit: dict[str, list[Case]] = {}
     for case in _check(cases, on):
         if case.events:

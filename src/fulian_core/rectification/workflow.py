@@ -22,6 +22,7 @@ from typing import ClassVar, Final
 
 import attrs
 
+from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar, china_date
 from fulian_core.errors import DefinitionError, ValidationError
@@ -76,6 +77,7 @@ class Assign(Payload):
 
 def responsible_unit(case: Case) -> str | None:
     """The 责任单位 a case was last assigned to (None: not assigned yet)."""
+    check_type(case, Case, "case")
     for event in reversed(case.events):
         payload = event.act.payload
         if isinstance(payload, Assign):
@@ -224,6 +226,7 @@ year, without a task list."""
 def open_case(workflow: Workflow[Case], problem: Problem, *, by: Actor, at: dt.datetime) -> Case:
     """A rectification case for *problem* (立案), recorded by *by* at *at*: the case's subject is
     the problem's id, its first event the ``record`` act carrying the problem."""
+    check_type(workflow, Workflow, "workflow")
     if not isinstance(problem, Problem):
         raise ValidationError.single("problem", "a Problem", problem)
     return advance(workflow, Case.start(workflow, problem.id), Act("record", by, at, payload=problem))

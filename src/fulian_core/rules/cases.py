@@ -33,6 +33,7 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
 from fulian_core._numbers import format_number
 from fulian_core.errors import Fault, ValidationError
@@ -112,6 +113,8 @@ class Mismatch:
 def check_case(sheet: RuleSheet | SheetPlan, case: RuleCase) -> tuple[Mismatch, ...]:
     """Evaluate *case* against *sheet* and list every difference from what it expects. A case
     whose facts the sheet refuses is itself a mismatch (``evaluation``), with the refusal."""
+    check_type(sheet, (RuleSheet, SheetPlan), "sheet")
+    check_type(case, RuleCase, "case")
     plan = sheet if isinstance(sheet, SheetPlan) else compile_sheet(sheet)
     subject = case.subject or Subject(case.name, kind=min(plan.sheet.subjects, key=lambda kind: kind.ordinal))
     try:

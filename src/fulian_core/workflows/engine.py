@@ -21,8 +21,8 @@ from typing import Protocol, TypeVar
 import attrs
 
 from fulian_core._definitions import check_free_text as _check_free_text
+from fulian_core._definitions import check_items, check_type, listed
 from fulian_core._definitions import check_moment as _check_moment
-from fulian_core._definitions import listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
@@ -67,6 +67,8 @@ def check(
     not declare, :class:`~fulian_core.errors.ValidationError` for a payload of the wrong type,
     and :class:`~fulian_core.errors.TransitionRefused` naming the first guard that refused.
     """
+    check_type(workflow, Workflow, "workflow")
+    check_type(state, str, "state")
     faults = Faults()
     faults.check(isinstance(actor, Actor), "actor", "an Actor", actor)
     _check_moment(at, "at", faults)
@@ -108,6 +110,9 @@ def first_allowed(
     """The transition of the first of *commands* that *state* accepts and whose guards all
     pass, or None: how a workflow moved by facts rather than by people's commands (a plaque by
     its score cards) picks its move. The commands are tried in the order given."""
+    check_type(workflow, Workflow, "workflow")
+    commands = check_items(commands, str, "commands", "a list of command names")  # type: ignore[assignment]
+    check_type(state, str, "state")
     for command in commands:
         try:
             return check(
@@ -243,6 +248,8 @@ def _decide(workflow: Workflow[Case], case: Case, act: Act) -> CaseEvent:
 def advance(workflow: Workflow[Case], case: Case, act: Act) -> Case:
     """The case after *act*, or :class:`~fulian_core.errors.TransitionRefused` /
     :class:`~fulian_core.errors.UnknownCommandError`; *case* is unchanged either way."""
+    check_type(workflow, Workflow, "workflow")
+    check_type(case, Case, "case")
     if not isinstance(case, Case):
         raise ValidationError.single("case", "a Case", case)
     if workflow.code != case.workflow:
@@ -353,6 +360,7 @@ def _by_due(item: Dated) -> tuple[dt.date, str]:
 
 def group_by_state(cases: Iterable[Case]) -> Mapping[str, int]:
     """How many cases stand in each state (按状态统计)."""
+    cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
     counts: dict[str, int] = {}
     for case in cases:
         if not isinstance(case, Case):
