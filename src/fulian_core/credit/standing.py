@@ -168,15 +168,21 @@ class CreditStanding:
         return tuple(line for line in self.lines if line.counts)
 
     def render(self) -> str:
-        """The standing as Chinese lines: the score and grade, each counting entry, and what
-        expires next."""
+        """The standing as Chinese lines: the score and grade, each counting entry, each entry
+        recorded but not counted while still in its term (suspended under a direct grade, over a
+        cap) with the reason, and what expires next."""
         grade = self.grade.label if self.decided else f"{self.grade.label}或{self.best_grade.label}（未说明是否含本数）"
         lines = [f"截至{self.on.isoformat()}：{format_number(self.score)}分，{grade}"]
-        lines.extend(line.render() for line in self.counting)
+        shown = (EntryStatus.COUNTS, EntryStatus.SUSPENDED, EntryStatus.CAPPED)
+        lines.extend(line.render() for line in sorted(self.lines, key=_by_date) if line.status in shown)
         if self.next_change is not None:
             change = self.next_change
             lines.append(f"下次变化：{change.day.isoformat()}起 {format_number(change.score)}分，{change.grade.label}")
         return "\n".join(lines)
+
+
+def _by_date(line: CreditLine) -> dt.date:
+    return line.date
 
 
 @attrs.frozen
