@@ -287,8 +287,8 @@ def _tally(
     direct: list[str] = []
     for entry in entries:
         status = entry.status
-        if status is EntryStatus.COUNTS and entry.until is not None and entry.until < on:
-            status = EntryStatus.EXPIRED
+        if status is not EntryStatus.REPAIRED and entry.until is not None and entry.until < on:
+            status = EntryStatus.EXPIRED  # past its term, whatever it was: it no longer matters
         if entry.item.kind is ItemKind.OVERRIDE and status is EntryStatus.COUNTS:
             repair = repairs.get(entry.event.id)
             if repair is not None and repair.date <= on:
