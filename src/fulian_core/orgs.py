@@ -333,8 +333,9 @@ class OrgTree:
 
     def ancestor_at(self, code: str, level: Level) -> OrgUnit | None:
         """The unit itself or its ancestor at *level*, or ``None`` if the chain has none."""
+        check_type(level, Level, "level")
         parents, levels = self._parent, self._level
-        current: str | None = code if code in parents else self._code(code)
+        current: str | None = code if type(code) is str and code in parents else self._code(code)
         target = level.ordinal
         while current is not None:
             found = levels[current]

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import check_code, check_text, listed, listed_set
+from fulian_core._definitions import check_code, check_text, check_type, listed, listed_set
 from fulian_core._definitions import check_code as _check_code
 from fulian_core._definitions import check_text as _check_label
 from fulian_core._enums import CodedEnum
@@ -471,6 +471,7 @@ class Campaign:
 
     def phase(self, kind: PhaseKind) -> Phase:
         """The campaign's phase of *kind*."""
+        check_type(kind, PhaseKind, "kind")
         for phase in self.phases:
             if phase.kind is kind:
                 return phase
