@@ -266,12 +266,10 @@ class CampaignState:
 
     def nomination(self, nomination: str) -> Nomination:
         """The nomination *nomination*."""
-        try:
-            found = self.nomination_map.get(nomination)
-        except TypeError:  # an unhashable id (a list, a signalling NaN)
-            found = None
-        if found is None:
+        if type(nomination) is not str:  # the map hashes the id's UTF-8 bytes
             check_type(nomination, str, "nomination", "the id of a nomination of this campaign")
+        found = self.nomination_map.get(nomination)
+        if found is None:
             raise ValidationError.single("nomination", "the id of a nomination of this campaign", nomination)
         return found
 
@@ -281,12 +279,10 @@ class CampaignState:
 
     def notice(self, notice: str) -> Notice:
         """The notice *notice*."""
-        try:
-            found = self.notice_map.get(notice)
-        except TypeError:  # an unhashable id (a list, a signalling NaN)
-            found = None
-        if found is None:
+        if type(notice) is not str:  # the map hashes the id's UTF-8 bytes
             check_type(notice, str, "notice", "the id of a notice of this campaign")
+        found = self.notice_map.get(notice)
+        if found is None:
             raise ValidationError.single("notice", "the id of a notice of this campaign", notice)
         return found
 

@@ -18,7 +18,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code, check_text
+from fulian_core._definitions import as_decimal, check_code, check_day, check_text, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import WIDE as _WIDE
@@ -721,10 +721,13 @@ class RuleSheet:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the sheet is in force on *day*."""
+        if type(day) is not dt.date:
+            check_day(day, "day")
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 
     def overlaps(self, other: RuleSheet) -> bool:
         """Whether the two sheets' effective ranges share a day."""
+        check_type(other, RuleSheet, "other")
         latest_start = max(self.effective_from, other.effective_from)
         ends = [end for end in (self.effective_until, other.effective_until) if end is not None]
         return not ends or latest_start <= min(ends)
