@@ -145,16 +145,25 @@ class PrerequisiteKind(CodedEnum):
     GROUP_MINIMUM = ("group_minimum", "该组得分达到")
 
 
+def _finite(value: object, name: str) -> Decimal:
+    """*value* as a Decimal (see :func:`as_decimal`), refusing a NaN or an infinity here: a
+    signalling NaN cannot even be compared, so the later checks could not report it."""
+    number = as_decimal(value, name)
+    if not number.is_finite():
+        raise DefinitionError.single(name, "a finite number", str(number))
+    return number
+
+
 def _points(value: object) -> Decimal:
-    return as_decimal(value, "points")
+    return _finite(value, "points")
 
 
 def _weight(value: object) -> Decimal:
-    return as_decimal(value, "weight")
+    return _finite(value, "weight")
 
 
 def _per_occurrence(value: object) -> Decimal:
-    return as_decimal(value, "per_occurrence")
+    return _finite(value, "per_occurrence")
 
 
 def _max_deduction(value: object) -> Decimal | None:
@@ -166,7 +175,7 @@ def _group_points(value: object) -> Decimal | None:
 
 
 def _maximum(value: object) -> Decimal | None:
-    return None if value is None else as_decimal(value, "maximum")
+    return None if value is None else _finite(value, "maximum")
 
 
 def _bonus_cap(value: object) -> Decimal | None:
