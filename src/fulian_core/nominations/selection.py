@@ -24,7 +24,7 @@ from decimal import Decimal
 
 import attrs
 
-from fulian_core._definitions import as_decimal
+from fulian_core._definitions import as_decimal, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import WIDE as _WIDE
@@ -235,6 +235,7 @@ def allocate_quota(places: int, bases: Mapping[str, int], *, minimum_one: bool =
     below one gets one, and the rest are shared again among the others. When every base is
     zero, the places are shared equally (the first units by code take any remainder).
     """
+    check_type(bases, Mapping, "bases", "a mapping of unit codes to counts")
     faults = Faults()
     faults.check(
         isinstance(places, int) and not isinstance(places, bool) and places >= 0, "places", "a whole count >= 0", places

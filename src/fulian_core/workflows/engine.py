@@ -204,6 +204,7 @@ class Case:
     @classmethod
     def start(cls, workflow: Workflow[Case], subject: str) -> Case:
         """A new case in the workflow's initial state."""
+        check_type(workflow, Workflow, "workflow")
         if not isinstance(subject, str) or not subject:
             raise ValidationError.single("subject", "a non-empty subject id", subject)
         return cls(workflow.code, subject, workflow.initial)
