@@ -190,6 +190,7 @@ class OrgTree:
     _children: dict[str, list[str]] | None
 
     def __init__(self, units: Iterable[OrgUnit]) -> None:
+        check_iterable(units, "units", "a list of OrgUnit")
         units = tuple(units)
         faults = Faults()
         for index, unit in enumerate(units):

@@ -515,3 +515,39 @@ def test_the_red_team_cases_are_refused_with_the_librarys_error() -> None:
         render_percent(1)  # type: ignore[arg-type]
     with pytest.raises(FulianError):
         render_percent(Decimal("sNaN"))
+
+
+def test_selection_weights_refuse_a_nan_with_the_librarys_error() -> None:
+    from fulian_core.nominations import SelectionWeights
+
+    for weight in ("NaN", "sNaN", "Infinity"):
+        with pytest.raises(FulianError) as caught:
+            SelectionWeights(Decimal(weight))
+        assert caught.value.path == "committee"  # type: ignore[attr-defined]
+        with pytest.raises(FulianError) as caught:
+            SelectionWeights(Decimal(1), Decimal(weight))
+        assert caught.value.path == "votes"  # type: ignore[attr-defined]
+
+
+def test_an_org_tree_of_no_units_is_refused_with_the_librarys_error() -> None:
+    from fulian_core import OrgTree
+
+    for units in (None, 7, object()):
+        with pytest.raises(FulianError) as caught:
+            OrgTree(units)  # type: ignore[arg-type]
+        assert caught.value.path == "units"  # type: ignore[attr-defined]
+        assert type(units).__name__ in str(caught.value)
+
+
+def test_an_expectation_checks_the_types_of_what_it_expects() -> None:
+    from fulian_core.rules import Expectation, Verdict
+
+    with pytest.raises(FulianError) as caught:
+        Expectation(verdict="abc", total="x")  # type: ignore[arg-type]
+    assert {fault.path for fault in caught.value.faults} == {"total", "verdict"}  # type: ignore[attr-defined]
+    spoilt: dict[str, Any]
+    for spoilt in ({"total": Decimal("NaN")}, {"best_total": Decimal("sNaN")}, {"band": 7}, {"best_band": b"x"}):
+        with pytest.raises(FulianError):
+            Expectation(**spoilt)
+    expected = Expectation(total=Decimal(96), best_total=Decimal(100), band="boutique", verdict=Verdict.ELIGIBLE)
+    assert expected.total == Decimal(96)

@@ -120,6 +120,9 @@ class SelectionWeights:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
+        for name, weight in (("committee", self.committee), ("votes", self.votes)):
+            if not weight.is_finite():  # comparing a NaN raises decimal.InvalidOperation
+                raise DefinitionError.single(name, "a weight from 0 to 1", str(weight))
         faults.check(0 <= self.committee <= 1, "committee", "a weight from 0 to 1", self.committee)
         faults.check(0 <= self.votes <= 1, "votes", "a weight from 0 to 1", self.votes)
         total = _WIDE.add(self.committee, self.votes)  # exact: the caller's context may round a sum to 1
