@@ -18,11 +18,11 @@ from __future__ import annotations
 
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
-from typing import Final
+from typing import Final, cast
 
 import attrs
 
-from fulian_core._definitions import check_type, encodable
+from fulian_core._definitions import check_items, check_iterable, check_type, encodable
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import Fault, HierarchyError, UnknownUnitError, ValidationError
@@ -190,6 +190,7 @@ class OrgTree:
     _children: dict[str, list[str]] | None
 
     def __init__(self, units: Iterable[OrgUnit]) -> None:
+        check_iterable(units, "units", "a list of OrgUnit")
         units = tuple(units)
         faults = Faults()
         for index, unit in enumerate(units):
@@ -223,6 +224,9 @@ class OrgTree:
         which adds the missing units named by their codes. *others* are units linked
         explicitly (两新组织, 妇委会), attached anywhere in the tree.
         """
+        if not isinstance(names, Mapping):
+            check_iterable(names, "names", "a mapping of codes to names or a list of (code, name) pairs")
+        extra = cast("tuple[OrgUnit, ...]", check_items(others, OrgUnit, "others", "a list of OrgUnit"))
         short, positions = _read_division_codes(names.items() if isinstance(names, Mapping) else names)
         missing = _gaps(short)
         if missing and not fill_gaps:
@@ -243,7 +247,6 @@ class OrgTree:
                 length = _PARENT_LENGTH.get(len(current))
                 current = current[:length] if length is not None else None
         parents = {code: _parent_in(code, short) for code in short}
-        extra = tuple(others)
         if extra:
             units = [OrgUnit(code, name, _LENGTH_LEVEL[len(code)], parents[code]) for code, name in short.items()]
             return cls([*units, *extra])
@@ -333,8 +336,9 @@ class OrgTree:
 
     def ancestor_at(self, code: str, level: Level) -> OrgUnit | None:
         """The unit itself or its ancestor at *level*, or ``None`` if the chain has none."""
+        check_type(level, Level, "level")
         parents, levels = self._parent, self._level
-        current: str | None = code if code in parents else self._code(code)
+        current: str | None = code if type(code) is str and code in parents else self._code(code)
         target = level.ordinal
         while current is not None:
             found = levels[current]

@@ -20,6 +20,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import check_iterable
 from fulian_core.errors import ValidationError
 
 __all__ = [
@@ -160,6 +161,7 @@ def redact_text(text: str, names: Iterable[str] = ()) -> str:
     masked = _RUN_IN_TEXT.sub(_masked_run, text)
     if isinstance(names, (str, bytes)):
         raise ValidationError.single("names", "a list of names, not text", "<text>")
+    check_iterable(names, "names", "a list of names")
     # Longest first, so that 欧阳娜娜 is masked whole before a shorter name inside it.
     for name in sorted(
         {name.strip() for name in names if isinstance(name, str) and len(name.strip()) > 1}, key=len, reverse=True

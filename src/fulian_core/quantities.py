@@ -25,7 +25,7 @@ from typing import Final
 import attrs
 
 from fulian_core import _figures
-from fulian_core._definitions import check_type
+from fulian_core._definitions import check_finite, check_iterable, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
@@ -231,6 +231,8 @@ class Bounds:
 
     def contains(self, value: Decimal) -> bool:
         """Whether *value* lies within the bounds."""
+        if type(value) is not Decimal or not value.is_finite():
+            check_finite(value, "value")
         above = value > self.low or (value == self.low and not self.low_open)
         below = self.high is None or value < self.high or (value == self.high and not self.high_open)
         return above and below
@@ -320,6 +322,9 @@ class Quantity:
     notation: Notation = Notation()
 
     def __attrs_post_init__(self) -> None:
+        check_type(self.qualifier, Qualifier, "qualifier")
+        check_type(self.bounds, Bounds, "bounds")
+        check_type(self.notation, Notation, "notation")
         if (
             self.notation.marker == ""
             and self.qualifier in _CANONICAL_MARKER
@@ -442,8 +447,12 @@ class Quantity:
     @classmethod
     def total(cls, quantities: Iterable[Quantity], unit: Unit) -> Quantity:
         """The sum of *quantities*, all in *unit*; exactly zero when there are none."""
+        check_type(unit, Unit, "unit")
+        check_iterable(quantities, "quantities", "a list of Quantity")
         result = cls.zero(unit)
         for index, quantity in enumerate(quantities):
+            if type(quantity) is not Quantity:
+                check_type(quantity, Quantity, f"quantities[{index}]")
             if quantity.unit is not unit:
                 raise UnitMismatchError(f"total[{index}]", unit.label, quantity.unit.label)
             result = result + quantity
@@ -476,7 +485,7 @@ class Quantity:
 
     def compare_at_least(self, target: int | str | Decimal) -> Comparison:
         """Whether the figure reaches *target* (达到): yes, no, or undecidable from what is known."""
-        goal = _to_decimal(target)
+        goal = _to_finite(target, "target")
         bounds = self.bounds
         if bounds.low >= goal:
             return Comparison.YES
@@ -486,7 +495,7 @@ class Quantity:
 
     def compare_at_most(self, limit: int | str | Decimal) -> Comparison:
         """Whether the figure stays within *limit* (不超过): yes, no, or undecidable."""
-        goal = _to_decimal(limit)
+        goal = _to_finite(limit, "limit")
         bounds = self.bounds
         if bounds.high is not None and bounds.high <= goal:
             return Comparison.YES
@@ -596,6 +605,13 @@ def _to_decimal(value: int | str | Decimal) -> Decimal:
         return Decimal(value)
     except InvalidOperation:
         raise ValidationError.single("value", "a decimal number", value) from None
+
+
+def _to_finite(value: int | str | Decimal, path: str) -> Decimal:
+    number = _to_decimal(value)
+    if not number.is_finite():  # comparing a NaN raises decimal.InvalidOperation
+        raise ValidationError.single(path, "a finite decimal number", str(number))
+    return number
 
 
 _GRAMMAR = _figures.FigureGrammar(_UNIT_WORDS)

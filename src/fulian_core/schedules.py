@@ -18,6 +18,7 @@ from typing import Final
 import attrs
 from dateutil import rrule
 
+from fulian_core._definitions import check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError
@@ -162,6 +163,7 @@ class Schedule:
 
     def occurrences(self, period: Period) -> tuple[Period, ...]:
         """The occurrences that end inside *period*: days, or ranges for multi-day windows."""
+        check_type(period, Period, "period")
         lead = dt.timedelta(days=self.window_days - 1)
         found: list[Period] = []
         try:

@@ -10,10 +10,11 @@ from __future__ import annotations
 
 from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
+from typing import cast
 
 import attrs
 
-from fulian_core._definitions import check_items, check_type, listed, mapped
+from fulian_core._definitions import check_items, check_iterable, check_type, listed, mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -73,12 +74,22 @@ class VillageDistances:
     @classmethod
     def from_adjacency(cls, villages: Iterable[str], neighbours: Iterable[tuple[str, str]]) -> VillageDistances:
         """Distances in hops from which villages border each other."""
-        names = tuple(dict.fromkeys(villages))
+        names = cast(
+            "tuple[str, ...]", tuple(dict.fromkeys(check_items(villages, str, "villages", "a list of village codes")))
+        )
+        check_iterable(neighbours, "neighbours", "a list of (village, village) pairs")
         graph: dict[str, list[str]] = {name: [] for name in names}
         faults = Faults()
-        for index, (first, second) in enumerate(neighbours):
+        for index, pair in enumerate(cast("Iterable[object]", neighbours)):
+            if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+                faults.add(f"neighbours[{index}]", "a pair of known villages", type(pair).__name__)
+                continue
+            first, second = pair
             if faults.check(
-                first in graph and second in graph, f"neighbours[{index}]", "a pair of known villages", (first, second)
+                isinstance(first, str) and isinstance(second, str) and first in graph and second in graph,
+                f"neighbours[{index}]",
+                "a pair of known villages",
+                (first, second),
             ):
                 graph[first].append(second)
                 graph[second].append(first)
@@ -99,7 +110,12 @@ class VillageDistances:
 
     def between(self, first: str, second: str) -> int | None:
         """The distance between two villages, or ``None`` when unreachable."""
-        return self.table.get((first, second))
+        try:
+            return self.table.get((first, second))
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            check_type(first, str, "first", "a village code")
+            check_type(second, str, "second", "a village code")
+            raise
 
 
 def _members(value: Iterable[Inspector]) -> tuple[Inspector, ...]:

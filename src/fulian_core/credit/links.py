@@ -17,7 +17,7 @@ from typing import Final
 
 import attrs
 
-from fulian_core._definitions import check_code, listed
+from fulian_core._definitions import check_code, check_iterable, check_type, listed
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.courtyard import InspectionKind, PlaqueChange, PlaqueHistory, ScoreCard
@@ -259,6 +259,7 @@ class CreditLinks:
     def for_card(self, card: ScoreCard) -> tuple[str, ...]:
         """The items a score card records: the bonus for the band it reached for certain, and
         the deduction for a check it failed for certain (none: the card records nothing)."""
+        check_type(card, ScoreCard, "card")
         items = [link.item for link in self.bands if link.band == card.band.code and card.kind in link.kinds]
         if not card.best_band.passing:
             items += [link.item for link in self.checks if card.kind in link.kinds]
@@ -380,6 +381,9 @@ def linked_events(
     """
     if not isinstance(links, CreditLinks):
         raise ValidationError.single("links", "CreditLinks", links)
+    check_iterable(cards, "cards", "a list of ScoreCard")
+    check_iterable(plaques, "plaques", "a list of PlaqueHistory")
+    check_iterable(campaigns, "campaigns", "a list of CampaignState")
     collector = _Collector(links, _members(members))
     for index, card in enumerate(cards):
         collector.card(card, f"cards[{index}]")

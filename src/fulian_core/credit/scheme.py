@@ -207,7 +207,7 @@ class ValidityRule:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
-        faults.check(bool(self.kinds), "kinds", "at least one item kind", sorted(k.code for k in self.kinds))
+        faults.check(bool(self.kinds), "kinds", "at least one item kind", [])
         for kind in self.kinds:
             faults.check(kind in _SCHEME_KINDS, "kinds", "bonus, deduction or override", kind)
         faults.check(isinstance(self.term, Term), "term", "a Term", self.term)

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 
 import attrs
 
+from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
 from fulian_core.rules import Evaluation, Fact, RuleSheet, SheetPlan, Subject, compile_sheet
@@ -39,10 +40,15 @@ class Evidence:
 
     def fact(self, code: str) -> Fact:
         """The fact for item *code* (unknown if none was given)."""
-        return self.facts.get(code) or Fact.unknown()
+        try:
+            return self.facts.get(code) or Fact.unknown()
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            check_type(code, str, "code", "an item code")
+            raise
 
     def with_fact(self, code: str, fact: Fact) -> Evidence:
         """New evidence with one fact set; this evidence is unchanged."""
+        check_type(code, str, "code", "an item code")
         return Evidence(self.candidate, {**self.facts, code: fact})
 
 

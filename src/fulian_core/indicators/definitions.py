@@ -13,7 +13,7 @@ from decimal import Decimal
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import as_decimal, check_code, check_text, listed
+from fulian_core._definitions import as_decimal, check_code, check_text, check_type, listed
 from fulian_core._definitions import check_whole as _check_whole
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -199,8 +199,12 @@ class IndicatorSet:
 
     def get(self, code: str) -> Indicator | RatioIndicator:
         """The definition with *code*."""
-        found = self.by_code.get(code)
+        try:
+            found = self.by_code.get(code)
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            found = None
         if found is None:
+            check_type(code, str, "indicator", "an indicator code")
             raise ValidationError.single("indicator", f"an indicator of the set ({', '.join(self.by_code)})", code)
         return found
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from fulian_core._definitions import check_iterable, check_type, listed, mapped
+from fulian_core._definitions import check_finite, check_iterable, check_type, listed, mapped
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
@@ -66,6 +66,7 @@ class HouseholdTally:
 
     def merge(self, other: HouseholdTally) -> HouseholdTally:
         """Both tallies together (the identity is ``HouseholdTally()``)."""
+        check_type(other, HouseholdTally, "other")
         return HouseholdTally(
             self.tiers + other.tiers,
             self.money + other.money,
@@ -87,6 +88,8 @@ class HouseholdTally:
 
     def totals(self, tree: OrgTree, level: Level) -> dict[str, UnitTotals]:
         """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""
+        check_type(tree, OrgTree, "tree")
+        check_type(level, Level, "level")
         found: dict[str, UnitTotals] = {}
         villages = set(self.households)
         codes = sorted({tier for _, tier in self.tiers})
@@ -127,6 +130,10 @@ class UnitTotals:
 
     def plus(self, *, households: int, money: Decimal, sessions: int, tiers: Mapping[str, int]) -> UnitTotals:
         """These totals with one more village's."""
+        check_type(households, int, "households", "a whole number")
+        check_finite(money, "money", "a finite amount of money")
+        check_type(sessions, int, "sessions", "a whole number")
+        check_type(tiers, Mapping, "tiers", "a mapping of tier codes to counts")
         counts = dict(self.by_tier)
         for tier, count in tiers.items():
             counts[tier] = counts.get(tier, 0) + count

@@ -8,7 +8,7 @@ from collections.abc import Iterable, Iterator, Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_type, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -110,6 +110,7 @@ class Dataset:
 
     def replace(self, value: DataValue) -> Dataset:
         """A dataset where *value* replaces the value with the same key (an explicit correction)."""
+        check_type(value, DataValue, "value")
         if value.key not in self.index:
             raise ValidationError.single(
                 "value", "a value whose indicator, unit and period are already in the dataset", value.key
@@ -118,11 +119,22 @@ class Dataset:
 
     def series(self, indicator: str, unit: str) -> tuple[DataValue, ...]:
         """Every value of one indicator at one unit, in period order."""
-        return self.by_series.get((indicator, unit), ())
+        try:
+            return self.by_series.get((indicator, unit), ())
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            check_type(indicator, str, "indicator", "an indicator code")
+            check_type(unit, str, "unit", "a unit code")
+            raise
 
     def get(self, indicator: str, unit: str, period: Period) -> DataValue | None:
         """The value for one indicator, unit and period, if reported."""
-        return self.index.get((indicator, unit, period))
+        try:
+            return self.index.get((indicator, unit, period))
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            check_type(indicator, str, "indicator", "an indicator code")
+            check_type(unit, str, "unit", "a unit code")
+            check_type(period, Period, "period")
+            raise
 
 
 def _check_value(value: DataValue, indicators: IndicatorSet, tree: OrgTree, path: str, faults: Faults) -> None:

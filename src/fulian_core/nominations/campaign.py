@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import check_code, check_text, listed, listed_set
+from fulian_core._definitions import check_code, check_day, check_text, check_type, listed, listed_set
 from fulian_core._definitions import check_code as _check_code
 from fulian_core._definitions import check_text as _check_label
 from fulian_core._enums import CodedEnum
@@ -102,6 +102,8 @@ class Phase:
 
     def contains(self, day: dt.date) -> bool:
         """Whether *day* falls within the phase."""
+        if type(day) is not dt.date:
+            check_day(day, "day")
         return self.start <= day <= self.end
 
 
@@ -116,6 +118,8 @@ class Step:
 
     def contains(self, day: dt.date) -> bool:
         """Whether *day* falls within the step."""
+        if type(day) is not dt.date:
+            check_day(day, "day")
         return self.start <= day <= self.end
 
 
@@ -471,6 +475,7 @@ class Campaign:
 
     def phase(self, kind: PhaseKind) -> Phase:
         """The campaign's phase of *kind*."""
+        check_type(kind, PhaseKind, "kind")
         for phase in self.phases:
             if phase.kind is kind:
                 return phase

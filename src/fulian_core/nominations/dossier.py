@@ -282,6 +282,7 @@ class Dossier:
 
         In order: form, account, summary, media by kind (photo, video, audio), motto.
         """
+        check_type(rule, DossierRule, "rule")
         lacking: list[str] = []
         if rule.requires_form and not self.form:
             lacking.append("推荐表")

@@ -9,6 +9,7 @@ from collections.abc import Iterable
 
 import attrs
 
+from fulian_core._definitions import check_iterable
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.nominations.commands import Command
@@ -64,6 +65,7 @@ class Event:
         忠义社区） return n-002: 事迹材料不足``. The actor's name, the names of the candidates the
         command brings, and *names* (say, the candidate of the nomination it is about) are masked
         wherever they appear, and so are ID and mobile numbers in the reason."""
+        check_iterable(names, "names", "a list of names")
         command = self.command
         actor = command.actor
         known = [actor.name, *names, *_candidate_names(command.payload)]

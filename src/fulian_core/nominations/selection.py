@@ -24,7 +24,7 @@ from decimal import Decimal
 
 import attrs
 
-from fulian_core._definitions import as_decimal
+from fulian_core._definitions import as_decimal, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import WIDE as _WIDE
@@ -120,6 +120,9 @@ class SelectionWeights:
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
+        for name, weight in (("committee", self.committee), ("votes", self.votes)):
+            if not weight.is_finite():  # comparing a NaN raises decimal.InvalidOperation
+                raise DefinitionError.single(name, "a weight from 0 to 1", str(weight))
         faults.check(0 <= self.committee <= 1, "committee", "a weight from 0 to 1", self.committee)
         faults.check(0 <= self.votes <= 1, "votes", "a weight from 0 to 1", self.votes)
         total = _WIDE.add(self.committee, self.votes)  # exact: the caller's context may round a sum to 1
@@ -235,6 +238,7 @@ def allocate_quota(places: int, bases: Mapping[str, int], *, minimum_one: bool =
     below one gets one, and the rest are shared again among the others. When every base is
     zero, the places are shared equally (the first units by code take any remainder).
     """
+    check_type(bases, Mapping, "bases", "a mapping of unit codes to counts")
     faults = Faults()
     faults.check(
         isinstance(places, int) and not isinstance(places, bool) and places >= 0, "places", "a whole count >= 0", places

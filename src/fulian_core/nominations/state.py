@@ -13,7 +13,7 @@ from collections.abc import Iterable
 
 import attrs
 
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import ValidationError
@@ -266,6 +266,8 @@ class CampaignState:
 
     def nomination(self, nomination: str) -> Nomination:
         """The nomination *nomination*."""
+        if type(nomination) is not str:  # the map hashes the id's UTF-8 bytes
+            check_type(nomination, str, "nomination", "the id of a nomination of this campaign")
         found = self.nomination_map.get(nomination)
         if found is None:
             raise ValidationError.single("nomination", "the id of a nomination of this campaign", nomination)
@@ -277,6 +279,8 @@ class CampaignState:
 
     def notice(self, notice: str) -> Notice:
         """The notice *notice*."""
+        if type(notice) is not str:  # the map hashes the id's UTF-8 bytes
+            check_type(notice, str, "notice", "the id of a notice of this campaign")
         found = self.notice_map.get(notice)
         if found is None:
             raise ValidationError.single("notice", "the id of a notice of this campaign", notice)
@@ -303,7 +307,12 @@ class CampaignState:
 
     def nominated_at(self, level: Level, candidate: str) -> str | None:
         """The nomination of *candidate* at *level*, if any."""
-        return self.family_map.get(family_key(level, candidate))
+        check_type(level, Level, "level")
+        try:
+            return self.family_map.get(family_key(level, candidate))
+        except TypeError:  # an unhashable candidate (a list, a signalling NaN)
+            check_type(candidate, str, "candidate", "the id of a candidate")
+            raise
 
     def by_status(self, status: NominationStatus) -> tuple[Nomination, ...]:
         """The nominations in *status*, in submission order."""

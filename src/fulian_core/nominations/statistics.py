@@ -99,6 +99,8 @@ class CampaignStatistics:
         With *approximate*, the received count is rounded down as reports do (81 → 80余); the
         share is always computed from the exact counts.
         """
+        check_type(to, str, "to", "text")
+        check_type(places, int, "places", "a whole number of decimal places")
         received = self.total.received
         shown = Quantity.rounded_down(received, Unit.COPY) if approximate else Quantity.exact(received, Unit.COPY)
         text = f"共收到推荐材料{shown.render()}，向{to}上报{self.total.forwarded}份"

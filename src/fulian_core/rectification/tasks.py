@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import check_code, check_text, listed
+from fulian_core._definitions import check_code, check_text, check_type, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -142,21 +142,33 @@ class TaskList:
 
     def item(self, code: str) -> AssessmentItem:
         """The 测评项目 *code*."""
-        found = self._items_by_code.get(code)
+        try:
+            found = self._items_by_code.get(code)
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            found = None
         if found is None:
+            check_type(code, str, "item", f"a 测评项目 of {self.title}")
             raise ValidationError.single("item", f"a 测评项目 of {self.title} ({', '.join(self._items_by_code)})", code)
         return found
 
     def task(self, code: str) -> Task:
         """The 创建任务 *code*."""
-        found = self._tasks_by_code.get(code)
+        try:
+            found = self._tasks_by_code.get(code)
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            found = None
         if found is None:
+            check_type(code, str, "task", f"a 创建任务 of {self.title}")
             raise ValidationError.single("task", f"a 创建任务 of {self.title}", code)
         return found
 
     def has_task(self, code: str) -> bool:
         """Whether the list declares the 创建任务 *code*."""
-        return code in self._tasks_by_code
+        try:
+            return code in self._tasks_by_code
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            check_type(code, str, "task", f"a 创建任务 of {self.title}")
+            raise
 
     def tasks_of(self, item: str) -> tuple[Task, ...]:
         """The 创建任务 serving the 测评项目 *item*, in list order."""

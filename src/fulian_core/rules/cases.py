@@ -71,6 +71,25 @@ class Expectation:
     verdict: Verdict | None = None
     lines: Mapping[str, str] = attrs.field(factory=dict, converter=_lines, hash=False)
 
+    def __attrs_post_init__(self) -> None:
+        faults = Faults()
+        for name in ("total", "best_total"):
+            value = getattr(self, name)
+            finite = isinstance(value, Decimal) and value.is_finite()
+            number = finite or (isinstance(value, int) and not isinstance(value, bool))
+            shown = str(value) if isinstance(value, Decimal) else type(value).__name__
+            faults.check(value is None or number, name, "a finite number (int or Decimal) or None", shown)
+        for name in ("band", "best_band"):
+            value = getattr(self, name)
+            faults.check(value is None or isinstance(value, str), name, "a band code or None", type(value).__name__)
+        faults.check(
+            self.verdict is None or isinstance(self.verdict, Verdict),
+            "verdict",
+            "a Verdict or None",
+            type(self.verdict).__name__,
+        )
+        faults.raise_if_any()
+
 
 def _facts(value: Mapping[str, Fact]) -> Mapping[str, Fact]:
     return freeze_facts(value)

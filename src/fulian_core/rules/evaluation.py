@@ -16,7 +16,7 @@ from typing import Final, NamedTuple
 
 import attrs
 
-from fulian_core._definitions import listed
+from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
@@ -323,6 +323,7 @@ class Evaluation:
         """The evaluation as text an app can show as it is (评定说明): who, which sheet, the
         band, the score out of its maximum and bonus, subtotals, reasons, then every line.
         Names are masked unless *mask_names* is false; *english* adds English titles."""
+        check_type(heading, str, "heading", "text")
         subject = self.subject
         who = (mask_name(subject.name) if mask_names else subject.name) if subject.name else subject.id
         band = self.band.label

@@ -66,7 +66,7 @@ class SheetPlan:
             facts = freeze_facts(facts)
         if kind is None:
             kind = self._kind or self._subject_kind(None, "kind")
-        elif kind is not self._kind and kind not in self.sheet.subjects:
+        elif type(kind) is not SubjectKind or (kind is not self._kind and kind not in self.sheet.subjects):
             self._subject_kind(kind, "kind")
         found = self._run(facts, on, kind)
         if found is None:
@@ -104,7 +104,7 @@ class SheetPlan:
             if self._kind is None:
                 raise ValidationError.single(path, "the kind of subject (the sheet judges several)", None)
             return self._kind
-        if kind not in self.sheet.subjects:
+        if type(kind) is not SubjectKind or kind not in self.sheet.subjects:
             labels = "、".join(sorted(k.label for k in self.sheet.subjects))
             raise ValidationError.single(
                 path, f"a {labels} subject for {self.sheet.title}", getattr(kind, "code", kind)

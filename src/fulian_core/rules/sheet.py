@@ -18,7 +18,7 @@ from typing import Final, TypeVar
 
 import attrs
 
-from fulian_core._definitions import as_decimal, check_code, check_text
+from fulian_core._definitions import as_decimal, check_code, check_day, check_text, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import WIDE as _WIDE
@@ -145,16 +145,25 @@ class PrerequisiteKind(CodedEnum):
     GROUP_MINIMUM = ("group_minimum", "该组得分达到")
 
 
+def _finite(value: object, name: str) -> Decimal:
+    """*value* as a Decimal (see :func:`as_decimal`), refusing a NaN or an infinity here: a
+    signalling NaN cannot even be compared, so the later checks could not report it."""
+    number = as_decimal(value, name)
+    if not number.is_finite():
+        raise DefinitionError.single(name, "a finite number", str(number))
+    return number
+
+
 def _points(value: object) -> Decimal:
-    return as_decimal(value, "points")
+    return _finite(value, "points")
 
 
 def _weight(value: object) -> Decimal:
-    return as_decimal(value, "weight")
+    return _finite(value, "weight")
 
 
 def _per_occurrence(value: object) -> Decimal:
-    return as_decimal(value, "per_occurrence")
+    return _finite(value, "per_occurrence")
 
 
 def _max_deduction(value: object) -> Decimal | None:
@@ -166,7 +175,7 @@ def _group_points(value: object) -> Decimal | None:
 
 
 def _maximum(value: object) -> Decimal | None:
-    return None if value is None else as_decimal(value, "maximum")
+    return None if value is None else _finite(value, "maximum")
 
 
 def _bonus_cap(value: object) -> Decimal | None:
@@ -721,10 +730,13 @@ class RuleSheet:
 
     def in_force_on(self, day: dt.date) -> bool:
         """Whether the sheet is in force on *day*."""
+        if type(day) is not dt.date:
+            check_day(day, "day")
         return self.effective_from <= day and (self.effective_until is None or day <= self.effective_until)
 
     def overlaps(self, other: RuleSheet) -> bool:
         """Whether the two sheets' effective ranges share a day."""
+        check_type(other, RuleSheet, "other")
         latest_start = max(self.effective_from, other.effective_from)
         ends = [end for end in (self.effective_until, other.effective_until) if end is not None]
         return not ends or latest_start <= min(ends)

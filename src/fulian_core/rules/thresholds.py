@@ -25,6 +25,7 @@ from typing import Final
 
 import attrs
 
+from fulian_core._definitions import check_finite, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import fraction_text, is_share, parse_fraction
@@ -185,6 +186,8 @@ class Threshold:
     def judge_order(self, order: int) -> Comparison:
         """Whether a value passes, given only how it compares with the limit (*order* is
         negative below it, zero on it, positive above it)."""
+        if type(order) is not int:
+            check_type(order, int, "order", "a whole number (negative, zero or positive)")
         if self.value is None:
             return Comparison.UNDECIDABLE
         if order == 0:
@@ -197,6 +200,7 @@ class Threshold:
     def judge(self, value: int | Decimal | Fraction) -> Comparison:
         """Whether an exact value passes: yes, no, or undecidable (the value lies on a limit
         whose boundary the rule left unstated, or the limit is not published)."""
+        _check_number(value)
         if self.value is None:
             return Comparison.UNDECIDABLE
         number = Fraction(value)
@@ -205,6 +209,7 @@ class Threshold:
     def judge_bounds(self, bounds: Bounds) -> Comparison:
         """Whether every value within *bounds* passes (yes), none does (no), or it depends
         on where within them the truth lies (undecidable)."""
+        check_type(bounds, Bounds, "bounds")
         if self.value is None:
             return Comparison.UNDECIDABLE
         low = Fraction(bounds.low)
@@ -244,6 +249,7 @@ class Threshold:
     def describe(self, unit: str = "", *, percent: bool = False) -> str:
         """The threshold in Chinese, as a rule states it: ``不低于85分``, ``超过三分之二``,
         ``85分以上（未说明是否含本数）``, ``门槛未公布``."""
+        check_type(unit, str, "unit", "text")
         if self.value is None:
             return "门槛未公布"
         number = _spoken(self.value, percent=True) if self.share else _spoken(self.value, percent=percent) + unit
@@ -346,3 +352,13 @@ def _share_text(value: Fraction) -> str:
     """A share as data writes it: ``85%`` when the percentage is exact, else ``2/3``."""
     percent = fraction_text(value * 100)
     return f"{percent}%" if "/" not in percent else fraction_text(value)
+
+
+def _check_number(value: object) -> None:
+    """An exact number to judge: an int, a Fraction or a finite Decimal (a NaN compares with
+    nothing)."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            check_finite(value, "value")
+    elif not isinstance(value, (int, Fraction)):
+        check_type(value, (int, Decimal, Fraction), "value", "an int, a Fraction or a Decimal")

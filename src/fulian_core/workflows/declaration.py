@@ -16,7 +16,7 @@ from typing import ClassVar, Final, Generic, TypeVar
 import attrs
 from dateutil.relativedelta import relativedelta
 
-from fulian_core._definitions import check_code, check_text, listed, listed_set
+from fulian_core._definitions import check_code, check_text, check_type, listed, listed_set
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -339,7 +339,9 @@ class Workflow(Generic[C]):
                 state.due,
             )
             by_state.setdefault(state.code, state)
-        faults.check(self.initial in by_state, "initial", "a declared state", self.initial)
+        initial_known = isinstance(self.initial, str) and self.initial in by_state
+        shown = self.initial if isinstance(self.initial, str) else type(self.initial).__name__
+        faults.check(initial_known, "initial", "a declared state", shown)
         by_guard: dict[str, Guard[C]] = {}
         for index, guard in enumerate(self.guards):
             path = f"guards[{index}]"
@@ -442,20 +444,29 @@ class Workflow(Generic[C]):
 
     def state(self, code: str) -> State:
         """The declared state *code*."""
-        found = self._by_state.get(code)
+        try:
+            found = self._by_state.get(code)
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            found = None
         if found is None:
+            check_type(code, str, "state", f"a state of the {self.code} workflow")
             raise ValidationError.single("state", f"a state of the {self.code} workflow", code)
         return found
 
     def guard(self, code: str) -> Guard[C]:
         """The declared guard *code*."""
-        found = self._by_guard.get(code)
+        try:
+            found = self._by_guard.get(code)
+        except TypeError:  # an unhashable code (a list, a signalling NaN)
+            found = None
         if found is None:
+            check_type(code, str, "guard", f"a guard of the {self.code} workflow")
             raise ValidationError.single("guard", f"a guard of the {self.code} workflow", code)
         return found
 
     def accepted_in(self, state: str) -> tuple[str, ...]:
         """The commands that some transition accepts in *state*."""
+        check_type(state, str, "state", f"a state of the {self.code} workflow")
         return tuple(command for command in self._commands if (command, state) in self._by_move)
 
     def transition(self, command: str, state: str, *, subject: str = "") -> Transition:
@@ -465,9 +476,14 @@ class Workflow(Generic[C]):
         not declare, and :class:`~fulian_core.errors.TransitionRefused` (guard ``"state"``) for a
         declared command that no transition of *state* accepts.
         """
-        found = self._by_move.get((command, state))
+        try:
+            found = self._by_move.get((command, state))
+        except TypeError:  # an unhashable command or state (a list, a signalling NaN)
+            found = None
         if found is not None:
             return found
+        check_type(command, str, "command", f"a command of the {self.code} workflow")
+        check_type(state, str, "state", f"a state of the {self.code} workflow")
         if command not in self._commands:
             raise UnknownCommandError(self.code, command, self._commands)
         accepted = ", ".join(self.accepted_in(state)) or "nothing: it is final"
@@ -481,7 +497,12 @@ class Workflow(Generic[C]):
 
     def describe(self, state: str) -> str:
         """A state as messages show it: ``已提交 submitted``."""
-        found = self._by_state.get(state)
+        try:
+            found = self._by_state.get(state)
+        except TypeError:  # an unhashable state (a list, a signalling NaN)
+            found = None
+        if found is None:
+            check_type(state, str, "state", f"a state of the {self.code} workflow")
         return f"{found.label} {found.code}" if found is not None else state
 
     def to_mermaid(self) -> str:

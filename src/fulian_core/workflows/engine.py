@@ -66,6 +66,11 @@ def check(
     Raises :class:`~fulian_core.errors.UnknownCommandError` for a command the workflow does
     not declare, :class:`~fulian_core.errors.ValidationError` for a payload of the wrong type,
     and :class:`~fulian_core.errors.TransitionRefused` naming the first guard that refused.
+
+    The workflow's own guards read *context* (a campaign's state, a plaque's check); one that
+    cannot read it (a context of the wrong type, say ``None``) is a
+    :class:`~fulian_core.errors.ValidationError` at ``context``, naming the guard and the
+    context's type, the guard's own error chained as its cause.
     """
     check_type(workflow, Workflow, "workflow")
     check_type(state, str, "state")
@@ -88,7 +93,14 @@ def check(
         if detail is not None:
             raise TransitionRefused(command, subject, workflow.describe(state), guard.code, detail)
     for code in transition.guards:
-        detail = workflow.guard(code).check(attempt)
+        try:
+            detail = workflow.guard(code).check(attempt)
+        except (AttributeError, TypeError, KeyError) as error:  # a context the guard cannot read
+            raise ValidationError.single(
+                "context",
+                f"a context the {code!r} guard of the {workflow.code} workflow can read",
+                type(context).__name__,
+            ) from error
         if detail is not None:
             raise TransitionRefused(command, subject, workflow.describe(state), code, detail)
     return transition
@@ -204,6 +216,7 @@ class Case:
     @classmethod
     def start(cls, workflow: Workflow[Case], subject: str) -> Case:
         """A new case in the workflow's initial state."""
+        check_type(workflow, Workflow, "workflow")
         if not isinstance(subject, str) or not subject:
             raise ValidationError.single("subject", "a non-empty subject id", subject)
         return cls(workflow.code, subject, workflow.initial)
