@@ -580,6 +580,9 @@ def _unwritable(data: object, path: str) -> str | None:
 def structure(data: object, cls: type[_T]) -> _T:
     """Build a *cls* from plain data, or raise :class:`~fulian_core.errors.ValidationError` with
     every fault of the payload, each with its path."""
+    wanted: object = cls  # typed as a class, but a caller may pass anything
+    if not isinstance(wanted, type) and typing.get_origin(wanted) is None:
+        raise ValidationError.single("cls", "a type to build", type(wanted).__name__)
     try:
         return converter.structure(data, cls)
     except ValidationError as error:

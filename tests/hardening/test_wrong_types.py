@@ -551,3 +551,18 @@ def test_an_expectation_checks_the_types_of_what_it_expects() -> None:
             Expectation(**spoilt)
     expected = Expectation(total=Decimal(96), best_total=Decimal(100), band="boutique", verdict=Verdict.ELIGIBLE)
     assert expected.total == Decimal(96)
+
+
+def test_the_last_cases_the_re_probe_found() -> None:
+    from fulian_core import ValidationError, structure
+    from fulian_core.nominations import committee_scores
+    from fulian_core.workflows import overdue
+
+    for call, message in (
+        (lambda: committee_scores(None, None), "state: expected a CampaignState, got 'NoneType'"),  # type: ignore[arg-type]
+        (lambda: overdue(None, on=dt.date(2024, 1, 1)), "cases: expected a list of cases, got 'NoneType'"),  # type: ignore[arg-type]
+        (lambda: structure({}, None), "cls: expected a type to build, got 'NoneType'"),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(ValidationError) as caught:
+            call()
+        assert str(caught.value) == message

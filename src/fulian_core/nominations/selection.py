@@ -220,6 +220,8 @@ def rank_nominees(
 def committee_scores(state: CampaignState, level: Level) -> dict[str, Decimal]:
     """Each reviewed nomination's committee score at *level*, out of 100: the mean over its
     reviewers of total / (maximum + bonus ceiling) × 100, in submission order."""
+    check_type(state, CampaignState, "state")
+    check_type(level, Level, "level")
     scores: dict[str, Decimal] = {}
     for nomination in state.nominations():
         reviews = [review for review in nomination.reviews_at(level) if review.assessment.ceiling > 0]

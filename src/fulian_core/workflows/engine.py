@@ -22,6 +22,7 @@ import attrs
 
 from fulian_core._definitions import check_free_text as _check_free_text
 from fulian_core._definitions import check_items, check_type, listed
+from fulian_core._definitions import check_iterable as _check_iterable
 from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
@@ -327,6 +328,7 @@ _D = TypeVar("_D", bound=Dated)
 
 
 def _cases(cases: Iterable[_D]) -> list[_D]:
+    _check_iterable(cases, "cases", "a list of cases")
     given = list(cases)
     faults = Faults()
     for index, case in enumerate(given):
