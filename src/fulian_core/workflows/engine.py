@@ -73,15 +73,30 @@ def check(
     :class:`~fulian_core.errors.ValidationError` at ``context``, naming the guard and the
     context's type, the guard's own error chained as its cause.
     """
+    _check_arguments(workflow, state, actor=actor, at=at, reason=reason, last_at=last_at)
+    check_type(command, str, "command", "a command code")
+    return _passed(workflow, command, state, (subject, actor, at, reason, payload, last_at, context))
+
+
+def _check_arguments(
+    workflow: object, state: object, *, actor: object, at: object, reason: object, last_at: object
+) -> None:
     check_type(workflow, Workflow, "workflow")
     check_type(state, str, "state")
     faults = Faults()
     faults.check(isinstance(actor, Actor), "actor", "an Actor", actor)
     _check_moment(at, "at", faults)
     _check_free_text(reason, "reason", faults)
-    faults.check(isinstance(command, str), "command", "a command code", command)
     faults.check(last_at is None or isinstance(last_at, dt.datetime), "last_at", "a date and time or None", last_at)
     faults.raise_if_any()
+
+
+_Given = tuple[str, Actor, dt.datetime, str, object, "dt.datetime | None", C]
+
+
+def _passed(workflow: Workflow[C], command: str, state: str, given: _Given[C]) -> Transition:
+    """The transition once every guard has passed, for arguments already checked."""
+    subject, actor, at, reason, payload, last_at, context = given
     transition = workflow.transition(command, state, subject=subject)
     expected = transition.payload
     if expected is not None and not isinstance(payload, expected):
@@ -123,23 +138,12 @@ def first_allowed(
     """The transition of the first of *commands* that *state* accepts and whose guards all
     pass, or None: how a workflow moved by facts rather than by people's commands (a plaque by
     its score cards) picks its move. The commands are tried in the order given."""
-    check_type(workflow, Workflow, "workflow")
     commands = check_items(commands, str, "commands", "a list of command names")  # type: ignore[assignment]
-    check_type(state, str, "state")
+    _check_arguments(workflow, state, actor=actor, at=at, reason=reason, last_at=last_at)  # once, not per command
+    given: _Given[C] = (subject, actor, at, reason, payload, last_at, context)
     for command in commands:
         try:
-            return check(
-                workflow,
-                command,
-                state,
-                subject=subject,
-                actor=actor,
-                at=at,
-                reason=reason,
-                payload=payload,
-                last_at=last_at,
-                context=context,
-            )
+            return _passed(workflow, command, state, given)
         except TransitionRefused:  # noqa: PERF203 - a refusal means: try the next one
             continue
     return None
