@@ -103,18 +103,22 @@ def test_the_walk_covers_the_public_types() -> None:
     assert len(CASES) >= 300
 
 
-def _whole_number_fields() -> list[tuple[type[Any], str]]:
+def _fields_of(kind: type, *, plain_only: bool = False) -> list[tuple[type[Any], str]]:
+    """The init fields holding a *kind* (or an optional one) of every harvested public class;
+    with *plain_only*, only of classes with a plain-data form."""
     found = []
-    for cls in instances():
+    for cls, value in instances().items():
+        if plain_only and _plain(value) is None:
+            continue
         hints = typing.get_type_hints(cls)
         for field in attrs.fields(cls):
             hint = hints.get(field.name)
-            if field.init and (hint is int or (typing.get_origin(hint) is not None and int in typing.get_args(hint))):
+            if field.init and (hint is kind or (typing.get_origin(hint) is not None and kind in typing.get_args(hint))):
                 found.append((cls, field.alias))
     return sorted(found, key=lambda pair: (pair[0].__qualname__, pair[1]))
 
 
-WHOLE = _whole_number_fields()
+WHOLE = _fields_of(int)
 
 
 @pytest.mark.parametrize(("cls", "name"), WHOLE, ids=[f"{cls.__qualname__}.{name}" for cls, name in WHOLE])
@@ -177,20 +181,7 @@ def test_every_public_value_pickles_and_deep_copies(cls: type[Any], value: objec
     assert copy.deepcopy(value) == value
 
 
-def _text_fields() -> list[tuple[type[Any], str]]:
-    found = []
-    for cls, value in instances().items():
-        if _plain(value) is None:
-            continue
-        hints = typing.get_type_hints(cls)
-        for field in attrs.fields(cls):
-            hint = hints.get(field.name)
-            if field.init and (hint is str or (typing.get_origin(hint) is not None and str in typing.get_args(hint))):
-                found.append((cls, field.alias))
-    return sorted(found, key=lambda pair: (pair[0].__qualname__, pair[1]))
-
-
-TEXT_FIELDS = _text_fields()
+TEXT_FIELDS = _fields_of(str, plain_only=True)
 
 
 @pytest.mark.parametrize(("cls", "name"), TEXT_FIELDS, ids=[f"{cls.__qualname__}.{name}" for cls, name in TEXT_FIELDS])
