@@ -75,11 +75,7 @@ def _shuffled(codes: dict[str, str], seed: int) -> dict[str, str]:
 
 def library_hierarchy(divisions: dict[str, str], villages: list[str]) -> list[str]:
     tree = OrgTree.from_division_codes(divisions)
-    result: list[str] = []
-    for code in villages:
-        county = tree.ancestor_at(code, Level.COUNTY)
-        result.append("" if county is None else county.code)
-    return result
+    return ["" if county is None else county.code for county in tree.ancestors_at(villages, Level.COUNTY)]
 
 
 def _significant(code: str) -> str:

@@ -22,7 +22,7 @@ from typing import Final, cast
 
 import attrs
 
-from fulian_core._definitions import check_items, check_iterable, check_type, encodable
+from fulian_core._definitions import check_items, check_iterable, check_type, encodable, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import Fault, HierarchyError, UnknownUnitError, ValidationError
@@ -73,6 +73,7 @@ _LENGTH_LEVEL: Final = {
     12: Level.VILLAGE,
 }
 _PARENT_LENGTH: Final = {4: 2, 6: 4, 9: 6, 12: 9}
+_LEVEL_LENGTH: Final = {level: length for length, level in _LENGTH_LEVEL.items()}
 _LONGEST_TEXT: Final = 64
 _ZERO_TAILS: Final = ((2, "0000000000"), (4, "00000000"), (6, "000000"), (9, "000"))
 
@@ -175,16 +176,21 @@ class OrgTree:
     """A validated hierarchy of units (组织树): one parent each, no cycles, unique codes.
 
     A tree is a value: :meth:`with_units` returns a new tree and leaves this one unchanged.
-    Look-ups by code are dictionary reads; ancestors are found by following parents, never by
-    scanning the tree. Units built from division codes are materialized on first access.
+    Look-ups by code are dictionary reads. In a tree built from division codes alone, which is
+    checked gap-free, a unit's ancestor at a level is the prefix of its code of that level's
+    length, so :meth:`ancestor_at` and :meth:`ancestors_at` are one slice and one read, and the
+    tree keeps only the names (parents and levels follow from the codes); other trees follow
+    their parents' links. Units are materialized on first access.
     """
 
-    __slots__ = ("_cache", "_children", "_codes", "_kind", "_level", "_name", "_parent")
+    __slots__ = ("_cache", "_children", "_kind", "_level", "_name", "_parent")
 
-    _codes: list[str]
-    _parent: dict[str, str | None]
-    _level: dict[str, Level]
+    # Codes to names, in the order given: every unit, whatever the tree.
     _name: dict[str, str]
+    # Parents and levels of explicitly linked units; None when the codes give them (division
+    # codes only), so the tree holds one dictionary per unit, not three.
+    _parent: dict[str, str | None] | None
+    _level: dict[str, Level] | None
     _kind: dict[str, OrgKind]
     _cache: dict[str, OrgUnit]
     _children: dict[str, list[str]] | None
@@ -198,7 +204,6 @@ class OrgTree:
         faults.raise_if_any(HierarchyError)
         by_code = _index(units)
         _check_links(units, by_code)
-        self._codes = list(by_code)
         self._parent = {code: unit.parent for code, unit in by_code.items()}
         self._level = {code: unit.level for code, unit in by_code.items()}
         self._name = {code: unit.name for code, unit in by_code.items()}
@@ -227,9 +232,13 @@ class OrgTree:
         if not isinstance(names, Mapping):
             check_iterable(names, "names", "a mapping of codes to names or a list of (code, name) pairs")
         extra = cast("tuple[OrgUnit, ...]", check_items(others, OrgUnit, "others", "a list of OrgUnit"))
-        short, positions = _read_division_codes(names.items() if isinstance(names, Mapping) else names)
+        short = _read_division_codes(names.items() if isinstance(names, Mapping) else names)
         missing = _gaps(short)
         if missing and not fill_gaps:
+            # Every pair was read into *short* in order (a fault would have been raised), so a
+            # code's position among them is its position in the input.
+            needed = set(missing.values())
+            positions = {code: index for index, code in enumerate(short) if code in needed}
             detail = [
                 Fault(
                     f"codes[{positions[child]}]",
@@ -246,16 +255,16 @@ class OrgTree:
                 short[current] = current
                 length = _PARENT_LENGTH.get(len(current))
                 current = current[:length] if length is not None else None
-        parents = {code: _parent_in(code, short) for code in short}
         if extra:
-            units = [OrgUnit(code, name, _LENGTH_LEVEL[len(code)], parents[code]) for code, name in short.items()]
+            units = [
+                OrgUnit(code, name, _LENGTH_LEVEL[len(code)], _parent_in(code, short)) for code, name in short.items()
+            ]
             return cls([*units, *extra])
-        # Codes derive their parents, so the tree is valid by construction.
+        # Gap-free codes give their parents and levels: the tree is valid by construction.
         tree = object.__new__(cls)
-        tree._codes = list(short)
         tree._name = short
-        tree._level = {code: _LENGTH_LEVEL[len(code)] for code in short}
-        tree._parent = parents
+        tree._parent = None
+        tree._level = None
         tree._kind = {}
         tree._cache = {}
         tree._children = None
@@ -268,19 +277,22 @@ class OrgTree:
     # -- reading -----------------------------------------------------------------------------
 
     def __len__(self) -> int:
-        return len(self._codes)
+        return len(self._name)
 
     def __iter__(self) -> Iterator[OrgUnit]:
-        return (self._materialize(code) for code in self._codes)
+        return (self._materialize(code) for code in self._name)
 
     def __contains__(self, code: object) -> bool:
-        return isinstance(code, str) and code in self._parent
+        return isinstance(code, str) and code in self._name
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, OrgTree):
             return NotImplemented
-        mine = (self._parent, self._level, self._name, self._kind)
-        return mine == (other._parent, other._level, other._name, other._kind)
+        if self._name != other._name or self._kind != other._kind:
+            return False
+        if self._parent is None and other._parent is None:
+            return True
+        return self._links() == other._links()
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -295,23 +307,42 @@ class OrgTree:
     @property
     def roots(self) -> tuple[OrgUnit, ...]:
         """The units without a parent."""
-        return tuple(self._materialize(code) for code in self._codes if self._parent[code] is None)
+        parent = self._parent_of
+        return tuple(self._materialize(code) for code in self._name if parent(code) is None)
+
+    def _links(self) -> tuple[dict[str, str | None], dict[str, Level]]:
+        """Every unit's parent and level (what equality compares beyond the names)."""
+        if self._parent is not None and self._level is not None:
+            return self._parent, self._level
+        return (
+            {code: _parent_in(code, self._name) for code in self._name},
+            {code: _LENGTH_LEVEL[len(code)] for code in self._name},
+        )
+
+    def _parent_of(self, code: str) -> str | None:
+        if self._parent is not None:
+            return self._parent[code]
+        length = _PARENT_LENGTH.get(len(code))
+        return code[:length] if length is not None and code[:length] in self._name else None
+
+    def _level_of(self, code: str) -> Level:
+        return _LENGTH_LEVEL[len(code)] if self._level is None else self._level[code]
 
     def _materialize(self, code: str) -> OrgUnit:
         unit = self._cache.get(code)
         if unit is None:
             kind = self._kind.get(code, OrgKind.GEOGRAPHIC)
-            unit = _unit_unchecked(code, self._name[code], self._level[code], self._parent[code], kind)
+            unit = _unit_unchecked(code, self._name[code], self._level_of(code), self._parent_of(code), kind)
             self._cache[code] = unit
         return unit
 
-    def _code(self, code: str) -> str:
+    def _code(self, code: str, path: str = "code") -> str:
         if type(code) is not str:
-            check_type(code, str, "code")
-        if code in self._parent:
+            check_type(code, str, path)
+        if code in self._name:
             return code
         significant = _significant(code)
-        if significant is None or significant not in self._parent:
+        if significant is None or significant not in self._name:
             raise UnknownUnitError(code)
         return significant
 
@@ -321,29 +352,72 @@ class OrgTree:
 
     def parent(self, code: str) -> OrgUnit | None:
         """The unit's parent, or ``None`` for a root."""
-        parent = self._parent[self._code(code)]
+        parent = self._parent_of(self._code(code))
         return None if parent is None else self._materialize(parent)
 
     def ancestors(self, code: str) -> tuple[OrgUnit, ...]:
         """The unit's ancestors, nearest first."""
         found: list[OrgUnit] = []
-        parents = self._parent
-        parent = parents[self._code(code)]
+        parent = self._parent_of(self._code(code))
         while parent is not None:
             found.append(self._materialize(parent))
-            parent = parents[parent]
+            parent = self._parent_of(parent)
         return tuple(found)
 
     def ancestor_at(self, code: str, level: Level) -> OrgUnit | None:
         """The unit itself or its ancestor at *level*, or ``None`` if the chain has none."""
-        check_type(level, Level, "level")
+        if type(level) is not Level:
+            check_type(level, Level, "level")
+        current = code if type(code) is str and code in self._name else self._code(code)
+        found = self._ancestor_code(current, level)
+        return None if found is None else self._materialize(found)
+
+    def ancestors_at(self, codes: Iterable[str], level: Level) -> tuple[OrgUnit | None, ...]:
+        """For each of *codes*, in order, the unit itself or its ancestor at *level*, or ``None``
+        (逐个上溯): :meth:`ancestor_at` for many units at once. An unknown code is refused with
+        its position."""
+        if type(level) is not Level:
+            check_type(level, Level, "level")
+        if not isinstance(codes, (list, tuple)):
+            codes = listed(codes, "codes", "a list of unit codes")
+        names, cache = self._name, self._cache
+        keep = _LEVEL_LENGTH.get(level) if self._parent is None else None
+        found: list[OrgUnit | None] = []
+        append = found.append
+        for index, code in enumerate(codes):
+            if type(code) is not str or code not in names:
+                code = self._code(code, f"codes[{index}]")  # noqa: PLW2901 - the significant form
+            if keep is not None:
+                # A checked gap-free tree of division codes: the ancestor is the code's prefix.
+                ancestor: str | None = code[:keep] if keep <= len(code) else None
+                if ancestor is not None and ancestor not in names:
+                    ancestor = None
+            elif self._parent is None:
+                ancestor = None  # a level no division code has (全国, 网格)
+            else:
+                ancestor = self._ancestor_code(code, level)
+            if ancestor is None:
+                append(None)
+            else:
+                unit = cache.get(ancestor)
+                append(unit if unit is not None else self._materialize(ancestor))
+        return tuple(found)
+
+    def _ancestor_code(self, code: str, level: Level) -> str | None:
+        if self._parent is None:
+            keep = _LEVEL_LENGTH.get(level)
+            if keep is None or keep > len(code):
+                return None
+            prefix = code[:keep]
+            return prefix if prefix in self._name else None
         parents, levels = self._parent, self._level
-        current: str | None = code if type(code) is str and code in parents else self._code(code)
+        assert levels is not None  # noqa: S101 - set together with the parents
+        current: str | None = code
         target = level.ordinal
         while current is not None:
             found = levels[current]
             if found is level:
-                return self._materialize(current)
+                return current
             if found.ordinal > target:
                 current = parents[current]
             else:
@@ -357,10 +431,10 @@ class OrgTree:
     def depth(self, code: str) -> int:
         """The number of ancestors."""
         depth = 0
-        parent = self._parent[self._code(code)]
+        parent = self._parent_of(self._code(code))
         while parent is not None:
             depth += 1
-            parent = self._parent[parent]
+            parent = self._parent_of(parent)
         return depth
 
     def children(self, code: str) -> tuple[OrgUnit, ...]:
@@ -369,20 +443,31 @@ class OrgTree:
 
     def descendants(self, code: str) -> tuple[OrgUnit, ...]:
         """Every unit under this one, depth first, in the order given."""
+        return tuple(self._materialize(current) for current in self._descendant_codes(self._code(code)))
+
+    def _descendant_codes(self, code: str) -> list[str]:
         index = self._child_index()
-        found: list[OrgUnit] = []
-        stack = list(reversed(index.get(self._code(code), ())))
+        found: list[str] = []
+        stack = list(reversed(index.get(code, ())))
         while stack:
             current = stack.pop()
-            found.append(self._materialize(current))
+            found.append(current)
             stack.extend(reversed(index.get(current, ())))
-        return tuple(found)
+        return found
 
     def units_at(self, level: Level, *, under: str | None = None) -> tuple[OrgUnit, ...]:
         """The units at *level*, all of them or only those under the unit *under*."""
+        return tuple(self._materialize(code) for code in self.codes_at(level, under=under))
+
+    def codes_at(self, level: Level, *, under: str | None = None) -> tuple[str, ...]:
+        """The codes of the units at *level* (各级单位代码), as :meth:`units_at` lists them, without
+        making a unit object for each: what a rollup over many units reads."""
+        if type(level) is not Level:
+            check_type(level, Level, "level")
+        level_of = self._level_of
         if under is not None:
-            return tuple(unit for unit in self.descendants(under) if unit.level is level)
-        return tuple(self._materialize(code) for code in self._codes if self._level[code] is level)
+            return tuple(code for code in self._descendant_codes(self._code(under, "under")) if level_of(code) is level)
+        return tuple(code for code in self._name if level_of(code) is level)
 
     def common_ancestor(self, first: str, second: str) -> OrgUnit | None:
         """The nearest unit that is (or is an ancestor of) both, or ``None`` in different trees."""
@@ -399,14 +484,15 @@ class OrgTree:
         while current is not None:
             if current == target:
                 return True
-            current = self._parent[current]
+            current = self._parent_of(current)
         return False
 
     def _child_index(self) -> dict[str, list[str]]:
         if self._children is None:
             index: dict[str, list[str]] = {}
-            for code in self._codes:
-                parent = self._parent[code]
+            parent_of = self._parent_of
+            for code in self._name:
+                parent = parent_of(code)
                 if parent is not None:
                     index.setdefault(parent, []).append(code)
             self._children = index
@@ -429,39 +515,48 @@ def _unit_unchecked(code: str, name: str, level: Level, parent: str | None, kind
     return unit
 
 
-def _read_division_codes(pairs: Iterable[object]) -> tuple[dict[str, str], dict[str, int]]:
-    """Significant codes to names, and the position each was given at; every fault at once."""
+def _read_division_codes(pairs: Iterable[object]) -> dict[str, str]:
+    """Significant codes to names, in the order given, checked while indexed; every fault at once."""
     faults = Faults()
     short: dict[str, str] = {}
-    positions: dict[str, int] = {}
     for index, pair in enumerate(pairs):
         if not (isinstance(pair, tuple) and len(pair) == 2):
             faults.add(f"codes[{index}]", "a (code, name) pair", pair)
             continue
         raw, name = pair
-        code = _significant(raw)
-        if code is None or not _plausible(code):
-            try:
-                code = normalize_division_code(raw, path=f"codes[{index}]")
-            except ValidationError as error:
-                faults.extend(list(error.faults))
-                continue
+        if (
+            type(raw) is str
+            and len(raw) == 12
+            and raw.isdigit()
+            and raw.isascii()
+            and raw[9:] != "000"
+            and raw[:2] != "00"
+        ):
+            code: str | None = raw  # a village's code, the common case: its own significant form
+        else:
+            code = _significant(raw)
+            if code is None or not _plausible(code):
+                try:
+                    code = normalize_division_code(raw, path=f"codes[{index}]")
+                except ValidationError as error:
+                    faults.extend(list(error.faults))
+                    continue
         if not (isinstance(name, str) and name and name.strip() == name):
             faults.add(f"codes[{index}].name", "non-empty text without surrounding spaces", name)
         elif code in short:
             faults.add(f"codes[{index}]", f"a code not given before (duplicate of {code})", raw)
         else:
             short[code] = name
-            positions[code] = index
     faults.raise_if_any(HierarchyError)
-    return short, positions
+    return short
 
 
 def _gaps(short: dict[str, str]) -> dict[str, str]:
     """Missing parents (to the first child that needs one) of units with a present ancestor."""
     missing: dict[str, str] = {}
+    parent_lengths = _PARENT_LENGTH
     for code in short:
-        parent_length = _PARENT_LENGTH.get(len(code))
+        parent_length = parent_lengths.get(len(code))
         if parent_length is None or code[:parent_length] in short:
             continue
         ancestor = _PARENT_LENGTH.get(parent_length)
