@@ -532,10 +532,12 @@ def _read_division_codes(pairs: Iterable[object]) -> dict[str, str]:
             and raw[9:] != "000"
             and raw[:2] != "00"
         ):
-            code: str | None = raw  # a village's code, the common case: its own significant form
+            code = raw  # a village's code, the common case: its own significant form
         else:
-            code = _significant(raw)
-            if code is None or not _plausible(code):
+            significant = _significant(raw)
+            if significant is not None and _plausible(significant):
+                code = significant
+            else:
                 try:
                     code = normalize_division_code(raw, path=f"codes[{index}]")
                 except ValidationError as error:

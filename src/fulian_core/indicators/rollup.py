@@ -60,6 +60,9 @@ def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
     return (value.bounds.low, value.value if value.value is not None else Decimal(-1), value.render())
 
 
+_PLAIN = _Notation()
+
+
 def _fold_total(values: Sequence[Quantity]) -> Quantity:
     """``values[0] + values[1] + …``, in one pass when every figure is exact (the common case
     at national size): adding exact figures gives their exact sum, and the notation keeps a
@@ -81,8 +84,8 @@ def _fold_total(values: Sequence[Quantity]) -> Quantity:
         if notation.unit_text != unit_text:
             unit_text = ""
     else:
-        total = sum(numbers[1:], numbers[0])
-        return Quantity(total, first.unit, exact, notation=_Notation(magnitude=magnitude, unit_text=unit_text))
+        exact_total = sum(numbers[1:], numbers[0])
+        return Quantity(exact_total, first.unit, exact, notation=_Notation(magnitude=magnitude, unit_text=unit_text))
     total = first
     for value in values[1:]:
         total = total + value
@@ -276,6 +279,11 @@ def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Perio
         return inside[-1], present
     if how is TimeAggregation.MAX:
         return max(inside, key=_by_size), present
+    if how is TimeAggregation.SUM and len(inside) == 1:
+        only = inside[0]
+        # An exact figure written plainly is its own total (Quantity.total would rebuild it).
+        if only.qualifier is _Qualifier.EXACT and only.notation == _PLAIN:
+            return only, present
     total = Quantity.total(inside, indicator.unit)
     if how is TimeAggregation.AVERAGE:
         return Partial(indicator.unit, total, len(inside), None, frozenset()).value(UnitAggregation.AVERAGE), present
@@ -292,7 +300,27 @@ def _partials(
     values: list[Quantity] = []
     reported = 0
     missing: list[str] = []
+    series, start, end = dataset.by_series, period.start, period.end
+    summed = indicator.over_time is TimeAggregation.SUM
     for code in reporting:
+        found = series.get((indicator.code, code), ())
+        if summed and len(found) == 1:
+            # The common case at national size (one figure a unit, exact and written plainly)
+            # read inline: it is its own total, as _unit_value would find.
+            only = found[0]
+            quantity = only.value
+            if (
+                start <= only.period.start
+                and only.period.end <= end
+                and quantity.qualifier is _Qualifier.EXACT
+                and quantity.notation == _PLAIN
+            ):
+                reported += 1
+                names.append(code)
+                values.append(quantity)
+                if expected > 1:
+                    missing.append(code)
+                continue
         value, present = _unit_value(dataset, indicator, code, period)
         reported += present
         if value is None:
