@@ -374,8 +374,8 @@ class OrgTree:
 
     def ancestors_at(self, codes: Iterable[str], level: Level) -> tuple[OrgUnit | None, ...]:
         """For each of *codes*, in order, the unit itself or its ancestor at *level*, or ``None``
-        (逐个上溯): :meth:`ancestor_at` for many units at once. An unknown code is refused with
-        its position."""
+        (逐个上溯): :meth:`ancestor_at` for many units at once, refusing an unknown code as it
+        does and a code that is not text at its position (``codes[3]``)."""
         if type(level) is not Level:
             check_type(level, Level, "level")
         if not isinstance(codes, (list, tuple)):

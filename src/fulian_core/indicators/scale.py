@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 import attrs
 
@@ -90,25 +90,49 @@ class HouseholdTally:
         """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""
         check_type(tree, OrgTree, "tree")
         check_type(level, Level, "level")
-        found: dict[str, UnitTotals] = {}
-        villages = set(self.households)
+        villages = sorted(self.households)
         codes = sorted({tier for _, tier in self.tiers})
-        ancestors = {}
-        for village in villages:
-            unit = tree.ancestor_at(village, level)
+        # One batch look-up of the ancestors, then sums in plain numbers: one UnitTotals a
+        # unit, not one a village.
+        sums: dict[str, list[int | Decimal]] = {}
+        by_tier: dict[str, dict[str, int]] = {}
+        count: dict[str, int] = {}
+        for village, unit in zip(villages, tree.ancestors_at(villages, level), strict=True):
             if unit is None:
                 raise ValidationError.single("level", f"a level above {village}", level.code)
-            ancestors[village] = unit.code
-        for village in sorted(villages):
-            code = ancestors[village]
-            current = found.get(code, UnitTotals(code))
-            found[code] = current.plus(
-                households=self.households[village],
-                money=Decimal(self.money[village]),
-                sessions=self.sessions[village],
-                tiers={tier: self.tiers[(village, tier)] for tier in codes},
+            code = unit.code
+            row = sums.get(code)
+            if row is None:
+                sums[code] = row = [0, Decimal(0), 0]
+                by_tier[code] = dict.fromkeys(codes, 0)
+                count[code] = 0
+            households, sessions = self.households[village], self.sessions[village]
+            # Money is summed in a Counter of Decimals, whatever Counter[str] says.
+            money = cast("Decimal | int", self.money[village])
+            amount = money if isinstance(money, Decimal) else Decimal(money)
+            if type(households) is not int or type(sessions) is not int or not amount.is_finite():
+                # What UnitTotals.plus checks, with its words.
+                check_type(households, int, "households", "a whole number")
+                check_finite(amount, "money", "a finite amount of money")
+                check_type(sessions, int, "sessions", "a whole number")
+            row[0] += households
+            row[1] += amount
+            row[2] += sessions
+            tiers = by_tier[code]
+            for tier in codes:
+                tiers[tier] += self.tiers[(village, tier)]
+            count[code] += 1
+        return {
+            code: UnitTotals(
+                code,
+                int(households),
+                Decimal(money),
+                int(sessions),
+                tuple(sorted(by_tier[code].items())),
+                count[code],
             )
-        return found
+            for code, (households, money, sessions) in sums.items()
+        }
 
 
 def _by_tier(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
