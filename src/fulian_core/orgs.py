@@ -590,7 +590,7 @@ def _index(units: tuple[OrgUnit, ...]) -> dict[str, OrgUnit]:
 
 def _check_links(units: tuple[OrgUnit, ...], by_code: dict[str, OrgUnit]) -> None:
     faults = Faults()
-    positions = {unit.code: index for index, unit in enumerate(units)}
+    positions: dict[str, int] = {}  # filled only to word a cycle: no per-unit index otherwise
     reported_cycles: set[str] = set()
     for index, unit in enumerate(units):
         if unit.parent is None:
@@ -603,6 +603,8 @@ def _check_links(units: tuple[OrgUnit, ...], by_code: dict[str, OrgUnit]) -> Non
         if cycle is not None:
             if not reported_cycles.intersection(cycle):
                 reported_cycles.update(cycle)
+                if not positions:
+                    positions.update((member.code, place) for place, member in enumerate(units))
                 first = min(cycle, key=positions.__getitem__)
                 faults.add(
                     f"units[{positions[first]}].parent",
