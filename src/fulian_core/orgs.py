@@ -17,7 +17,7 @@ are not geographic (两新组织 federations, 妇委会 of agencies):
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import Final, cast
 
 import attrs
@@ -183,7 +183,7 @@ class OrgTree:
     their parents' links. Units are materialized on first access.
     """
 
-    __slots__ = ("_cache", "_children", "_kind", "_level", "_name", "_parent")
+    __slots__ = ("_cache", "_children", "_kind", "_level", "_name", "_parent", "_root_length")
 
     # Codes to names, in the order given: every unit, whatever the tree.
     _name: dict[str, str]
@@ -194,6 +194,8 @@ class OrgTree:
     _kind: dict[str, OrgKind]
     _cache: dict[str, OrgUnit]
     _children: dict[str, list[str]] | None
+    # In a tree of division codes, the length of its longest root's code.
+    _root_length: int
 
     def __init__(self, units: Iterable[OrgUnit]) -> None:
         check_iterable(units, "units", "a list of OrgUnit")
@@ -210,6 +212,7 @@ class OrgTree:
         self._kind = {code: unit.kind for code, unit in by_code.items() if unit.kind is not OrgKind.GEOGRAPHIC}
         self._cache = by_code
         self._children = None
+        self._root_length = 0
 
     # -- construction ------------------------------------------------------------------------
 
@@ -232,8 +235,13 @@ class OrgTree:
         if not isinstance(names, Mapping):
             check_iterable(names, "names", "a mapping of codes to names or a list of (code, name) pairs")
         extra = cast("tuple[OrgUnit, ...]", check_items(others, OrgUnit, "others", "a list of OrgUnit"))
-        short = _read_division_codes(names.items() if isinstance(names, Mapping) else names)
-        missing = _gaps(short)
+        # Read twice at most: a fast pass for well-formed input, then, only if it meets
+        # anything else, the pass that explains every fault with its position.
+        pairs = names.items() if isinstance(names, Mapping) else list(names)
+        short = _read_plain_division_codes(pairs)
+        if short is None:
+            short = _read_division_codes(pairs)
+        missing, orphans = _gaps(short)
         if missing and not fill_gaps:
             # Every pair was read into *short* in order (a fault would have been raised), so a
             # code's position among them is its position in the input.
@@ -260,6 +268,8 @@ class OrgTree:
                 OrgUnit(code, name, _LENGTH_LEVEL[len(code)], _parent_in(code, short)) for code, name in short.items()
             ]
             return cls([*units, *extra])
+        if missing:
+            orphans = [code for code in short if _parent_in(code, short) is None]
         # Gap-free codes give their parents and levels: the tree is valid by construction.
         tree = object.__new__(cls)
         tree._name = short
@@ -268,6 +278,9 @@ class OrgTree:
         tree._kind = {}
         tree._cache = {}
         tree._children = None
+        # Every root is a province (2 digits) unless an orphan is longer: a code at least as
+        # long as the deepest root has each of its prefixes down to that length in the tree.
+        tree._root_length = max((len(code) for code in orphans), default=2)
         return tree
 
     def with_units(self, units: Iterable[OrgUnit]) -> OrgTree:
@@ -380,27 +393,31 @@ class OrgTree:
             check_type(level, Level, "level")
         if not isinstance(codes, (list, tuple)):
             codes = listed(codes, "codes", "a list of unit codes")
-        names, cache = self._name, self._cache
         keep = _LEVEL_LENGTH.get(level) if self._parent is None else None
+        if keep is not None and keep >= self._root_length:
+            by_prefix = self._by_prefix(codes, keep)
+            if by_prefix is not None:
+                return by_prefix
+        names, known, materialize = self._name, self._cache.get, self._materialize
         found: list[OrgUnit | None] = []
-        append = found.append
         for index, code in enumerate(codes):
             if type(code) is not str or code not in names:
                 code = self._code(code, f"codes[{index}]")  # noqa: PLW2901 - the significant form
-            if keep is not None:
-                # A checked gap-free tree of division codes: the ancestor is the code's prefix.
-                ancestor: str | None = code[:keep] if keep <= len(code) else None
-                if ancestor is not None and ancestor not in names:
-                    ancestor = None
-            elif self._parent is None:
-                ancestor = None  # a level no division code has (全国, 网格)
-            else:
-                ancestor = self._ancestor_code(code, level)
-            if ancestor is None:
-                append(None)
-            else:
-                unit = cache.get(ancestor)
-                append(unit if unit is not None else self._materialize(ancestor))
+            ancestor = self._ancestor_code(code, level)
+            found.append(None if ancestor is None else known(ancestor) or materialize(ancestor))
+        return tuple(found)
+
+    def _by_prefix(self, codes: Sequence[str], keep: int) -> tuple[OrgUnit, ...] | None:
+        """The units at the prefixes of *keep* digits of known codes at least that long, in a
+        tree whose roots are no longer: one slice and one read each (a checked gap-free tree
+        has every such prefix). None at the first other code (padded, unknown, shorter)."""
+        names, known, materialize = self._name, self._cache.get, self._materialize
+        found: list[OrgUnit] = []
+        append = found.append
+        for code in codes:
+            if type(code) is not str or code not in names or len(code) < keep:
+                return None
+            append(known(code[:keep]) or materialize(code[:keep]))
         return tuple(found)
 
     def _ancestor_code(self, code: str, level: Level) -> str | None:
@@ -515,6 +532,29 @@ def _unit_unchecked(code: str, name: str, level: Level, parent: str | None, kind
     return unit
 
 
+def _read_plain_division_codes(pairs: Iterable[object]) -> dict[str, str] | None:
+    """Significant codes to names when every pair is well formed (the common case, read in one
+    tight loop), else None: :func:`_read_division_codes` then says what is wrong, and where."""
+    short: dict[str, str] = {}
+    for pair in pairs:
+        if type(pair) is not tuple or len(pair) != 2:
+            return None
+        raw, name = pair
+        if type(raw) is str and len(raw) == 12 and raw.isdigit() and raw.isascii() and raw[9:] != "000":
+            code = raw  # a village's code: its own significant form
+            if raw[:2] == "00":
+                return None
+        else:
+            significant = _significant(raw)
+            if significant is None or not _plausible(significant):
+                return None
+            code = significant
+        if type(name) is not str or not name or name.strip() != name or code in short:
+            return None
+        short[code] = name
+    return short
+
+
 def _read_division_codes(pairs: Iterable[object]) -> dict[str, str]:
     """Significant codes to names, in the order given, checked while indexed; every fault at once."""
     faults = Faults()
@@ -553,20 +593,21 @@ def _read_division_codes(pairs: Iterable[object]) -> dict[str, str]:
     return short
 
 
-def _gaps(short: dict[str, str]) -> dict[str, str]:
-    """Missing parents (to the first child that needs one) of units with a present ancestor."""
+def _gaps(short: dict[str, str]) -> tuple[dict[str, str], list[str]]:
+    """Missing parents (to the first child that needs one) of units with a present ancestor,
+    and every unit below a province whose parent is absent (a root or a gap)."""
     missing: dict[str, str] = {}
     parent_lengths = _PARENT_LENGTH
-    for code in short:
-        parent_length = parent_lengths.get(len(code))
-        if parent_length is None or code[:parent_length] in short:
-            continue
+    # The units whose parent is absent (roots, or gaps), found in one comprehension.
+    orphans = [code for code in short if len(code) > 2 and code[: parent_lengths[len(code)]] not in short]
+    for code in orphans:
+        parent_length = parent_lengths[len(code)]
         ancestor = _PARENT_LENGTH.get(parent_length)
         while ancestor is not None and code[:ancestor] not in short:
             ancestor = _PARENT_LENGTH.get(ancestor)
         if ancestor is not None:
             missing.setdefault(code[:parent_length], code)
-    return missing
+    return missing, orphans
 
 
 def _index(units: tuple[OrgUnit, ...]) -> dict[str, OrgUnit]:

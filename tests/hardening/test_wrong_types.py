@@ -35,7 +35,7 @@ from typing import Any
 import attrs
 import pytest
 
-from fulian_core import FulianError, Period, PeriodKind
+from fulian_core import FulianError, Level, OrgTree, Period, PeriodKind
 from fulian_core.rules.plan import _compiled
 from tests.hardening import test_collections
 from tests.hardening.test_collections import PACKAGES, instances
@@ -170,6 +170,11 @@ def _extra_scenarios() -> None:
     labelled_percentage_shares({"a": 1, "b": 2})
     render_percent(Decimal("0.25"))
     account_length("事迹")
+    # Rollups read codes and batch look-ups now; the single look-ups are walked from here.
+    tree = OrgTree.from_division_codes({"371082": "荣成市", "371082103": "人和镇", "371082103201": "院东村"})
+    tree.ancestor_at("371082103201", Level.COUNTY)
+    tree.descendants("371082")
+    tree.units_at(Level.VILLAGE, under="371082")
 
 
 def _constructor_call(cls: type[Any], signature: inspect.Signature) -> dict[str, Any] | None:
@@ -452,7 +457,7 @@ NOT_CALLED: frozenset[str] = frozenset(
 KNOWN_OPEN: frozenset[str] = frozenset()
 
 # The (callable, parameter) pairs covered; raise it when calls are added, never lower it quietly.
-MIN_PAIRS = 1161  # in 390 callables
+MIN_PAIRS = 1165  # in 392 callables
 
 
 def _pair_id(call: Call, parameter: str) -> str:
