@@ -28,7 +28,7 @@ KERNEL = {
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit"}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit", "organisation"}
 FORBIDDEN_MODULES = {
     "os",
     "sys",
