@@ -55,22 +55,29 @@ def _coded(name: str, member: CodedEnum | None) -> Record:
 
 
 def _period_cells(period: Period, name: str = "period") -> Record:
-    """A period as its code and its first and last days: ``period``, ``period_start``, ``period_end``."""
-    return {name: period.code, f"{name}_start": period.start, f"{name}_end": period.end}
+    """A period as its code, its label and its first and last days: ``period``,
+    ``period_label``, ``period_start``, ``period_end``."""
+    return {name: period.code, f"{name}_label": period.label, f"{name}_start": period.start, f"{name}_end": period.end}
 
 
 def _quantity_cells(quantity: Quantity | None, name: str = "value") -> Record:
     """A reported figure as numbers: the value (``None`` when unknown), its bounds (``_low`` and
-    ``_high``, ``None`` when open-ended), the code of its unit of measure (``_unit``) and of its
-    qualifier (``_qualifier``: ``exact``, ``more_than`` …)."""
+    ``_high``, ``None`` when open-ended), its unit of measure (``_unit``: ``household`` and
+    ``_unit_label``: 户) and its qualifier (``_qualifier``: ``more_than`` and ``_qualifier_label``)."""
     if quantity is None:
-        return {name: None, f"{name}_low": None, f"{name}_high": None, f"{name}_unit": None, f"{name}_qualifier": None}
+        return {
+            name: None,
+            f"{name}_low": None,
+            f"{name}_high": None,
+            **_coded(f"{name}_unit", None),
+            **_coded(f"{name}_qualifier", None),
+        }
     return {
         name: quantity.value,
         f"{name}_low": quantity.bounds.low,
         f"{name}_high": quantity.bounds.high,
-        f"{name}_unit": quantity.unit.code,
-        f"{name}_qualifier": quantity.qualifier.code,
+        **_coded(f"{name}_unit", quantity.unit),
+        **_coded(f"{name}_qualifier", quantity.qualifier),
     }
 
 
@@ -148,6 +155,7 @@ def to_frame(
         cells = [row.get(column) for row in rows]
         present = [cell for cell in cells if cell is not None]
         if not present:
+            frame[column] = pd.Series(cells, dtype=object)  # pandas would have guessed float NaN
             continue
         # Built from the cells themselves, not from the frame's column: pandas would have gone
         # through float (NaN for None) on the way, and lost whole numbers past 2**53.

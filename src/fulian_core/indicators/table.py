@@ -137,7 +137,7 @@ class RollupTable(_Displayed):
 
     def records(self) -> list[_Record]:
         """One tidy row per cell (unit by indicator): the unit's code and name, the indicator's
-        code and title (``indicator_label``), the cell's own row (its value as numbers, its
+        code and title (``unit_label``, ``indicator_label``), the cell's own row (its value as numbers, its
         coverage as counts, its status; see :meth:`RollupResult.records` and
         :meth:`RatioResult.records`) and, last, the ``text`` a report writes."""
         found: list[_Record] = []
@@ -149,7 +149,7 @@ class RollupTable(_Displayed):
                 found.append(
                     {
                         "unit": code,
-                        "unit_name": name,
+                        "unit_label": name,
                         "indicator": indicator,
                         "indicator_label": title,
                         **numbers,

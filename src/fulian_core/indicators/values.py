@@ -140,11 +140,28 @@ class Dataset(_Displayed):
         }
 
     def records(self) -> list[_Record]:
-        """One tidy row per value (see :meth:`DataValue.records`), in the order given."""
-        return [row for value in self.values for row in value.records()]
+        """One tidy row per value, in the order given: :meth:`DataValue.records` with the
+        indicator's name (``indicator_label``) and the unit's (``unit_label``) beside their codes."""
+        found: list[_Record] = []
+        for value in self.values:
+            row = value.records()[0]
+            indicator, unit = row.pop("indicator"), row.pop("unit")
+            found.append(
+                {
+                    "indicator": indicator,
+                    "indicator_label": self.indicators.by_code[value.indicator].name,
+                    "unit": unit,
+                    "unit_label": self.tree.unit(value.unit).name,
+                    **row,
+                }
+            )
+        return found
 
     def _display(self) -> _Display:
         facts = self.facts()
+        by_indicator: dict[str, list[DataValue]] = {}
+        for value in self.values:
+            by_indicator.setdefault(value.indicator, []).append(value)
         periods = sorted({value.period for value in self.values})
         span = f"{periods[0].label}至{periods[-1].label}" if periods else "—"
         coverage = f"{facts['values']}/{facts['cells']}" if facts["cells"] else "—"
@@ -155,9 +172,19 @@ class Dataset(_Displayed):
                 ("指标", facts["indicators"]),
                 ("单位", facts["units"]),
                 ("时期", f"{facts['periods']}（{span}）"),
-                ("覆盖（已填/指标×单位×时期）", coverage),
-                ("层级树单位数", len(self.tree)),
-                ("指标定义数", len(self.indicators.by_code)),
+                ("已填/指标×单位×时期", coverage),
+            ),
+            ("指标", "代码", "条数", "单位数", "最早", "最晚"),
+            (
+                (
+                    self.indicators.by_code[code].name,
+                    code,
+                    len(values),
+                    len({value.unit for value in values}),
+                    min(value.period for value in values).label,
+                    max(value.period for value in values).label,
+                )
+                for code, values in by_indicator.items()
             ),
         )
 
