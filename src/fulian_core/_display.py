@@ -128,13 +128,13 @@ def to_html(display: Display) -> str:
     return "".join(parts)
 
 
-_MARKDOWN: Final = str.maketrans({character: "\\" + character for character in "\\`*_[]|#"})
+_MARKDOWN: Final = str.maketrans({character: "\\" + character for character in "\\`*_[]|"})
 
 
 def _markdown_cell(text: str) -> str:
-    # A notebook renders HTML inside Markdown: escape it, then Markdown's own syntax (a masked
-    # name's ``*`` is not emphasis, a ``|`` does not split a cell).
-    return _escape(" ".join(text.split())).translate(_MARKDOWN)
+    # Markdown's own syntax first (a masked name's ``*`` is not emphasis, a ``|`` does not split
+    # a cell), then the HTML a notebook would render inside Markdown.
+    return html.escape(" ".join(text.split()).translate(_MARKDOWN), quote=False)
 
 
 def markdown_table(header: Sequence[str], rows: Iterable[Sequence[str]], numeric: Sequence[bool] = ()) -> list[str]:
