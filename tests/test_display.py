@@ -11,13 +11,14 @@ from fulian_core._display import ROWS
 from fulian_core.courtyard import score
 from fulian_core.credit import CreditEvent, CreditRecord
 from fulian_core.criteria import Evidence, assess
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.indicators import Dataset, DataValue, Indicator, IndicatorSet, rollup_table
 from fulian_core.nominations import NOMINATION_WORKFLOW
 from fulian_core.quantities import Unit
 from fulian_core.rules import Subject
 from tests.courtyard.test_scoring import PLAN, inspect, perfect
 from tests.credit.test_rules import WANG
-from tests.nominations.fixtures import STANDARD, Run, campaign
+from tests.nominations.fixtures import Run, campaign
 
 HOSTILE = "<script>alert('x')</script>"
 YEAR = Period.year(2024)

@@ -13,13 +13,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fulian_core import Level, OrgTree, Quantity, ValidationError, records, to_frame
-from fulian_core.courtyard import score
+from fulian_core.courtyard import Inspection, score
+from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
 from fulian_core.credit import credit_standing
 from fulian_core.indicators import Dataset, DataValue, HouseholdRecord, rollup, rollup_table, tally
 from fulian_core.nominations import campaign_statistics
 from fulian_core.nominations.statistics import CampaignStatistics, Counts
 from fulian_core.rules import Fact
-from fulian_core.tabular import Tabular
+from fulian_core.tabular import Record, Tabular
+from fulian_core.testing import inspections
 from tests.courtyard.test_scoring import PLAN, inspect, perfect
 from tests.credit.test_rules import PERSON, D, event, person
 from tests.indicators.conftest import CODES, YEAR, make_indicators
@@ -280,11 +282,13 @@ def test_many_values_make_one_frame_and_plain_records_pass_through() -> None:
     assert frame["band"].tolist() == ["boutique", "clean"]
     assert str(frame["band"].dtype) == "category"
     assert frame["short_by"].tolist() == [None, Decimal(1)]
-    assert to_frame([{"a": 1, "b": None}, {"a": None, "b": "x"}])["a"].tolist() == [1, pd.NA]
+    plain: list[Record] = [{"a": 1, "b": None}, {"a": None, "b": "x"}]
+    assert to_frame(plain)["a"].tolist() == [1, pd.NA]
 
 
 def test_big_whole_numbers_are_not_rounded_through_float() -> None:
-    frame = to_frame([{"n": 2**60 + 1}, {"n": None}])
+    plain: list[Record] = [{"n": 2**60 + 1}, {"n": None}]
+    frame = to_frame(plain)
     assert frame["n"][0] == 2**60 + 1
 
 
@@ -294,7 +298,7 @@ def test_what_is_not_tidy_is_refused_with_its_path() -> None:
             [
                 {"households": 620, "text": "620户"},
                 {"share": 0.9, "when": dt.datetime(2024, 1, 1, tzinfo=dt.timezone.utc)},
-            ]
+            ]  # type: ignore[arg-type]
         )
     assert str(raised.value).splitlines() == [
         "value[1].share: expected a plain cell (int, Decimal, text, date, true or false, or None), got 'float'",
@@ -306,7 +310,7 @@ def test_what_is_not_tidy_is_refused_with_its_path() -> None:
     ):
         records("abc")  # type: ignore[arg-type]
     with pytest.raises(ValidationError, match=r"^value\[1\]: expected a value with records\(\) or a record, got 3$"):
-        records([{"a": 1}, 3])  # type: ignore[list-item]
+        records([{"a": 1}, 3])  # type: ignore[arg-type]
 
 
 def test_without_pandas_the_error_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -363,5 +367,22 @@ def test_records_hold_plain_numbers_and_codes_and_sum_to_the_reports(
     assert county["expected"] == len(VILLAGES)
     if reports:
         assert county["value"] == sum(count for count, _ in reports.values())
-    frame = to_frame(table)
-    assert str(frame["reported"].dtype) == "Int64"
+
+
+@given(inspections(rubric=FOUR_GOALS_RUBRIC))
+def test_a_card_and_its_lines_give_plain_rows_that_agree_with_the_card(inspection: Inspection) -> None:
+    card = score(PLAN, inspection)
+    (row,) = records(card)
+    assert all(isinstance(cell, PLAIN) for cell in row.values())
+    assert (row["total"], row["best_total"], row["band"], row["provisional"]) == (
+        card.total,
+        card.evaluation.best_total,
+        card.band.code,
+        card.provisional,
+    )
+    lines = records(card.evaluation.lines)
+    assert len(lines) == len(card.evaluation.lines)
+    for line in lines:
+        assert all(isinstance(cell, PLAIN) for cell in line.values())
+        for column in ("points", "best", "maximum", "deducted", "per_occurrence"):
+            assert isinstance(line[column], Decimal)
