@@ -25,6 +25,8 @@ KERNEL = {
     "_figures",
     "_definitions",
     "_numbers",
+    "_display",
+    "tabular",
     "rules",
     "workflows",
 }
