@@ -113,6 +113,15 @@ def test_the_seed_composition_report_is_reproduced() -> None:
         "妇女工作者48人，占总数的28.07%；基层妇女代表76人，占总数的44.44%；各界妇女代表47人，占总数的27.49%。中共党员86人"
     )
     assert [row.group for row in report.breakdown("party")] == ["cpc", "non_cpc"]
+    assert report.records()[0] == {
+        "breakdown": "sector",
+        "group": "workers",
+        "group_label": "妇女工作者",
+        "count": 48,
+        "share": Decimal("28.07"),
+        "total": 171,
+        "on": ON,
+    }
     assert report.row("over50").render() == "51岁以上5人，占总数的2.92%"
     with pytest.raises(ValidationError, match="breakdown: expected one of age, education, party, sector"):
         report.breakdown("ethnicity")

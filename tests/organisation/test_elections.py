@@ -39,6 +39,18 @@ def test_seed_002_by_election_with_every_vote() -> None:
         "应到会9人，实到会7人；发出选票7张，收回7张，其中有效票7张、无效票0张。王冬萍、刘风、邹翠红以全票当选。"
     )
     assert next_round(contest, result) is None
+    assert result.records()[0] == {
+        "person": "wang",
+        "votes": 7,
+        "elected": True,
+        "unanimous": True,
+        "runoff": False,
+        "status": "decided",
+        "status_label": "选举有效，席位已满",
+        "returned": 7,
+        "valid": 7,
+        "invalid": 0,
+    }
 
 
 def test_invalid_papers_are_set_aside_with_their_reasons() -> None:

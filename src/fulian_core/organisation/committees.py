@@ -38,6 +38,7 @@ from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.privacy import _name_repr
 from fulian_core.rules import Evaluation, Fact, Measure, RuleSheet, Subject, SubjectKind, evaluate
 from fulian_core.shares import percentage_shares as _percentage_shares
+from fulian_core.tabular import Record as _Record
 
 __all__ = [
     "MAX_MEMBERS",
@@ -454,6 +455,22 @@ class CompositionReport:
             if row.group == group:
                 return row
         raise ValidationError.single("group", f"one of {', '.join(row.group for row in self.rows)}", group)
+
+    def records(self) -> list[_Record]:
+        """One tidy row per group (see :mod:`fulian_core.tabular`): the breakdown, the group's
+        code and title, its count, its share in percent, the total and the day counted."""
+        return [
+            {
+                "breakdown": row.breakdown,
+                "group": row.group,
+                "group_label": row.title,
+                "count": row.count,
+                "share": row.share,
+                "total": self.total,
+                "on": self.on,
+            }
+            for row in self.rows
+        ]
 
     def render(self) -> str:
         """Every breakdown as one sentence, as a 换届 report writes it."""

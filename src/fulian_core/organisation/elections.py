@@ -40,6 +40,7 @@ from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.quantities import Comparison
 from fulian_core.rules import Threshold
+from fulian_core.tabular import Record as _Record
 
 __all__ = [
     "MAX_PAPERS",
@@ -255,6 +256,25 @@ class ElectionResult:
     unfilled: int
     undecided: tuple[str, ...] = ()
     reasons: tuple[str, ...] = ()
+
+    def records(self) -> list[_Record]:
+        """One tidy row per person voted for (see :mod:`fulian_core.tabular`): her id, her FOR
+        votes, whether she was elected, unanimously, or goes to a run-off, with the round's
+        status and its counts of papers beside."""
+        status = {"status": self.status.code, "status_label": self.status.label}
+        counts = {"returned": self.returned, "valid": self.valid, "invalid": len(self.invalid)}
+        return [
+            {
+                "person": person,
+                "votes": votes,
+                "elected": person in self.elected,
+                "unanimous": person in self.unanimous,
+                "runoff": person in self.runoff,
+                **status,
+                **counts,
+            }
+            for person, votes in self.votes.items()
+        ]
 
     def render(self, names: Mapping[str, str] | None = None) -> str:
         """The announcement, as a meeting's minutes write it, with each person's name from
