@@ -102,6 +102,8 @@ def task_test() -> None:
         "-m",
         "pytest",
         "-q",
+        "-n",
+        "auto",
         "--cov",
         "--cov-branch",
         "--cov-report=term",

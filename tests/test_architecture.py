@@ -25,10 +25,12 @@ KERNEL = {
     "_figures",
     "_definitions",
     "_numbers",
+    "_display",
+    "tabular",
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit"}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit", "organisation"}
 FORBIDDEN_MODULES = {
     "os",
     "sys",

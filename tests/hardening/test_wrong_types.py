@@ -399,6 +399,7 @@ NOT_CALLED: frozenset[str] = frozenset(
         "Ratio.percent",
         "Ratio.value",
         "RatioResult.__init__",
+        "RatioResult.records",
         "RectificationFigures.__init__",
         "RectificationFigures.summary",
         "Reject.__init__",
@@ -449,6 +450,11 @@ NOT_CALLED: frozenset[str] = frozenset(
         "structure",
         "structure_case",
         "unstructure",
+        # The tidy-records protocol (fulian_core.tabular): no instance of the protocol itself, and
+        # to_frame's records come from values the walk does not build (its refusals are records()').
+        "Tabular.__init__",
+        "Tabular.records",
+        "to_frame",
     }
 )
 
@@ -457,7 +463,7 @@ NOT_CALLED: frozenset[str] = frozenset(
 KNOWN_OPEN: frozenset[str] = frozenset()
 
 # The (callable, parameter) pairs covered; raise it when calls are added, never lower it quietly.
-MIN_PAIRS = 1165  # in 392 callables
+MIN_PAIRS = 1166  # in 406 callables
 
 
 def _pair_id(call: Call, parameter: str) -> str:
