@@ -30,7 +30,16 @@ KERNEL = {
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit", "organisation"}
+CAPABILITIES = {
+    "criteria",
+    "nominations",
+    "courtyard",
+    "indicators",
+    "rectification",
+    "credit",
+    "organisation",
+    "mediation",
+}
 FORBIDDEN_MODULES = {
     "os",
     "sys",
@@ -119,9 +128,10 @@ MAY_USE = {
     "courtyard": {"criteria"},
     "nominations": {"criteria"},
     "rectification": {"courtyard"},
-    "indicators": {"courtyard", "nominations", "rectification", "credit", "organisation"},
+    "indicators": {"courtyard", "nominations", "rectification", "credit", "organisation", "mediation"},
     "credit": {"courtyard", "nominations"},
     "organisation": set(),
+    "mediation": set(),
 }
 
 
