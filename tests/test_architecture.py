@@ -17,6 +17,7 @@ KERNEL = {
     "calendars",
     "holidays",
     "quantities",
+    "reported",
     "shares",
     "privacy",
     "serialization",
@@ -28,7 +29,7 @@ KERNEL = {
     "rules",
     "workflows",
 }
-CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit"}
+CAPABILITIES = {"criteria", "nominations", "courtyard", "indicators", "rectification", "credit", "audit"}
 FORBIDDEN_MODULES = {
     "os",
     "sys",
@@ -110,7 +111,8 @@ def test_dependencies_flow_one_way(path: Path) -> None:
 
 # Which capabilities each capability may import (STYLE.md: nominations may use criteria;
 # indicators may read the results of courtyard, nominations and rectification; rectification
-# turns courtyard score cards into problems; credit turns courtyard results and awards into entries).
+# turns courtyard score cards into problems; credit turns courtyard results and awards into entries;
+# audit words its findings in the indicators' vocabulary: FindingKind, Operator).
 MAY_USE = {
     "criteria": set(),
     "courtyard": {"criteria"},
@@ -118,6 +120,7 @@ MAY_USE = {
     "rectification": {"courtyard"},
     "indicators": {"courtyard", "nominations", "rectification", "credit"},
     "credit": {"courtyard", "nominations"},
+    "audit": {"indicators"},
 }
 
 

@@ -2,7 +2,7 @@
 
 The kernel: the organisation hierarchy (:class:`OrgTree`), periods and schedules
 (:class:`Period`, :class:`Schedule`, :class:`WorkingDayCalendar`), reported figures
-(:class:`Quantity`), shares (:func:`percentage_shares`), personal data
+(:class:`Quantity`) and reported percentages (:class:`Percentage`), shares (:func:`percentage_shares`), personal data
 (:class:`ResidentId`, :func:`mask_name`), the one rule language for published rules
 (:class:`RuleSheet`, :class:`Fact`, :func:`evaluate`; the rest in :mod:`fulian_core.rules`),
 and one converter for plain data (:func:`structure`, :func:`unstructure`). Pure: no I/O, no
@@ -54,6 +54,16 @@ from fulian_core.quantities import (
     Unit,
     find_figures,
 )
+from fulian_core.reported import (
+    FoundPercentage,
+    Interval,
+    Percentage,
+    PercentUnit,
+    find_percentages,
+    implied_base,
+    implied_count,
+    points_change,
+)
 from fulian_core.rules import Fact, RuleSheet, Subject, Threshold, compile_sheet, evaluate
 from fulian_core.schedules import Cadence, Schedule
 from fulian_core.serialization import (
@@ -86,17 +96,21 @@ __all__ = [
     "Fact",
     "Fault",
     "FoundFigure",
+    "FoundPercentage",
     "FulianError",
     "HierarchyError",
     "Holiday",
     "HolidaySchedule",
     "InsufficientCreditError",
+    "Interval",
     "Level",
     "MobileNumber",
     "Notation",
     "OrgKind",
     "OrgTree",
     "OrgUnit",
+    "PercentUnit",
+    "Percentage",
     "Period",
     "PeriodKind",
     "Qualifier",
@@ -123,6 +137,9 @@ __all__ = [
     "division_level",
     "evaluate",
     "find_figures",
+    "find_percentages",
+    "implied_base",
+    "implied_count",
     "labelled_percentage_shares",
     "largest_remainder",
     "make_converter",
@@ -132,6 +149,7 @@ __all__ = [
     "normalize_division_code",
     "pad_division_code",
     "percentage_shares",
+    "points_change",
     "redact_text",
     "resident_id_check_character",
     "structure",
