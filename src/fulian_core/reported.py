@@ -169,25 +169,23 @@ class Interval:
 
     def __truediv__(self, other: Interval) -> Interval:
         """The quotient of two intervals of values >= 0 (a count over a share); unbounded above
-        when the divisor may be 0."""
+        when the divisor may be 0 (nothing bounds the whole of 0 households at 0%)."""
         if not isinstance(other, Interval):
             return NotImplemented
         _check_non_negative(self, "left")
         _check_non_negative(other, "right")
         assert self.low is not None  # noqa: S101 - checked non-negative
         assert other.low is not None  # noqa: S101 - checked non-negative
+        if other.high == 0:
+            return Interval(Fraction(0), None)  # a divisor of exactly 0: nothing is known
         if self.low == 0 and not self.low_open:
             low, low_open = Fraction(0), False
         elif other.high is None:
             low, low_open = Fraction(0), True
-        elif other.high == 0:
-            return Interval(Fraction(0), None)  # 0/0: nothing is known
         else:
             low, low_open = self.low / other.high, self.low_open or other.high_open
-        if self.high is not None and self.high == 0 and not self.high_open:
-            high, high_open = Fraction(0), False
-        elif self.high is None or other.low == 0:
-            high, high_open = None, True
+        if self.high is None or other.low == 0:
+            high, high_open = None, True  # a divisor near 0 (a count of 0 at 0%): no upper bound
         else:
             high, high_open = self.high / other.low, self.high_open or other.low_open
         return Interval(low, high, low_open, high_open)
