@@ -186,6 +186,8 @@ class Interval:
             low, low_open = self.low / other.high, self.low_open or other.high_open
         if self.high is None or other.low == 0:
             high, high_open = None, True  # a divisor near 0 (a count of 0 at 0%): no upper bound
+        elif self.high == 0 and not self.high_open:
+            high, high_open = Fraction(0), False
         else:
             high, high_open = self.high / other.low, self.high_open or other.low_open
         return Interval(low, high, low_open, high_open)

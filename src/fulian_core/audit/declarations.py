@@ -9,14 +9,14 @@ are disjoint or nested (every 精品户 also a 示范户) is declared, never gue
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Union
+from typing import TypeVar, Union
 
 import attrs
 
 from fulian_core._definitions import listed as _listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults as _Faults
-from fulian_core.errors import DefinitionError
+from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.indicators import Operator
 from fulian_core.quantities import Quantity
 from fulian_core.reported import Percentage
@@ -36,6 +36,7 @@ __all__ = [
 FigureRef = Union[str, Quantity, Percentage]  # noqa: UP007 - a runtime alias on Python 3.10
 """A figure in a declaration: a quote of the report holding one figure, or a value."""
 
+_T = TypeVar("_T")
 _REF = (str, Quantity, Percentage)
 _REF_TEXT = "a quote of the report, a Quantity or a Percentage"
 
@@ -56,8 +57,15 @@ def _check_title(faults: _Faults, title: object) -> None:
     faults.check(isinstance(title, str), "title", "text", title)
 
 
+def _as_list(value: Iterable[_T], path: str, what: str) -> tuple[_T, ...]:
+    try:
+        return _listed(value, path, what)
+    except ValidationError as error:  # a declaration's fault: the library's DefinitionError
+        raise DefinitionError(error.faults, error.more) from None
+
+
 def _refs(value: Iterable[FigureRef]) -> tuple[FigureRef, ...]:
-    return _listed(value, "parts", "a list of figures")
+    return _as_list(value, "parts", "a list of figures")
 
 
 @attrs.frozen
@@ -91,7 +99,7 @@ class Stated:
 
 
 def _statements(value: Iterable[Stated]) -> tuple[Stated, ...]:
-    return _listed(value, "statements", "a list of Stated")
+    return _as_list(value, "statements", "a list of Stated")
 
 
 @attrs.frozen
@@ -112,7 +120,7 @@ class SameBase:
 
 
 def _shares(value: Iterable[FigureRef]) -> tuple[FigureRef, ...]:
-    return _listed(value, "shares", "a list of percentages")
+    return _as_list(value, "shares", "a list of percentages")
 
 
 @attrs.frozen
