@@ -18,6 +18,7 @@ KERNEL = {
     "holidays",
     "quantities",
     "reported",
+    "intervals",
     "shares",
     "privacy",
     "serialization",

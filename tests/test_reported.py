@@ -168,6 +168,10 @@ REFUSALS = [
         "value: expected a percentage >= 0 (a change is in points), got Decimal('-1')",
     ),
     (
+        lambda: Percentage(Decimal(5), Decimal(1), text="90%"),
+        "text: expected a writing of 5%, got '90%'",
+    ),
+    (
         lambda: Percentage(Decimal(1), Decimal(3)),
         "step: expected the grain of the last written place: a power of ten from 0.000001 to 10, got Decimal('3')",
     ),

@@ -25,6 +25,7 @@ from fulian_core.errors import (
     ValidationError,
 )
 from fulian_core.holidays import OFFICIAL_SCHEDULES, Amendment, Holiday, HolidaySchedule, china_calendar
+from fulian_core.intervals import Interval
 from fulian_core.orgs import (
     Level,
     OrgKind,
@@ -56,7 +57,6 @@ from fulian_core.quantities import (
 )
 from fulian_core.reported import (
     FoundPercentage,
-    Interval,
     Percentage,
     PercentUnit,
     find_percentages,

@@ -207,6 +207,23 @@ def test_unreadable_declarations_are_refused_all_at_once() -> None:
     ]
 
 
+def test_parts_and_their_whole_are_counted_in_one_unit() -> None:
+    with pytest.raises(DefinitionError) as caught:
+        audit([PartsOfWhole(["3户", "5人"], "10户"), Compare("7人", Operator.AT_MOST, "9户")])
+    assert str(caught.value).splitlines() == [
+        "declarations[0]: expected figures counted in one unit (户), got '5人'",
+        "declarations[1]: expected figures counted in one unit (人), got '9户'",
+    ]
+
+
+def test_a_chinese_comma_separates_clauses_not_thousands() -> None:
+    # 共5，300人 is "5 (of something), 300 people", never 5300; 181,913户 is one figure.
+    limit = Quantity.exact(400, Unit.PERSON)
+    assert audit_report("共5，300人", [Compare("共5，300人", Operator.AT_MOST, limit)]) == ()
+    [finding] = audit_report("共181,913人", [Compare("共181,913人", Operator.AT_MOST, limit)])
+    assert (finding.figures, finding.left) == (("181,913人", "400人"), Interval.point(181_913))
+
+
 def test_declarations_refuse_what_they_cannot_hold() -> None:
     with pytest.raises(DefinitionError) as caught:
         PartsOfWhole(["精品户1453户"], 3304, nesting=Nesting.NESTED, exhaustive=True)  # type: ignore[arg-type]

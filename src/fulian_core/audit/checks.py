@@ -37,8 +37,9 @@ from fulian_core.audit.declarations import (
 )
 from fulian_core.errors import DefinitionError, ValidationError, join_path
 from fulian_core.indicators import FindingKind, Operator
+from fulian_core.intervals import Interval
 from fulian_core.quantities import Qualifier, Quantity, find_figures
-from fulian_core.reported import Interval, Percentage, find_percentages
+from fulian_core.reported import Percentage, find_percentages
 from fulian_core.reported import implied_base as _implied_base
 from fulian_core.reported import implied_count as _implied_count
 from fulian_core.reported import points_change as _points_change
@@ -109,7 +110,7 @@ class _Figure:
 
 # -- reading the figures of declarations --------------------------------------------------------
 
-_GROUPED: Final = re.compile(r"(?<=[0-9])[,，](?=[0-9]{3}(?![0-9]))")
+_GROUPED: Final = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
 
 
 def _figures_in(quote: str) -> list[tuple[str, Quantity | Percentage]]:
@@ -406,12 +407,22 @@ def _checks(declaration: Declaration, path: str, text: str | None, faults: _Faul
             *(read(part, f"parts[{index}]", "count") for index, part in enumerate(declaration.parts)),
             read(declaration.whole, "whole", "count"),
         )
+    ready = tuple(figure for figure in figures if figure is not None)
+    if isinstance(declaration, (PartsOfWhole, Compare)) and not own:
+        _same_unit(ready, path, own)
     try:
         own.raise_if_any()
-        return _build(declaration, tuple(figure for figure in figures if figure is not None))
-    except ValidationError as error:  # a figure not read, or units that do not add up (户 and 人)
+    except ValidationError as error:
         faults.absorb("", error)
         return []
+    return _build(declaration, ready)
+
+
+def _same_unit(figures: Sequence[_Figure], path: str, faults: _Faults) -> None:
+    """Parts and their whole, or two compared counts, are counted in one unit (户 with 户)."""
+    unit = figures[0].quantity.unit
+    for figure in figures[1:]:
+        faults.check(figure.quantity.unit is unit, path, f"figures counted in one unit ({unit.label})", figure.written)
 
 
 def _build(declaration: Declaration, figures: tuple[_Figure, ...]) -> list[_Check]:  # noqa: PLR0911 - one per kind

@@ -7,8 +7,9 @@ from fractions import Fraction
 
 from hypothesis import strategies as st
 
+from fulian_core.intervals import Interval
 from fulian_core.quantities import Qualifier
-from fulian_core.reported import Interval, Percentage, PercentUnit
+from fulian_core.reported import Percentage, PercentUnit
 
 __all__ = ["intervals", "percentages"]
 
