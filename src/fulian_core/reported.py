@@ -3,7 +3,7 @@
 A percentage written in a report is rounded: ``12.5%`` means the truth lies in
 ``[12.45%, 12.55%)``. A :class:`Percentage` keeps the written number, the grain of its last
 place, its :class:`~fulian_core.quantities.Qualifier` (``90%以上``, ``近三成``) and its unit (percent,
-or percentage points for a change, ``提高3.2个百分点``), and gives the exact :class:`Interval` the
+or percentage points for a change, ``提高3.2个百分点``), and gives the exact :class:`~fulian_core.Interval` the
 truth lies in. The arithmetic keeps the intervals exact (rational numbers):
 
 >>> from fulian_core.reported import Percentage, implied_base

@@ -1,6 +1,6 @@
 """Auditing a report against itself (报告自洽核查): declarations in, findings out.
 
-Each figure stands for the :class:`~fulian_core.reported.Interval` its qualifier and its
+Each figure stands for the :class:`~fulian_core.Interval` its qualifier and its
 rounding allow. A declaration is checked by asking whether all its figures can be true at once:
 when they cannot, a :attr:`~fulian_core.indicators.FindingKind.VIOLATED` finding; when one of them
 says nothing checkable (``约``, a template blank), an
@@ -11,7 +11,6 @@ the report, a quote with no figure or two) is refused, with every fault at once.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Sequence
 from fractions import Fraction
 from typing import Final
@@ -23,6 +22,9 @@ from fulian_core._definitions import check_type as _check_type
 from fulian_core._faults import Faults as _Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import fraction_text as _fraction_text
+from fulian_core.audit._reading import Figure as _Figure
+from fulian_core.audit._reading import expect as _expect
+from fulian_core.audit._reading import resolve as _resolve
 from fulian_core.audit.declarations import (
     Compare,
     CountFromRate,
@@ -38,8 +40,8 @@ from fulian_core.audit.declarations import (
 from fulian_core.errors import DefinitionError, ValidationError, join_path
 from fulian_core.indicators import FindingKind, Operator
 from fulian_core.intervals import Interval
-from fulian_core.quantities import Qualifier, Quantity, find_figures
-from fulian_core.reported import Percentage, find_percentages
+from fulian_core.quantities import Quantity
+from fulian_core.reported import Percentage
 from fulian_core.reported import implied_base as _implied_base
 from fulian_core.reported import implied_count as _implied_count
 from fulian_core.reported import points_change as _points_change
@@ -70,88 +72,6 @@ class ReportFinding:
 
     def __str__(self) -> str:
         return self.sentence
-
-
-@attrs.frozen
-class _Figure:
-    """A figure read for a check: as written, where it stood, what it allows."""
-
-    written: str
-    position: int
-    value: Quantity | Percentage
-
-    @property
-    def interval(self) -> Interval:
-        if isinstance(self.value, Percentage):
-            return self.value.interval
-        return Interval.of(self.value)
-
-    @property
-    def percentage(self) -> Percentage:
-        """The figure as a percentage (the declaration's reading checked it is one)."""
-        assert isinstance(self.value, Percentage)  # noqa: S101 - checked by _expect
-        return self.value
-
-    @property
-    def quantity(self) -> Quantity:
-        """The figure as a count (the declaration's reading checked it is one)."""
-        assert isinstance(self.value, Quantity)  # noqa: S101 - checked by _expect
-        return self.value
-
-    @property
-    def silent(self) -> bool:
-        """Whether the figure says nothing checkable (约, a blank)."""
-        return self.value.qualifier in (Qualifier.ABOUT, Qualifier.UNKNOWN)
-
-    @property
-    def order(self) -> tuple[int, str]:
-        return (self.position, self.written)
-
-
-# -- reading the figures of declarations --------------------------------------------------------
-
-_GROUPED: Final = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
-
-
-def _figures_in(quote: str) -> list[tuple[str, Quantity | Percentage]]:
-    """Every figure in *quote*: percentages first, then counts not inside one. Thousands
-    separators (``181,913户``) are read here until the figure reader reads them itself."""
-    found: list[tuple[str, Quantity | Percentage]] = []
-    spans: list[tuple[int, int]] = []
-    for percentage in find_percentages(quote):
-        found.append((percentage.text, percentage.percentage))
-        spans.append((percentage.start, percentage.end))
-    kept = [index for index, _ in enumerate(quote) if not _GROUPED.match(quote, index)]
-    plain = "".join(quote[index] for index in kept)
-    for figure in find_figures(plain):
-        start, end = kept[figure.start], kept[figure.end - 1] + 1
-        if not any(start < high and low < end for low, high in spans):
-            found.append((quote[start:end], figure.quantity))
-    return found
-
-
-def _resolve(ref: FigureRef, path: str, text: str | None, faults: _Faults) -> _Figure | None:
-    if isinstance(ref, (Quantity, Percentage)):
-        return _Figure(ref.render(), -1, ref)
-    position = -1
-    if text is not None:
-        position = text.find(ref)
-        if not faults.check(position >= 0, path, "a quote of the report", ref):
-            return None
-    found = _figures_in(ref)
-    if not faults.check(len(found) == 1, path, "a quote holding exactly one figure (a count or a percentage)", ref):
-        return None
-    written, value = found[0]
-    return _Figure(written, position, value)
-
-
-def _expect(figure: _Figure | None, kind: str, path: str, faults: _Faults) -> None:
-    if figure is None:
-        return
-    value = figure.value
-    actual = "count" if isinstance(value, Quantity) else value.unit.code
-    wanted = {"count": "a count (户, 人 …)", "percent": "a percentage (%)", "point": "percentage points (个百分点)"}
-    faults.check(actual == kind, path, wanted[kind], figure.written)
 
 
 # -- the checks ---------------------------------------------------------------------------------

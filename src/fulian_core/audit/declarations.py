@@ -1,7 +1,7 @@
 """How the figures of a report relate (数据关系声明): the declarations a report is audited by.
 
 A side of a declaration is a figure: a :class:`~fulian_core.quantities.Quantity` or a
-:class:`~fulian_core.reported.Percentage` built in code, or a quote of the report holding one
+:class:`~fulian_core.Percentage` built in code, or a quote of the report holding one
 figure (``"示范户3304户"``, ``"占总数的28.07%"``), read when the report is audited. Whether parts
 are disjoint or nested (every 精品户 also a 示范户) is declared, never guessed.
 """
