@@ -178,8 +178,11 @@ def test_a_change_in_points_against_the_two_values() -> None:
 def test_qualified_figures_bound_and_about_cannot_be_checked() -> None:
     # 实查200余户 of 应查210户 may hold (201 to 209); 约 says nothing checkable.
     assert audit([Compare(Quantity.parse("200余户"), Operator.AT_MOST, Quantity.parse("210户"))]) == ()
-    assert audit([Compare(Quantity.parse("210余户"), Operator.AT_MOST, Quantity.parse("210户"))])[0].kind is (
-        FindingKind.VIOLATED
+    [finding] = audit([Compare(Quantity.parse("210余户"), Operator.AT_MOST, Quantity.parse("210户"))])
+    assert (finding.kind, finding.tolerance, str(finding)) == (
+        FindingKind.VIOLATED,
+        "210余户取(210, ∞)",
+        "210余户 ≤ 210户 不成立",
     )
     [finding] = audit([ShareOf("约30%", "48人", "171人")])
     assert (finding.kind, str(finding)) == (FindingKind.UNDECIDABLE, "无法核查占比与数：约30%为约数或未填")

@@ -154,8 +154,13 @@ def _number_text(value: Fraction) -> str:
 
 
 def _tolerance(figures: Iterable[_Figure]) -> str:
-    parts = [f"{figure.written}取{figure.interval}" for figure in figures if isinstance(figure.value, Percentage)]
-    return "；".join(parts) or "无（均为确数）"
+    """What each rounded percentage or qualified count allows (``90%取[89.5, 90.5)``)."""
+    parts = [
+        f"{figure.written}取{figure.interval}"
+        for figure in figures
+        if isinstance(figure.value, Percentage) or not figure.value.is_exact
+    ]
+    return "；".join(dict.fromkeys(parts)) or "无（均为确数）"
 
 
 def _label(title: str) -> str:
@@ -255,7 +260,7 @@ def _parts(declaration: PartsOfWhole, parts: Sequence[_Figure], whole: _Figure) 
                 part.interval,
                 Operator.AT_MOST,
                 whole.interval,
-                "无（均为确数）",
+                _tolerance([part, whole]),
                 f"{label}{part.written}超过包含它的{whole.written}（{Nesting.NESTED.label}）",
             )
             for part in ordered
@@ -270,13 +275,29 @@ def _parts(declaration: PartsOfWhole, parts: Sequence[_Figure], whole: _Figure) 
         f"{label}{'、'.join(part.written for part in ordered)}合计{nominal.render()}，"
         f"{verb}整体{whole.written}（各部分{Nesting.DISJOINT.label}）"
     )
-    return [_Check("parts_of_whole", (*ordered, whole), summed, operator, whole.interval, "无（均为确数）", sentence)]
+    return [
+        _Check(
+            "parts_of_whole",
+            (*ordered, whole),
+            summed,
+            operator,
+            whole.interval,
+            _tolerance([*ordered, whole]),
+            sentence,
+        )
+    ]
 
 
 def _compare(declaration: Compare, left: _Figure, right: _Figure) -> _Check:
     sentence = f"{_label(declaration.title)}{left.written} {declaration.operator.label} {right.written} 不成立"
     return _Check(
-        "compare", (left, right), left.interval, declaration.operator, right.interval, "无（均为确数）", sentence
+        "compare",
+        (left, right),
+        left.interval,
+        declaration.operator,
+        right.interval,
+        _tolerance([left, right]),
+        sentence,
     )
 
 
