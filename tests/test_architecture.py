@@ -17,6 +17,8 @@ KERNEL = {
     "calendars",
     "holidays",
     "quantities",
+    "reported",
+    "intervals",
     "shares",
     "privacy",
     "serialization",
@@ -39,6 +41,7 @@ CAPABILITIES = {
     "credit",
     "organisation",
     "mediation",
+    "audit",
 }
 FORBIDDEN_MODULES = {
     "os",
@@ -122,7 +125,8 @@ def test_dependencies_flow_one_way(path: Path) -> None:
 # Which capabilities each capability may import (STYLE.md: nominations may use criteria;
 # indicators may read the results of courtyard, nominations and rectification; rectification
 # turns courtyard score cards into problems; credit turns courtyard results and awards into entries;
-# indicators count the organisation's contact duties).
+# indicators count the organisation's contact duties and mediation cases; audit words its
+# findings in the indicators' vocabulary: FindingKind, Operator).
 MAY_USE = {
     "criteria": set(),
     "courtyard": {"criteria"},
@@ -132,6 +136,7 @@ MAY_USE = {
     "credit": {"courtyard", "nominations"},
     "organisation": set(),
     "mediation": set(),
+    "audit": {"indicators"},
 }
 
 
