@@ -12,9 +12,9 @@ from typing import Final, NamedTuple
 __all__ = [
     "CHINESE_DIGITS",
     "QUALIFIER_SPELLINGS",
+    "RANGE_DASHES",
     "FigureGrammar",
     "FigureParts",
-    "RANGE_DASHES",
     "chinese_numeral",
     "chinese_numeral_value",
     "mixed_numeral_value",
@@ -152,7 +152,9 @@ def written_value(text: str) -> int | None:
     return chinese_numeral_value(text) if _MIXED_PARTS.fullmatch(text) is None else mixed_numeral_value(text)
 
 
-_MIXED_PARTS: Final = re.compile(r"(?P<head>[1-9][0-9]{0,3})(?P<big>[万亿])(?P<digit>[1-9])(?P<small>[千百])(?P<wan>万)?")
+_MIXED_PARTS: Final = re.compile(
+    r"(?P<head>[1-9][0-9]{0,3})(?P<big>[万亿])(?P<digit>[1-9])(?P<small>[千百])(?P<wan>万)?"
+)
 
 
 class FigureParts(NamedTuple):
@@ -226,7 +228,7 @@ class FigureGrammar:
                 rf"(?:(?P<dash>{dashes})(?P<number2>{_GROUPED}|{_ARABIC}))?"
                 r"(?P<middle_first>余|多)?(?P<magnitude>万|千|亿)?(?P<middle>余|多)?"
                 # 个 of 3个月 and 次 of 2次月度 begin a duration or a word, not a count.
-                rf"(?P<unit>{units})(?!月|星期|工作日|学期|年度)"
+                rf"(?P<unit>{units})(?!月|半|星期|工作日|学期|年度)"
                 rf"(?:/(?P<per>{pers}))?"
                 r"(?P<suffix>以上|以下|以内|左右)?"
             )
@@ -234,8 +236,8 @@ class FigureGrammar:
         arabic = f"{_MIXED}|{_GROUPED}|{_ARABIC}|{_BLANK}"
         self._full = re.compile(body(f"{arabic}|{_NUMERAL}"))
         # Not after 第 (第3期 is the third cohort, an ordinal) nor inside a longer number.
-        self._in_text = re.compile(r"(?<![0-9.xX_第])" + body(arabic))
-        self._in_text_numerals = re.compile(rf"(?<![0-9.xX_{CHINESE_DIGITS}第])" + body(f"{arabic}|{_NUMERAL}"))
+        self._in_text = re.compile(r"(?<![0-9.xX_第届])" + body(arabic))
+        self._in_text_numerals = re.compile(rf"(?<![0-9.xX_{CHINESE_DIGITS}第届])" + body(f"{arabic}|{_NUMERAL}"))
 
     def match(self, text: str) -> FigureParts | None:
         """The parts of *text* if the whole of it is one figure."""

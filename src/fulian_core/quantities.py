@@ -370,7 +370,7 @@ class Quantity:
     notation: Notation = Notation()
     per: Per | None = None
 
-    def __attrs_post_init__(self) -> None:  # noqa: PLR0912, PLR0915 - one check per field, in order
+    def __attrs_post_init__(self) -> None:
         check_type(self.qualifier, Qualifier, "qualifier")
         check_type(self.bounds, Bounds, "bounds")
         check_type(self.notation, Notation, "notation")
@@ -666,7 +666,7 @@ class Quantity:
         return f"Quantity.parse({self.render()!r})"
 
 
-def _classify(value: Decimal, bounds: Bounds, terms: tuple[Quantity, ...]) -> Qualifier:  # noqa: PLR0911
+def _classify(value: Decimal, bounds: Bounds, terms: tuple[Quantity, ...]) -> Qualifier:
     high = bounds.high
     if bounds.low == value and high == value:
         return Qualifier.EXACT
@@ -674,9 +674,7 @@ def _classify(value: Decimal, bounds: Bounds, terms: tuple[Quantity, ...]) -> Qu
         return Qualifier.MORE_THAN if bounds.low_open else Qualifier.AT_LEAST
     if high == value and bounds.high_open:
         # 不到100人 + 3人 is still 不到103人; with a 近 among the terms it reads 近.
-        fewer = all(
-            term.qualifier is Qualifier.LESS_THAN or term.bounds.low == term.bounds.high for term in terms
-        )
+        fewer = all(term.qualifier is Qualifier.LESS_THAN or term.bounds.low == term.bounds.high for term in terms)
         return Qualifier.LESS_THAN if fewer else Qualifier.NEARLY
     if high == value:
         return Qualifier.AT_MOST
@@ -840,9 +838,11 @@ def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:  # noqa
             decimals = places if places == high_places else None
         shortest = Notation(magnitude=magnitude)
         written = (number + "-" + parts.number2).replace(",", "")
-        if decimals is not None and _written_number(value, shortest) + (
-            "-" + _written_number(high, shortest) if high is not None else ""
-        ) == written:
+        if (
+            decimals is not None
+            and _written_number(value, shortest) + ("-" + _written_number(high, shortest) if high is not None else "")
+            == written
+        ):
             decimals = None  # the shortest form is what was written
         notation = Notation(
             marker=marker,

@@ -247,7 +247,7 @@ def _mixed_numeral(value: int) -> str:
 
 
 @st.composite
-def quantities(  # noqa: PLR0912 - one branch per written form
+def quantities(
     draw: st.DrawFn,
     *,
     units: st.SearchStrategy[Unit] | None = None,
