@@ -817,7 +817,7 @@ def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:  # noqa
     unit_text = "" if parts.unit_word == unit.label else parts.unit_word
     number, magnitude = parts.number, parts.magnitude
     high: Decimal | None = None
-    if number[0] in _figures.CHINESE_DIGITS or _figures.mixed_numeral_value(number) is not None:
+    if number[0] in _figures.CHINESE_DIGITS or "万" in number or "亿" in number:
         numeral_value = _figures.written_value(number)
         if numeral_value is None or magnitude or parts.number2:
             raise _refuse("a well-formed Chinese numeral (两千, 一万五千)", original)
@@ -837,7 +837,7 @@ def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:  # noqa
                 raise _refuse("a range from a lower to a higher number (2-3户)", original)
             decimals = places if places == high_places else None
         shortest = Notation(magnitude=magnitude)
-        written = (number + "-" + parts.number2).replace(",", "")
+        written = (f"{number}-{parts.number2}" if parts.number2 else number).replace(",", "")
         if (
             decimals is not None
             and _written_number(value, shortest) + ("-" + _written_number(high, shortest) if high is not None else "")
