@@ -58,7 +58,7 @@ FORMS = [
 
 
 @pytest.mark.parametrize(("text", "value", "high", "unit", "qualifier", "low", "low_open", "high_open", "per"), FORMS)
-def test_every_form_is_read_exactly_and_written_back(
+def test_every_form_is_read_exactly_and_written_back(  # noqa: PLR0917 - one argument per column of FORMS
     text: str,
     value: str,
     high: str | None,
