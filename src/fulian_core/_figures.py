@@ -207,6 +207,10 @@ _ARABIC = r"[0-9]+(?:\.[0-9]+)?"
 # Thousands separators (181,913户): groups of exactly three digits after the first one to three.
 _GROUPED = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
 _MIXED = r"[1-9][0-9]{0,3}[万亿][1-9][千百]万?"
+# A figure starts neither inside a longer number (after a digit, a point or a blank, or after the
+# comma of 1,000: which also keeps a scan of a long grouped run linear), nor after 第 or 届
+# (第3期 and 十四届四次 are ordinals).
+_NOT_AFTER = r"(?<![0-9.xX_第届])(?<![0-9],)"
 _BLANK = r"[0-9]*[xX_][0-9xX_]*"  # one way to split a run: no backtracking blow-up on long runs
 _NUMERAL = f"[{CHINESE_DIGITS}]+"
 
@@ -235,9 +239,8 @@ class FigureGrammar:
 
         arabic = f"{_MIXED}|{_GROUPED}|{_ARABIC}|{_BLANK}"
         self._full = re.compile(body(f"{arabic}|{_NUMERAL}"))
-        # Not after 第 (第3期 is the third cohort, an ordinal) nor inside a longer number.
-        self._in_text = re.compile(r"(?<![0-9.xX_第届])" + body(arabic))
-        self._in_text_numerals = re.compile(rf"(?<![0-9.xX_{CHINESE_DIGITS}第届])" + body(f"{arabic}|{_NUMERAL}"))
+        self._in_text = re.compile(_NOT_AFTER + body(arabic))
+        self._in_text_numerals = re.compile(rf"(?<![{CHINESE_DIGITS}])" + _NOT_AFTER + body(f"{arabic}|{_NUMERAL}"))
 
     def match(self, text: str) -> FigureParts | None:
         """The parts of *text* if the whole of it is one figure."""
