@@ -4,6 +4,9 @@ bounds, 余 before 万, rates, new units, written places, and what is not a coun
 from __future__ import annotations
 
 import decimal
+import gc
+import time
+from collections.abc import Callable
 from decimal import Decimal
 
 import cn2an  # type: ignore[import-untyped]
@@ -247,3 +250,29 @@ def test_mixed_numerals_agree_with_cn2an(head: int, digit: int, small: str) -> N
         == cn2an.cn2an(text, "smart")
         == head * 10_000 + digit * (1000 if small == "千" else 100)
     )
+
+
+def _best_time(work: Callable[[], object]) -> float:
+    # CPU time, not wall time: on a machine shared by many, a longer run is preempted more often,
+    # which wall time would count as the work's own growth.
+    gc.collect()
+    gc.disable()
+    try:
+        best = float("inf")
+        for _ in range(3):
+            started = time.process_time()
+            work()
+            best = min(best, time.process_time() - started)
+    finally:
+        gc.enable()
+    return max(best, 1e-4)
+
+
+@pytest.mark.parametrize("run", [",000", "1,000", "1-2-", "/人", "1万5千", "30余万", "不到"])
+def test_finding_the_new_forms_is_linear_in_long_runs(run: str) -> None:
+    # A run of groups (,000,000 …) once made every group start a scan to the end of the run:
+    # time n and 8n; linear work grows about 8×, quadratic 64×.
+    n = 5_000
+    small = _best_time(lambda: find(run * n, chinese_numerals=True))
+    large = _best_time(lambda: find(run * (8 * n), chinese_numerals=True))
+    assert large / small < 24, f"{run!r}: {small:.4f}s at n, {large:.4f}s at 8n"

@@ -204,8 +204,9 @@ RANGE_DASHES: Final = ("-", "~", "～", "—", "–", "至", "到")
 """The marks between the ends of a range as reports write them (``2-3户``, ``3～5人``, ``3至5人``)."""
 
 _ARABIC = r"[0-9]+(?:\.[0-9]+)?"
-# Thousands separators (181,913户): groups of exactly three digits after the first one to three.
-_GROUPED = r"[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?"
+# Thousands separators (181,913户): groups of exactly three digits after the first one to three;
+# four groups reach 10^15, above any figure, and the bound keeps each try short.
+_GROUPED = r"[0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\.[0-9]+)?"
 _MIXED = r"[1-9][0-9]{0,3}[万亿][1-9][千百]万?"
 # A figure starts neither inside a longer number (after a digit, a point or a blank, or after the
 # comma of 1,000: which also keeps a scan of a long grouped run linear), nor after 第 or 届
