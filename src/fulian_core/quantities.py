@@ -26,7 +26,7 @@ from typing import Final
 import attrs
 
 from fulian_core import _figures
-from fulian_core._definitions import check_finite, check_iterable, check_type
+from fulian_core._definitions import check_finite, check_iterable, check_type, check_whole
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
@@ -300,8 +300,18 @@ class Notation:
     blank: str = ""
     numeral: str = ""
     grouped: bool = False
-    decimals: int | None = None
+    decimals: int | None = attrs.field(default=None, validator=lambda _notation, _field, value: _check_places(value))
     marker_first: bool = False
+
+
+_MAX_DECIMALS: Final = 4
+
+
+def _check_places(decimals: object) -> None:
+    if decimals is not None:
+        faults = Faults()
+        check_whole(decimals, "decimals", faults, high=_MAX_DECIMALS)
+        faults.raise_if_any()
 
 
 MAX_VALUE: Final = Decimal(10**15)
@@ -706,19 +716,13 @@ def _sum_notation(qualifier: Qualifier, left: Quantity, right: Quantity) -> Nota
 
 
 _FIRST_MARKERS: Final = frozenset({"余", "多", "近…余", "近…多"})
-_MAX_DECIMALS: Final = 4
 
 
 def _check_written_form(quantity: Quantity, faults: Faults) -> None:
     """The notation's written-form flags fit the value: places that hold it, 余 before a magnitude."""
     notation, value = quantity.notation, quantity.value
     decimals = notation.decimals
-    if decimals is not None and faults.check(
-        type(decimals) is int and 0 <= decimals <= _MAX_DECIMALS,
-        "notation.decimals",
-        f"a number of decimal places from 0 to {_MAX_DECIMALS}, or None",
-        decimals,
-    ):
+    if decimals is not None:
         scale = _MAGNITUDES.get(notation.magnitude, Decimal(1))
         ends = [end for end in (value, quantity.bounds.high) if isinstance(end, Decimal) and end.is_finite()]
         step = Decimal(1).scaleb(-decimals)
