@@ -276,3 +276,24 @@ def test_finding_the_new_forms_is_linear_in_long_runs(run: str) -> None:
     small = _best_time(lambda: find(run * n, chinese_numerals=True))
     large = _best_time(lambda: find(run * (8 * n), chinese_numerals=True))
     assert large / small < 24, f"{run!r}: {small:.4f}s at n, {large:.4f}s at 8n"
+
+
+def test_validation_of_written_places_ignores_the_callers_decimal_context() -> None:
+    with decimal.localcontext(decimal.Context(prec=3, traps=[decimal.Inexact, decimal.Rounded])):
+        figure = Quantity(Decimal("15645.50"), Unit.YUAN, notation=Notation(decimals=2))
+        assert figure.render() == "15645.50元"
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ("56745.50元", "5.67万元"),
+        ("100000-150000元", "10-15万元"),
+        ("123456元/人以上", "12.35万元/人以上"),
+        ("10000-20000户", "10,000-20,000户"),
+        ("20000.00元", "2万元"),
+        ("近60000元", "近6万元"),
+    ],
+)
+def test_report_lines_of_the_new_forms(text: str, line: str) -> None:
+    assert render_value(Quantity.parse(text)) == line

@@ -727,7 +727,8 @@ def _check_written_form(quantity: Quantity, faults: Faults) -> None:
         ends = [end for end in (value, quantity.bounds.high) if isinstance(end, Decimal) and end.is_finite()]
         step = Decimal(1).scaleb(-decimals)
         faults.check(
-            all((end / scale).quantize(step, context=_WIDE) == end / scale for end in ends),
+            # Validation runs in the caller's decimal context: divide in the library's own.
+            all(_WIDE.divide(end, scale).quantize(step, context=_WIDE) == _WIDE.divide(end, scale) for end in ends),
             "notation.decimals",
             f"places enough to write the value {value} exactly",
             decimals,
