@@ -14,7 +14,18 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core import Bounds, Notation, Per, Qualifier, Quantity, Unit, UnitMismatchError, ValidationError
+from fulian_core import (
+    Bounds,
+    Notation,
+    Per,
+    Qualifier,
+    Quantity,
+    Unit,
+    UnitMismatchError,
+    ValidationError,
+    structure,
+    unstructure,
+)
 from fulian_core import find_figures as find
 from fulian_core._figures import chinese_numeral, chinese_numeral_value, mixed_numeral_value
 from fulian_core.indicators import render_value
@@ -297,3 +308,16 @@ def test_validation_of_written_places_ignores_the_callers_decimal_context() -> N
 )
 def test_report_lines_of_the_new_forms(text: str, line: str) -> None:
     assert render_value(Quantity.parse(text)) == line
+
+
+@given(quantities(pers=st.sampled_from([None, *Per])))
+def test_the_new_forms_travel_as_plain_data(figure: Quantity) -> None:
+    again = structure(unstructure(figure), Quantity)
+    assert again == figure
+    assert again.render() == figure.render()
+
+
+def test_a_rate_as_plain_data() -> None:
+    record = unstructure(Quantity.parse("45元/人以上"))
+    assert (record["per"], record["qualifier"]) == ("person", "at_least")
+    assert structure("2-3户", Quantity) == Quantity.between(2, 3, Unit.HOUSEHOLD)

@@ -50,12 +50,11 @@ def _in_wan(value: Quantity, amount: Decimal) -> Quantity | None:
         if top <= low:
             return None
         bounds = Bounds(low, top)
-        ends = (low, top)
     else:
         bounds = Bounds.of(value.qualifier, low)
-        ends = (low,)
+        top = low
     # Two decimals kept (5.60万元), a whole amount without them (6万元).
-    whole = all(end % _TEN_THOUSAND == 0 for end in ends)
+    whole = low % _TEN_THOUSAND == 0 and top % _TEN_THOUSAND == 0
     notation = attrs.evolve(value.notation, magnitude="万", decimals=None if whole else 2, grouped=False)
     return Quantity(low, value.unit, value.qualifier, bounds, notation, value.per)
 
