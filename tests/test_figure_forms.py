@@ -58,6 +58,7 @@ FORMS = [
     ("45元/人以上", "45", INF, Unit.YUAN, Qualifier.AT_LEAST, "45", False, False, Per.PERSON),
     ("3次/月", "3", "3", Unit.TIME, Qualifier.EXACT, "3", False, False, Per.MONTH),
     ("1200元/户", "1200", "1200", Unit.YUAN, Qualifier.EXACT, "1200", False, False, Per.HOUSEHOLD),
+    ("20元/人次", "20", "20", Unit.YUAN, Qualifier.EXACT, "20", False, False, Per.PERSON_TIME),
     ("3万票", "30000", "30000", Unit.VOTE, Qualifier.EXACT, "30000", False, False, None),
     ("1.2亿元", "120000000", "120000000", Unit.YUAN, Qualifier.EXACT, "120000000", False, False, None),
     ("120亩", "120", "120", Unit.MU, Qualifier.EXACT, "120", False, False, None),

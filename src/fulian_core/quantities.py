@@ -127,6 +127,7 @@ class Per(CodedEnum):
     """What a rate is counted per (按…计): ``45元/人`` per person, ``3次/月`` per month."""
 
     PERSON = ("person", "人")
+    PERSON_TIME = ("person_time", "人次")
     HOUSEHOLD = ("household", "户")
     TIME = ("time", "次")
     DAY = ("day", "天")
