@@ -219,10 +219,12 @@ def test_parts_and_their_whole_are_counted_in_one_unit() -> None:
     ]
 
 
-def test_a_chinese_comma_separates_clauses_not_thousands() -> None:
-    # 共5，300人 is "5 (of something), 300 people", never 5300; 181,913户 is one figure.
+def test_a_grouped_figure_is_one_figure() -> None:
+    # 181,913户 is one figure, as the reader reads it; so is 5，300人 typed with a full-width comma
+    # (a clause break between two bare digits would leave the first without its unit).
     limit = Quantity.exact(400, Unit.PERSON)
-    assert audit_report("共5，300人", [Compare("共5，300人", Operator.AT_MOST, limit)]) == ()
+    [grouped] = audit_report("共5，300人", [Compare("共5，300人", Operator.AT_MOST, limit)])
+    assert grouped.left == Interval.point(5_300)
     [finding] = audit_report("共181,913人", [Compare("共181,913人", Operator.AT_MOST, limit)])
     assert (finding.figures, finding.left) == (("181,913人", "400人"), Interval.point(181_913))
 

@@ -1,15 +1,9 @@
 """Reading the figures a declaration names (所引数字): a quote of the report holding one figure,
-or a value built in code.
-
-The figure reader of :mod:`fulian_core.quantities` does not read thousands separators
-(``181,913户``) yet, and :mod:`fulian_core.reported` reads the percentages; both are read here,
-in one place, so that the day the reader reads separators :func:`figures_in` only drops a step.
+or a value built in code. Counts are read by :func:`~fulian_core.quantities.find_figures`
+(``181,913户`` included), percentages by :func:`~fulian_core.reported.find_percentages`.
 """
 
 from __future__ import annotations
-
-import re
-from typing import Final
 
 import attrs
 
@@ -56,23 +50,18 @@ class Figure:
         return (self.position, self.written)
 
 
-_GROUPED: Final = re.compile(r"(?<=[0-9]),(?=[0-9]{3}(?![0-9]))")
-
-
 def figures_in(quote: str) -> list[tuple[str, Quantity | Percentage]]:
-    """Every figure in *quote*: percentages first, then counts not inside one. Thousands
-    separators (``181,913户``) are read here until the figure reader reads them itself."""
+    """Every figure in *quote*: percentages first, then counts not inside one."""
     found: list[tuple[str, Quantity | Percentage]] = []
     spans: list[tuple[int, int]] = []
     for percentage in find_percentages(quote):
         found.append((percentage.text, percentage.percentage))
         spans.append((percentage.start, percentage.end))
-    kept = [index for index, _ in enumerate(quote) if not _GROUPED.match(quote, index)]
-    plain = "".join(quote[index] for index in kept)
-    for figure in find_figures(plain):
-        start, end = kept[figure.start], kept[figure.end - 1] + 1
-        if not any(start < high and low < end for low, high in spans):
-            found.append((quote[start:end], figure.quantity))
+    found.extend(
+        (figure.text, figure.quantity)
+        for figure in find_figures(quote)
+        if not any(figure.start < high and low < figure.end for low, high in spans)
+    )
     return found
 
 
