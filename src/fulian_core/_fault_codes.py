@@ -27,7 +27,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "expected_date",
         "a date",
         "应为日期",
-        ("a date", r"a date \(not a datetime\)", "dates"),
+        ("a date", r"a date \(not a datetime\)", "dates", r"a date \(not a date and time\)", r"a due date \(a date\)"),
     ),
     (
         "expected_datetime",
@@ -39,6 +39,12 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             "a datetime",
             "a time with a date in China time",
         ),
+    ),
+    (
+        "expected_timezone",
+        "a fixed UTC offset in whole minutes",
+        "应为以整分钟计的固定 UTC 偏移时区（如 CHINA_STANDARD_TIME）",
+        (r"a fixed UTC offset in whole minutes \(a datetime\.timezone such as CHINA_STANDARD_TIME\)",),
     ),
     (
         "expected_number",
@@ -68,7 +74,13 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         ),
     ),
     ("expected_text", "text", "应为文本", ("text", "a mobile number as text", "an ID number as text")),
-    ("empty_collection", "at least one {what}", "应至少有一项", (r"at least one (?P<what>[a-z ]+)",)),
+    ("empty_collection", "at least one {what}", "应至少有一项", (r"at least one (?P<what>.+)",)),
+    (
+        "text_untrimmed",
+        "non-empty text without surrounding spaces",
+        "应为非空且首尾没有空格的文本",
+        ("non-empty text without surrounding spaces",),
+    ),
     ("empty_text", "non-empty text", "应为非空文本", ("non-empty text", r"a non-empty (?P<what>[a-z ]+)")),
     (
         "text_unencodable",
@@ -105,7 +117,10 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "expected_type_or_none",
         "a {types} or None",
         "应为 {types} 类型的值或空值（None）",
-        (rf"an? (?P<types>{_TYPE}) or None", rf"(?P<types>[A-Z]{_TYPE}) or None"),
+        (
+            rf"an? (?P<types>{_TYPE})(?: class)? or None",
+            rf"(?P<types>[A-Z]{_TYPE}) or None",
+        ),
     ),
     (
         "expected_enum_code",
@@ -124,6 +139,9 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             "a type to build",
             rf"(?:a measured|the part, a|the whole, a) (?P<types>{_TYPE})",
             r"a RandomSource or a whole-number seed",
+            rf"an? (?P<types>{_TYPE}) \(or anything with a subject and a due date\)",
+            rf"(?P<types>[A-Z]{_TYPE}) values",
+            r"the (?P<types>Unit) of the measured figure",
         ),
     ),
     (
@@ -138,6 +156,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "应为结构正确的值",
         ("a value of the right shape",),
     ),
+    ("missing_key", "a value (the key is required)", "缺少此键（必填）", (r"a value \(the key is required\)",)),
     (
         "unknown_key",
         "no such key (unknown keys are rejected)",
@@ -151,11 +170,14 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         (
             r"one of (?P<choices>'.*')",
             r"an? (?P<choices>year, half, quarter or month) PeriodKind",
-            r"a (?P<choices>year, half, quarter or month), or None",
+            r"a (?P<choices>year, half, quarter or month)(?:, or None)?",
             r"one of the table's (?:units|indicators) \[(?P<choices>.*)\]",
             r"an? \w+ \((?P<choices>'[^']*' or '[^']*')\)",
             r"(?P<choices>'[^']*' or '[^']*')",
             r"(?P<choices>[a-z]+(?:, [a-z]+)* or [a-z]+)",
+            r"an? \w+ \((?P<choices>[^()]+ or [^()]+)\)",
+            r"a calendar kind \((?P<choices>.*)\)",
+            r"one of (?P<choices>.*)",
         ),
     ),
     (
@@ -172,6 +194,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"an? (?P<what>[a-z ]+) (?:code|id)(?: or None|, or nothing)?",
             r"an? (?:ballot|voter|holder) id",
             "a code or None",
+            r"a task code or ''",
+            r"a payload field name",
         ),
     ),
     # -- formats of written values ------------------------------------------------------------
@@ -192,7 +216,10 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "a {what} such as {examples}",
         "应为如下格式的文本：{examples}",
         (
-            r"an? (?P<what>[a-z ]+?) such as (?P<examples>'.*')",
+            r"an? (?P<what>[A-Za-z ]+?) such as (?P<examples>'.*')",
+            r"an? (?P<what>[a-z ]+?) such as (?P<examples>.*)",
+            r"a well-formed Chinese numeral \((?P<examples>.*)\)",
+            r"at most one qualifier \((?P<examples>.*) \.\.\.\)",
             r"a (?P<what>threshold) written as text \((?P<examples>'.*')\)",
             (
                 r"a number \((?P<examples>85, 12\.5, 八十五)\), a fraction \(2/3, 三分之二\) or a percentage \(50%\); "
@@ -206,7 +233,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "division_code_format",
         "a division code of 2, 4, 6, 9 or 12 digits",
         "应为 2、4、6、9 或 12 位数字的行政区划代码",
-        ("a division code of 2, 4, 6, 9 or 12 digits",),
+        ("a division code of 2, 4, 6, 9 or 12 digits", "a division code whose last part is not all zeros"),
     ),
     (
         "mobile_format",
@@ -218,7 +245,18 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "resident_id_format",
         "17 digits and a check digit or X",
         "应为 17 位数字加一位校验码（数字或 X）",
-        ("17 digits and a check digit or X",),
+        (
+            "17 digits and a check digit or X",
+            "17 digits",
+            "an 18-character resident ID number",
+            r"a correct check digit \(GB 11643\)",
+        ),
+    ),
+    (
+        "invalid_date",
+        "real calendar dates",
+        "应为真实存在的日期",
+        ("real calendar dates", "a label naming real dates", "a valid birth date in digits 7-14"),
     ),
     # -- numbers in range ---------------------------------------------------------------------
     (
@@ -226,9 +264,31 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "a whole number >= {low}",
         "应为不小于 {low} 的整数",
         (
-            rf"a whole (?:number|count)(?: of (?P<what>[a-z -]+?))? (?:>=|of at least) (?P<low>{_NUMBER})",
+            rf"a whole (?:number|count|distance)(?: of (?P<what>[a-z -]+?))? (?:>=|of at least) (?P<low>{_NUMBER})",
             rf"a count >= (?P<low>{_NUMBER})",
         ),
+    ),
+    (
+        "number_too_small",
+        "a number >= {low}",
+        "应为不小于 {low} 的数",
+        (rf"a number >= (?P<low>{_NUMBER})(?: \(reported figures are never negative\))?",),
+    ),
+    (
+        "not_positive",
+        "a positive number",
+        "应为正数（大于 0）",
+        (
+            r"a positive (?P<what>count|number)",
+            r"a whole greater than zero",
+            r"counts with a positive total",
+        ),
+    ),
+    (
+        "too_precise",
+        "an amount exact to the fen (0.01 元)",
+        "金额应精确到分（0.01 元）",
+        (r"an amount exact to the fen \(0\.01 元\)",),
     ),
     (
         "too_large",
@@ -239,7 +299,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
     (
         "out_of_range",
         "a whole number from {low} to {high}",
-        "应为 {low} 到 {high} 之间的整数",
+        "应在 {low} 到 {high} 之间",
         (
             (
                 rf"a whole (?:number|count|year)(?: of (?P<what>[a-z -]+?))? from (?P<low>{_NUMBER}) to "
@@ -251,6 +311,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             ),
             rf"(?P<low>{_NUMBER}) to (?P<high>{_NUMBER}) (?P<what>days|grades)",
             r"a weekday from (?P<low>0) \(Monday\) to (?P<high>6) \(Sunday\)",
+            rf"an? (?P<what>score|weight) from (?P<low>{_NUMBER}) to (?P<high>{_NUMBER})",
         ),
     ),
     (
@@ -266,6 +327,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         (
             r"a whole (?:number|count|year)(?: of (?P<what>[a-z -]+?))?",
             r"a whole number \(negative, zero or positive\)",
+            r"a whole number of years, months or days",
+            r"a whole number of points \(or fractions='floor'\)",
             "whole years",
             "an exact whole count",
         ),
@@ -280,6 +343,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
                 r"with at most (?P<places>[0-9]+) decimal(?: place)?s"
             ),
             rf"a (?P<what>figure) below (?P<high>{_NUMBER}) \(no report counts more\)",
+            rf"a (?P<what>number) below (?P<high>{_NUMBER}) with a denominator of at most {_NUMBER}",
         ),
     ),
     (
@@ -298,7 +362,11 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "calendar_range",
         "a day in a covered year ({covered})",
         "应为日历覆盖年份内的日期[（{covered}）]",
-        ("dates in a covered year", r"a year with a shipped schedule \((?P<covered>.*)\)"),
+        (
+            "dates in a covered year",
+            r"a year with a shipped schedule \((?P<covered>.*)\)",
+            "years not covered by this calendar",
+        ),
     ),
     # -- references to what a definition declares ---------------------------------------------
     (
@@ -317,7 +385,20 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"a working-day calendar for a notice counted in working days",
             r"a WorkingDayCalendar for working days, and none otherwise",
             r"a total exactly when there are values \(count > 0\)",
-            r"a (?:published )?Threshold the (?:score|quantity) must reach \(side 'above'\)",
+            r"a (?:published )?Threshold the (?:score|quantity|subtotal) must reach \(side 'above'\)",
+            r"a published Threshold in points",
+            r"at most two thresholds \(a range\)",
+            r"a threshold that states its boundary once, of its own number",
+            r"a last band without conditions \(.*\)",
+            r"(?:a share|points), as the better bands' minimums are \(.*\)",
+            r"both \w+ and \w+, or neither",
+            r"a value whose indicator, unit and period are already in the dataset",
+            r"states that are not final \(nothing leaves a final state\)",
+            r"make-up working days on a Saturday or Sunday",
+            r"an indicator other than the (?:numerator|left side)",
+            r"a code other than the unit's own",
+            r"a parent that does not lead back to the group",
+            r"a label with its year, or the year= argument",
         ),
     ),
     (
@@ -339,6 +420,18 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"the name of a rating",
             r"the period (?:the cap is per|a member's points are per)(?: \(month … year\))?",
             r"the case's name",
+            r"the (?:code|record|id) of .+",
+            r"(?:the )?(?:household inspected|inspection's id for a problem found in one)",
+            r"(?:ids of nominations of this campaign|nomination ids|candidate or unit ids|every nominee)",
+            r"guards the workflow declares",
+            r"an? (?:counted indicator of the set|ratio indicator|counted indicator, not a ratio)",
+            r"a kind local items may have",
+            r"the kind of subject \(the sheet judges several\)",
+            r"the unit whose rules apply \(or a subject with a unit\)",
+            r"an event with a repairable direct grade",
+            r"a condition that some band requires \(or a requirement for every passing band\)",
+            r"item codes as keys",
+            r"an item code and the line expected, both text",
         ),
     ),
     (
@@ -370,18 +463,50 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "no {field} for a {kind}",
         "此情形下不应填写此项",
         (
-            r"no (?P<field>.+?) (?:for|without) (?P<kind>.+)",
+            r"no (?P<field>.+?)(?: (?:for|without|on|that is also) (?P<kind>.+?)(?: \(.*\))?|: .+)",
             r"nothing for an? (?P<kind>.+)",
             r"false for a limit that is not published",
             r"'unknown' for a figure without a value",
             r"1 \(unused for a monthly cadence\)",
+            r"0 (?:for|when) .+",
+            r"None \(a photo has no duration\)",
+            r"'case' for a direct grade",
+            r"false(?: below|:) .+",
+            r"a published minimum score in points, and nothing else",
+        ),
+    ),
+    (
+        "duplicate",
+        "a code not used before",
+        "不应与已有的重复（每项只能出现一次）",
+        (
+            r".+? not (?:used|linked|listed|given|named|repaired|already)\b.*",
+            r"each (?:item|unit) once",
+            r"distinct ids",
+            r"items without duplicates",
+            r"one quota per level, unit and category",
+            r"a kind with no rule before",
+        ),
+    ),
+    (
+        "date_order",
+        "a date on or after {other}",
+        "日期或时间的先后顺序不正确[（应不早于 {other}）]",
+        (
+            r"a date on or after (?P<other>\w+)",
+            r"a start and an end date",
+            r"a time after 00:00 \(.*\)",
+            r"the same date as start for a day",
         ),
     ),
     (
         "sum_mismatch",
         "points adding up to the maximum {total}",
         "各项之和应等于 {total}",
-        (rf"(?:points|scored weights) adding up to (?:the maximum )?(?P<total>{_NUMBER})",),
+        (
+            rf"(?:points|scored weights) adding up to (?:the maximum )?(?P<total>{_NUMBER})",
+            rf"weights summing to (?P<total>{_NUMBER})",
+        ),
     ),
     (
         "bound_order",
@@ -390,6 +515,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         (
             r"a bound (?:above|at least) (?P<other>\w+) \((?P<value>.+)\)",
             r"a ceiling at or above the (?P<other>start)",
+            r"a floor at or below the (?P<other>start)",
+            r"at least (?P<other>min_picks)",
             r"a maximum, or a minimum above 0 \(a quota bounds something\)",
             r"an interval around the value (?P<value>.+)",
         ),
@@ -411,7 +538,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "insufficient_credit",
         "points: expected at most the balance of {holder} ({balance}), got {wanted}",
         "points：应不超过 {holder} 的积分余额（{balance}），实际为 {wanted}",
-        (),
+        ("a spend covered by the balance",),
     ),
     (
         "unknown_command",

@@ -72,7 +72,7 @@ def _show(value: object) -> str:
 _SEPARATOR = {"en": ", ", "zh": "、"}
 _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FIELD = re.compile(r"\{(\w+)\}")
-_QUOTED = re.compile(r"'([^']*)'")
+_QUOTED = re.compile(r"'([^']*)'")  # a list of quoted codes, which may hold commas
 _LISTS = frozenset({"types", "choices", "allowed", "known", "examples", "covered"})
 
 
@@ -136,10 +136,11 @@ def _params(found: re.Match[str]) -> dict[str, object]:
     for name, value in found.groupdict().items():
         if value is None:
             continue
-        if name in _LISTS:
-            quoted = _QUOTED.findall(value)
-            members = quoted or [part for part in re.split(r",? or an? |,? or |, (?:an? )?", value) if part]
-            params[name] = tuple(members)
+        if name == "types":
+            params[name] = tuple(re.split(r",? or an? |, an? ", value))
+        elif name in _LISTS:
+            parts = _QUOTED.findall(value) if value.startswith("'") and value.endswith("'") else []
+            params[name] = tuple(parts or (part.strip("'") for part in re.split(r",? or |, ", value) if part))
         else:
             params[name] = value
     return params
