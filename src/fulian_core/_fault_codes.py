@@ -666,7 +666,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
     (
         "guard",
         "{command} {subject} [{state}]: refused by guard '{guard}': {detail}",
-        "{command} {subject}［{state}］：被校验规则“{guard}”拒绝",
+        "{command}[ {subject}]［{state}］：被校验规则“{guard}”拒绝",
         (),
     ),
 )

@@ -17,6 +17,7 @@ in English or Chinese (``error.render("zh")``), and gives its path as a JSON Poi
 from __future__ import annotations
 
 import ast
+import functools
 import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -97,14 +98,15 @@ class FaultCode:
             return part.group(1) if all(params.get(name) not in (None, "", ()) for name in names) else ""
 
         def field(name: re.Match[str]) -> str:
-            return _shown(params.get(name.group(1), ""), lang)
+            return _shown(params.get(name.group(1), ""), lang, alternatives=name.group(1) == "types")
 
         return _FIELD.sub(field, _OPTIONAL.sub(optional, template))
 
 
-def _shown(value: object, lang: Literal["en", "zh"]) -> str:
+def _shown(value: object, lang: Literal["en", "zh"], *, alternatives: bool = False) -> str:
     if isinstance(value, tuple):
-        return _SEPARATOR[lang].join(str(member) for member in value)
+        separator = {"en": " or ", "zh": " 或 "}[lang] if alternatives else _SEPARATOR[lang]
+        return separator.join(str(member) for member in value)
     return str(value)
 
 
@@ -146,14 +148,15 @@ def _params(found: re.Match[str]) -> dict[str, object]:
     return params
 
 
-def _read(expected: str) -> tuple[str, dict[str, object]]:
+@functools.lru_cache(maxsize=1024)  # a library raises a few hundred wordings, over and over
+def _read(expected: str) -> tuple[str, types.MappingProxyType[str, object]]:
     """The code and params of an English expectation, from the first wording that matches it."""
     for kind in _READERS:
         for wording in kind.wordings:
             found = wording.fullmatch(expected)
             if found is not None:
-                return kind.code, _params(found)
-    return "invalid", {"expected": expected}
+                return kind.code, types.MappingProxyType(_params(found))
+    return "invalid", types.MappingProxyType({"expected": expected})
 
 
 def _copied(params: Mapping[str, object]) -> dict[str, object]:
@@ -185,7 +188,7 @@ class Fault:
     def params(self) -> Mapping[str, object]:
         """The values its templates need (``{"low": "1", "high": "100"}``): text, numbers, or
         tuples of text."""
-        return types.MappingProxyType(self._params if self._code else _read(self.expected)[1])
+        return types.MappingProxyType(self._params) if self._code else _read(self.expected)[1]
 
     @property
     def got_text(self) -> str:
@@ -224,7 +227,7 @@ class Fault:
         return redact_text(f"{where}expected {self.expected}, got {self.got_text}")
 
 
-_STEP = re.compile(r"\[((?:'(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]])*)\]|\.?([^.\[]+)")
+_STEP = re.compile(r"\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\"|[^\]'\"]*)\]|\.?([^.\[]+)")
 
 
 def _steps(path: str) -> list[str]:
