@@ -63,8 +63,10 @@ def _untranslated(fault: Fault) -> list[str]:
 def _walked_errors() -> tuple[dict[tuple[str, str], Fault], list[FulianError]]:
     """The faults (one per code and wording) and the other errors the hostile walk and the
     wrong-types walk of the hardening tests raise."""
+    # Imported here: building the walks costs seconds, paid only when this test runs.
     from tests.hardening import test_hostile_walk as hostile
     from tests.hardening import test_wrong_types as wrong
+    from tests.hardening.test_collections import instances
 
     faults: dict[tuple[str, str], Fault] = {}
     others: list[FulianError] = []
@@ -79,7 +81,7 @@ def _walked_errors() -> tuple[dict[tuple[str, str], Fault], list[FulianError]]:
     # The value nested 10,000 deep is left out: it costs 20 s and meets the same few checks.
     cheap = {what: make for what, make in hostile.HOSTILE_VALUES.items() if what != "nested 10,000 deep"}
     for cls, name in hostile.CASES:
-        data = hostile._plain(hostile.instances()[cls])
+        data = hostile._plain(instances()[cls])
         assert data is not None
         for make in cheap.values():
             try:
@@ -132,7 +134,7 @@ def _wordings(node: ast.expr) -> list[str]:
         return []
     return [
         "".join(
-            part.value
+            str(part.value)
             if isinstance(part, ast.Constant)
             else ("'x'" if isinstance(part, ast.FormattedValue) and part.conversion == ord("r") else sample)
             for part in node.values
@@ -234,7 +236,7 @@ def test_the_shared_checks_give_their_codes_and_params() -> None:
     assert str(caught.value) == "level: expected a int or a Level, got 'str'"
     assert caught.value.render("zh") == "level：应为 int 或 Level 类型的值，实际为 'str'"
     with pytest.raises(ValidationError) as caught:
-        listed("family-9", "members", "a list of members")  # type: ignore[arg-type]
+        listed("family-9", "members", "a list of members")
     assert caught.value.code == "expected_list"
     assert caught.value.render("zh") == "members：应为列表（不能是文本或映射），实际为 'family-9'"
 
