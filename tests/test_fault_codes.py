@@ -276,6 +276,10 @@ def test_a_given_code_is_kept_nested_pickled_and_compared_as_before() -> None:
     assert fault == Fault("size", "at most 3", 4)  # equality as before: where and what
     with pytest.raises(TypeError):
         fault.params["limit"] = 4  # type: ignore[index]
+    for bad in ("limit", [("limit", 3)]):
+        with pytest.raises(ValidationError) as caught:
+            Fault("size", "at most 3", 4, code="too_many", params=bad)  # type: ignore[arg-type]
+        assert caught.value.path == "params"
 
 
 def test_a_language_other_than_en_or_zh_is_refused() -> None:
@@ -284,6 +288,18 @@ def test_a_language_other_than_en_or_zh_is_refused() -> None:
     assert str(caught.value) == "lang: expected one of 'en', 'zh', got 'fr'"
     with pytest.raises(ValidationError):
         UnknownUnitError("9").render("de")  # type: ignore[arg-type]
+
+
+def test_a_code_renders_its_templates_and_refuses_what_is_not_params() -> None:
+    kind = FAULT_CODES["number_out_of_range"]
+    assert kind.render("zh", {"high": "10^9", "places": "4"}) == "应为小于 10^9、最多 4 位小数的数"
+    assert kind.render("zh", {"low": 0, "high": "10^9", "places": "4"}) == "应为不小于 0 且小于 10^9、最多 4 位小数的数"
+    assert kind.render("en", {"high": "10^9", "places": "4"}) == "a number below 10^9 with at most 4 decimal places"
+    with pytest.raises(ValidationError) as caught:
+        kind.render("zh", None)  # type: ignore[arg-type]
+    assert str(caught.value) == "params: expected a mapping of params, not text or a list, got 'NoneType'"
+    with pytest.raises(ValidationError):
+        kind.render(None, {})  # type: ignore[arg-type]
 
 
 def test_more_faults_than_kept_are_counted_in_chinese_too() -> None:

@@ -17,7 +17,6 @@ in English or Chinese (``error.render("zh")``), and gives its path as a JSON Poi
 from __future__ import annotations
 
 import ast
-import functools
 import re
 import types
 from collections.abc import Iterable, Mapping, Sequence
@@ -91,6 +90,9 @@ class FaultCode:
     def render(self, lang: Literal["en", "zh"], params: Mapping[str, object]) -> str:
         """The template in *lang* with *params* filled in; a ``[...]`` part whose params are
         missing is left out."""
+        _check_language(lang)
+        if not isinstance(params, Mapping):
+            raise ValidationError.single("params", "a mapping of params, not text or a list", type(params).__name__)
         template = self.zh if lang == "zh" else self.en
 
         def optional(part: re.Match[str]) -> str:
@@ -148,7 +150,6 @@ def _params(found: re.Match[str]) -> dict[str, object]:
     return params
 
 
-@functools.lru_cache(maxsize=1024)  # a library raises a few hundred wordings, over and over
 def _read(expected: str) -> tuple[str, types.MappingProxyType[str, object]]:
     """The code and params of an English expectation, from the first wording that matches it."""
     for kind in _READERS:
@@ -160,6 +161,8 @@ def _read(expected: str) -> tuple[str, types.MappingProxyType[str, object]]:
 
 
 def _copied(params: Mapping[str, object]) -> dict[str, object]:
+    if not isinstance(params, Mapping):  # a text or a list of pairs is not read as params
+        raise ValidationError.single("params", "a mapping of params, not text or a list", type(params).__name__)
     return dict(params)
 
 
