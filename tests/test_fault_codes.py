@@ -47,6 +47,12 @@ ID_NUMBER = "110105194912310021"
 MOBILE = "13812345678"
 
 
+def _unfilled(fault: Fault) -> set[str]:
+    """The params *fault*'s Chinese template needs (outside its optional parts) but lacks."""
+    template = re.sub(r"\[[^\[\]]*\]", "", FAULT_CODES[fault.code].zh)
+    return set(re.findall(r"\{(\w+)\}", template)) - set(fault.params)
+
+
 def _untranslated(fault: Fault) -> list[str]:
     """The English template words left in *fault*'s Chinese rendering."""
     rest = fault.render("zh").replace(fault.path, "", 1).replace(fault.got_text, "")
@@ -109,6 +115,7 @@ def test_every_fault_of_the_walks_has_a_specific_code_and_renders_in_chinese() -
         shown = fault.render("zh")
         assert _CJK.search(shown), shown
         assert not _untranslated(fault), (fault.expected, shown)
+        assert not _unfilled(fault), (fault.expected, shown)
         assert ID_NUMBER not in shown
         assert MOBILE not in shown
     codes = {fault.code for fault in faults.values()}
@@ -180,6 +187,12 @@ def test_every_wording_written_at_a_raise_site_has_a_code() -> None:
         if all(Fault("", wording).code == "invalid" for wording in wordings)
     ]
     assert not unknown, unknown
+    unfilled = []
+    for where, line, wordings in sites:
+        read = next(fault for wording in wordings if (fault := Fault("", wording)).code != "invalid")
+        if _unfilled(read):
+            unfilled.append(f"{where}:{line}: {wordings[0]} lacks {sorted(_unfilled(read))}")
+    assert not unfilled, unfilled
 
 
 def test_every_guard_the_library_declares_has_a_chinese_meaning() -> None:
@@ -254,7 +267,7 @@ def test_a_code_of_an_enum_lists_the_choices() -> None:
 def test_chinese_masks_ids_and_mobiles_as_english_does() -> None:
     fault = Fault("holder", f"a bound above low ({MOBILE})", int(ID_NUMBER))
     shown = fault.render("zh")
-    assert shown == "holder：应与另一界限 low（138****5678）顺序一致，实际为 1****************1"
+    assert shown == "holder：上下限或区间不一致（与 low 相比）（138****5678），实际为 1****************1"
     assert MOBILE not in shown
     assert ID_NUMBER not in shown
     assert MOBILE not in str(fault)

@@ -142,14 +142,14 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             rf"an? (?P<types>{_TYPE}(?: or an? {_TYPE})*)",
             rf"(?P<types>[A-Z]{_TYPE})",
             rf"(?P<types>[A-Z]{_TYPE}) members",
-            "a type to build",
             rf"(?:a measured|the part, a|the whole, a) (?P<types>{_TYPE})",
-            r"a RandomSource or a whole-number seed",
+            r"a (?P<types>RandomSource) or a whole-number seed",
             rf"an? (?P<types>{_TYPE}) \(or anything with a subject and a due date\)",
             rf"(?P<types>[A-Z]{_TYPE}) values",
             r"the (?P<types>Unit) of the measured figure",
         ),
     ),
+    ("expected_class", "a type to build", "应为要构建的类型（类）", ("a type to build",)),
     (
         "no_plain_form",
         "a type with a plain-data form ({type} has none)",
@@ -361,7 +361,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
     (
         "number_out_of_range",
         "a number below {high} with at most {places} decimal places",
-        "应为[不小于 {low} 且]小于 {high}、最多 {places} 位小数的数",
+        "应为[不小于 {low} 且]小于 {high}[、最多 {places} 位小数]的数",
         (
             (
                 rf"(?P<what>.+?)(?:,? (?:above|>=|from|of at least) (?P<low>{_NUMBER}))?,? below (?P<high>{_NUMBER}) "
@@ -579,6 +579,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             rf"(?:a cap |points per occurrence )?at most the item's (?P<limit>{_NUMBER}) points",
             rf"at most (?P<limit>{_NUMBER}) points for .+",
             rf"at most the stock of \S+ \((?P<limit>{_NUMBER})\)",
+            r"a spend covered by the balance",
             r"a part no larger than its whole \((?P<limit>.+)\)",
             r"a lower quantity than the step before \((?P<limit>.+)\), highest step first",
             r"a threshold below the better band's (?P<limit>.+)",
@@ -628,7 +629,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
     (
         "bound_order",
         "a bound above {other} ({value})",
-        "应与另一界限 {other}[（{value}）]顺序一致",
+        "上下限或区间不一致[（与 {other} 相比）][（{value}）]",
         (
             r"a bound (?:above|at least) (?P<other>\w+) \((?P<value>.+)\)",
             r"a ceiling at or above the (?P<other>start)",
@@ -655,7 +656,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "insufficient_credit",
         "points: expected at most the balance of {holder} ({balance}), got {wanted}",
         "points：应不超过 {holder} 的积分余额（{balance}），实际为 {wanted}",
-        ("a spend covered by the balance",),
+        (),
     ),
     (
         "unknown_command",
