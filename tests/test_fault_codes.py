@@ -214,7 +214,7 @@ def test_every_guard_the_library_declares_has_a_chinese_meaning() -> None:
 def test_a_fault_reads_its_code_and_params_from_its_wording() -> None:
     error = ValidationError.single("households[3].size", "a whole number from 1 to 100", 5000)
     assert str(error) == "households[3].size: expected a whole number from 1 to 100, got 5000"
-    assert (error.code, dict(error.params)) == ("out_of_range", {"low": "1", "high": "100"})
+    assert (error.code, dict(error.params)) == ("out_of_range", {"low": 1, "high": 100})
     assert error.render("zh") == "households[3].size：应在 1 到 100 之间，实际为 5000"
     assert error.render("en") == str(error)
 
@@ -232,7 +232,7 @@ def test_the_shared_checks_give_their_codes_and_params() -> None:
     assert found == [
         ("count", "too_small", {"low": 0}),
         ("households", "too_large", {"high": "10^15"}),
-        ("members", "too_large", {"high": "5"}),
+        ("members", "too_large", {"high": 5}),
         ("code", "code_format", {"allowed": ("_", "-")}),
         ("at", "moment_out_of_range", {"low": 1900, "high": 2999}),
     ]
@@ -271,6 +271,9 @@ def test_chinese_masks_ids_and_mobiles_as_english_does() -> None:
     assert MOBILE not in shown
     assert ID_NUMBER not in shown
     assert MOBILE not in str(fault)
+    total = Fault("points", f"points adding up to the maximum {ID_NUMBER}", 7)
+    assert total.params["total"] == int(ID_NUMBER)  # the value as it came, for the app
+    assert total.render("zh") == "points：各项之和应等于 1****************1，实际为 7"
 
 
 def test_an_unknown_wording_falls_back_to_a_generic_code_showing_the_english() -> None:

@@ -197,7 +197,14 @@ def check_whole(value: object, path: str, faults: Faults, *, low: int = 0, high:
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
         return faults.check(False, path, f"a whole number >= {low}", value, code="too_small", low=low)
     shown = "10^15" if high == MAX_WHOLE else f"{high:,}"
-    return faults.check(value <= high, path, f"a whole number at most {shown}", value, code="too_large", high=shown)
+    return faults.check(
+        value <= high,
+        path,
+        f"a whole number at most {shown}",
+        value,
+        code="too_large",
+        high=high if high != MAX_WHOLE else shown,
+    )
 
 
 def whole_number(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:

@@ -74,6 +74,8 @@ _OPTIONAL = re.compile(r"\[([^\[\]]*)\]")
 _FIELD = re.compile(r"\{(\w+)\}")
 _QUOTED = re.compile(r"'([^']*)'")  # a list of quoted codes, which may hold commas
 _LISTS = frozenset({"types", "choices", "allowed", "known", "examples", "covered"})
+_NUMBERS = frozenset({"low", "high", "limit", "digits", "places", "total", "count"})
+_WHOLE = re.compile(r"-?[0-9]{1,18}(?:,[0-9]{3})*")  # a bound as the message writes it: 1,000,000
 
 
 @attrs.frozen
@@ -145,6 +147,8 @@ def _params(found: re.Match[str]) -> dict[str, object]:
         elif name in _LISTS:
             parts = _QUOTED.findall(value) if value.startswith("'") and value.endswith("'") else []
             params[name] = tuple(parts or (part.strip("'") for part in re.split(r",? or |, ", value) if part))
+        elif name in _NUMBERS and _WHOLE.fullmatch(value):
+            params[name] = int(value.replace(",", ""))
         else:
             params[name] = value
     return params
@@ -189,8 +193,8 @@ class Fault:
 
     @property
     def params(self) -> Mapping[str, object]:
-        """The values its templates need (``{"low": "1", "high": "100"}``): text, numbers, or
-        tuples of text."""
+        """The values its templates need (``{"low": 1, "high": 100}``): text, whole numbers,
+        or tuples of text, as they came (only the rendered messages mask IDs and mobiles)."""
         return types.MappingProxyType(self._params) if self._code else _read(self.expected)[1]
 
     @property
