@@ -24,6 +24,7 @@ KERNEL = {
     "serialization",
     "_enums",
     "_faults",
+    "_fault_codes",
     "_figures",
     "_definitions",
     "_numbers",

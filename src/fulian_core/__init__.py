@@ -12,10 +12,12 @@ clock, no hidden randomness.
 
 from fulian_core.calendars import CHINA_STANDARD_TIME, WorkingDayCalendar, china_date
 from fulian_core.errors import (
+    FAULT_CODES,
     MAX_FAULTS,
     CalendarRangeError,
     DefinitionError,
     Fault,
+    FaultCode,
     FulianError,
     HierarchyError,
     InsufficientCreditError,
@@ -88,6 +90,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CHINA_STANDARD_TIME",
+    "FAULT_CODES",
     "MAX_FAULTS",
     "OFFICIAL_SCHEDULES",
     "Amendment",
@@ -99,6 +102,7 @@ __all__ = [
     "DefinitionError",
     "Fact",
     "Fault",
+    "FaultCode",
     "FoundFigure",
     "FoundPercentage",
     "FulianError",
