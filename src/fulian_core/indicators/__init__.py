@@ -38,13 +38,19 @@ from fulian_core.indicators.definitions import (
 )
 from fulian_core.indicators.derived import (
     CAMPAIGN_INDICATORS,
+    CONTACT_INDICATORS,
     CREDIT_INDICATORS,
+    MEDIATION_DEFINITIONS,
+    MEDIATION_INDICATORS,
     RECTIFICATION_DEFINITIONS,
     RECTIFICATION_INDICATORS,
     TIER_INDICATORS,
     campaign_values,
+    contact_definitions,
+    contact_values,
     credit_definitions,
     credit_values,
+    mediation_values,
     rectification_values,
     tier_values,
 )
@@ -66,7 +72,10 @@ from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CONTACT_INDICATORS",
     "CREDIT_INDICATORS",
+    "MEDIATION_DEFINITIONS",
+    "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
@@ -102,9 +111,12 @@ __all__ = [
     "change_since_previous",
     "check_rules",
     "check_totals",
+    "contact_definitions",
+    "contact_values",
     "credit_definitions",
     "credit_values",
     "dask_tally",
+    "mediation_values",
     "meets_target",
     "partials",
     "rank_units",
