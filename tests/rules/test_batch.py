@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 
 import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
+from numpy.typing import NDArray
 
 from fulian_core.courtyard import Inspection
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, FOUR_ROOMS_RUBRIC
@@ -18,7 +20,7 @@ from fulian_core.rules.batch import (
     MISSING_LEVEL,
     OTHER_LEVEL,
     UNKNOWN_LEVEL,
-    complete,
+    complete_scores,
     fact_columns,
     row_facts,
     score_columns,
@@ -49,7 +51,7 @@ def _goals_row(**changes: int) -> dict[str, int]:
     return row | changes
 
 
-def _columns(*rows: dict[str, int]) -> dict[str, np.ndarray]:
+def _columns(*rows: dict[str, int]) -> dict[str, NDArray[Any]]:
     return {code: np.array([row[code] for row in rows], dtype=np.int16) for code in rows[0]}
 
 
@@ -73,7 +75,7 @@ def test_four_goals_rows_by_hand() -> None:
     assert scores.standing(1).total == Decimal(98)
     with pytest.raises(ValidationError, match=r"^row: expected a row the batch path scored"):
         scores.standing(4)
-    done = complete(GOALS, scores, {4: row_facts(GOALS, columns, 4)}, on=DAY)
+    done = complete_scores(GOALS, scores, {4: row_facts(GOALS, columns, 4)}, on=DAY)
     # The kitchen not yet looked at: 90 for certain (its worst, 0), 100 at best; 精品户 still possible.
     assert done.standing(4) == GOALS.standing(row_facts(GOALS, columns, 4), on=DAY)
     assert (done.standing(4).total, done.standing(4).best_total) == (Decimal(90), Decimal(100))
@@ -86,7 +88,7 @@ def test_the_24_item_rubric_from_facts_equals_the_object_path() -> None:
     rng = np.random.default_rng(7)
     plan = compile_sheet(FOUR_ROOMS_RUBRIC)
     rows = 500
-    columns: dict[str, np.ndarray] = {}
+    columns: dict[str, NDArray[Any]] = {}
     for item in FOUR_ROOMS_RUBRIC.items:
         if item.ratings:
             columns[item.code] = rng.integers(0, len(item.ratings), rows)
@@ -123,7 +125,7 @@ def test_batch_equals_the_object_path_on_every_shape(case: tuple[RuleSheet, dt.d
         assert bool(scores.needs_object_path[row]) == unusual
         if not unusual:
             assert scores.standing(row) == plan.standing(facts, on=day, kind=kind)
-    done = complete(plan, scores, rows, on=day, kind=kind)
+    done = complete_scores(plan, scores, rows, on=day, kind=kind)
     assert [done.standing(row) for row in range(len(rows))] == [
         plan.standing(facts, on=day, kind=kind) for facts in rows
     ]
@@ -133,7 +135,7 @@ def test_batch_equals_the_object_path_on_every_shape(case: tuple[RuleSheet, dt.d
 def test_generated_inspections_score_the_same_by_column(found: list[Inspection]) -> None:
     for day in {inspection.date for inspection in found}:
         rows = [inspection.facts for inspection in found if inspection.date == day]
-        scores = complete(GOALS, score_columns(GOALS, fact_columns(GOALS, rows), on=day), rows, on=day)
+        scores = complete_scores(GOALS, score_columns(GOALS, fact_columns(GOALS, rows), on=day), rows, on=day)
         assert [scores.standing(row) for row in range(len(rows))] == [
             GOALS.standing(facts, on=day, kind=SubjectKind.HOUSEHOLD) for facts in rows
         ]
@@ -143,12 +145,15 @@ def test_finer_points_widen_the_scale() -> None:
     rows = [FOUR_ROOMS_RUBRIC.items[0].code]
     plan = compile_sheet(FOUR_ROOMS_RUBRIC)
     facts = [
-        {item.code: Fact.not_met() if item.kind.code == "override" else Fact.unknown() for item in FOUR_ROOMS_RUBRIC.items}
+        {
+            item.code: Fact.not_met() if item.kind.code == "override" else Fact.unknown()
+            for item in FOUR_ROOMS_RUBRIC.items
+        }
     ]
     facts[0][rows[0]] = Fact.scored("2.125")
     columns = fact_columns(plan, facts)
     assert int(columns[rows[0]][0]) == OTHER_LEVEL
-    scores = complete(plan, score_columns(plan, columns, on=DAY), facts, on=DAY)
+    scores = complete_scores(plan, score_columns(plan, columns, on=DAY), facts, on=DAY)
     assert scores.scale == 1000
     assert scores.standing(0) == plan.standing(facts[0], on=DAY)
     assert scores.standing(0).total == Decimal("5.125")
@@ -197,8 +202,10 @@ def test_levels_off_the_scale_go_to_the_object_path_and_are_refused_there() -> N
     with pytest.raises(ValidationError, match=r"^columns\['walls_tidy'\]\[1\]: expected a level from 0 to 3"):
         row_facts(GOALS, columns, 1)
     # A bonus nobody claimed is worth nothing: 95 + 5.
-    assert complete(GOALS, scores, {1: row_facts(GOALS, columns, 0), 2: row_facts(GOALS, columns, 2)}, on=DAY).totals.tolist() == [10000, 10000, 10000]
+    assert complete_scores(
+        GOALS, scores, {1: row_facts(GOALS, columns, 0), 2: row_facts(GOALS, columns, 2)}, on=DAY
+    ).totals.tolist() == [10000, 10000, 10000]
     with pytest.raises(ValidationError, match=r"^rows\[1\]: expected the facts of a row the batch path marked"):
-        complete(GOALS, scores, {2: {}}, on=DAY)
+        complete_scores(GOALS, scores, {2: {}}, on=DAY)
     with pytest.raises(ValidationError, match=r"^rows\[2\]\."):
-        complete(GOALS, scores, {1: row_facts(GOALS, columns, 0), 2: {"nonsense": Fact.met()}}, on=DAY)
+        complete_scores(GOALS, scores, {1: row_facts(GOALS, columns, 0), 2: {"nonsense": Fact.met()}}, on=DAY)

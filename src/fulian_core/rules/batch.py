@@ -7,7 +7,7 @@ looked up in a table of points compiled from the same :class:`~fulian_core.rules
 (its scaled whole numbers, its groups, bands and overrides), summed in place on whole-number
 arrays and banded, without a Decimal until the edge. A row with anything unusual (a missing,
 unknown or not-applicable fact, a level off the item's scale, an item that does not apply to
-the subjects) is only *marked* (``needs_object_path``); :func:`complete` scores those rows
+the subjects) is only *marked* (``needs_object_path``); :func:`complete_scores` scores those rows
 one by one through :meth:`~fulian_core.rules.SheetPlan.standing`, so the batch answer is
 always the per-object answer.
 
@@ -31,7 +31,7 @@ import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final
+from typing import TYPE_CHECKING, Any, Final, NamedTuple
 
 import attrs
 
@@ -53,7 +53,7 @@ __all__ = [
     "OTHER_LEVEL",
     "UNKNOWN_LEVEL",
     "BatchScores",
-    "complete",
+    "complete_scores",
     "fact_columns",
     "row_facts",
     "score_columns",
@@ -67,7 +67,7 @@ NOT_APPLICABLE_LEVEL: Final = -3
 """The level of an item that does not apply (不适用)."""
 OTHER_LEVEL: Final = -4
 """The level of a fact the columns cannot carry (finer points, a measured figure): the row's
-facts must be given to :func:`complete`."""
+facts must be given to :func:`complete_scores`."""
 
 _SPECIAL: Final = {MISSING_LEVEL: None, UNKNOWN_LEVEL: FactKind.UNKNOWN, NOT_APPLICABLE_LEVEL: FactKind.NOT_APPLICABLE}
 _EARNING: Final = (ItemKind.SCORED, ItemKind.BONUS)
@@ -90,7 +90,7 @@ class BatchScores:
 
     ``totals`` and ``best_totals`` are whole-number arrays in units of ``1 / scale`` points;
     ``bands`` and ``best_bands`` index ``grades`` (0 is the best band); rows marked in
-    ``needs_object_path`` hold nothing yet (zero, the lowest band) until :func:`complete`.
+    ``needs_object_path`` hold nothing yet (zero, the lowest band) until :func:`complete_scores`.
     """
 
     totals: NDArray[Any]
@@ -195,7 +195,7 @@ def _column(np: Any, slot: _program.ItemSlot, scale: int, target: int, dtype: An
 @functools.lru_cache(maxsize=64)
 def _compiled(plan: SheetPlan) -> _Batch:
     np = _numpy()
-    program = plan._program  # noqa: SLF001 - the one compiled plan both paths read
+    program = plan._program
     layout = program.layout
     sheet = layout.sheet
     kept, sink = _program.kept_groups(layout, record=False)
@@ -245,7 +245,7 @@ def _read(np: Any, plan: SheetPlan, columns: object, names: Mapping[str, str] | 
         name = names.get(item.code, item.code) if names is not None else item.code
         path = f"columns[{name!r}]"
         try:
-            column = columns[name]  # type: ignore[index]
+            column = columns[name]
         except (KeyError, IndexError, TypeError, ValueError):
             problems.append((path, f"a column of levels for item {item.code}", None))
             continue
@@ -285,7 +285,7 @@ def score_columns(
     """Score every row of *columns* on *on* (批量评分): a mapping of item codes to arrays of
     levels, or a table (pandas, Arrow) whose columns *names* maps item codes to.
 
-    Rows the columns cannot decide are marked in ``needs_object_path``; :func:`complete` scores
+    Rows the columns cannot decide are marked in ``needs_object_path``; :func:`complete_scores` scores
     them. The sheet must be in force on *on* and judge *kind* of subjects.
     """
     if not isinstance(plan, SheetPlan):
@@ -293,7 +293,7 @@ def score_columns(
     if type(on) is not dt.date:
         raise ValidationError.single("on", "a date", on)
     plan.sheet.check_in_force(on)
-    kind = plan._subject_kind(kind, "kind")  # noqa: SLF001 - the plan's own check, same words
+    kind = plan._subject_kind(kind, "kind")
     np = _numpy()
     batch = _compiled(plan)
     arrays = _read(np, plan, columns, names)
@@ -301,7 +301,7 @@ def score_columns(
 
 
 def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchScores:  # noqa: PLR0912, PLR0915 - one pass per part of the sheet, in order
-    program = batch.plan._program  # noqa: SLF001 - the one compiled plan both paths read
+    program = batch.plan._program
     layout = program.layout
     sheet = layout.sheet
     rows = len(arrays[0]) if arrays else 0
@@ -376,8 +376,9 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
     root = layout.groups[-1].maximum
     applicable = root * layout.up if root > 0 else 0
     maxima = {group.number: group.maximum for group in layout.groups}
-    worst = _bands(np, batch, rows, total, subtotals, met, failed, applicable, maxima, worst=True)
-    best = _bands(np, batch, rows, total, subtotals, met, failed, applicable, maxima, worst=False) if batch.ambiguous else worst.copy()
+    read = _Sums(rows, total, subtotals, met, failed, applicable, maxima)
+    worst = _bands(np, batch, read, worst=True)
+    best = _bands(np, batch, read, worst=False) if batch.ambiguous else worst.copy()
     if batch.overrides:
         lowest = next((index for index, band in enumerate(sheet.bands) if not band.passing), layout.floor)
         for band in (worst, best):
@@ -401,8 +402,8 @@ def _empty(np: Any, program: _program.Program, rows: int, mask: Any) -> BatchSco
     return BatchScores(totals, totals, bands, bands.copy(), mask, program.layout.total_scale, program.grades)
 
 
-def _reaches(
-    np: Any, value: Any, threshold: Threshold, scale: int, *, worst: bool, of: int, vacuous: bool = False
+def _reaches(  # noqa: PLR0911 - one return per reading of a limit, as the compiled plan has
+    value: Any, threshold: Threshold, scale: int, *, worst: bool, of: int, vacuous: bool = False
 ) -> Any:
     """*threshold* on the whole numbers *value* (in units of 1/*scale*), as the compiled plan
     reads it (``_program._threshold``); a share is of the constant *of* (everything applies)."""
@@ -426,20 +427,21 @@ def _reaches(
     return value > limit
 
 
-def _bands(
-    np: Any,
-    batch: _Batch,
-    rows: int,
-    total: Any,
-    subtotals: Mapping[int, Any],
-    met: Mapping[int, Any],
-    failed: Any,
-    applicable: int,
-    maxima: Mapping[int, int],
-    *,
-    worst: bool,
-) -> Any:
-    layout = batch.plan._program.layout  # noqa: SLF001 - the one compiled plan both paths read
+class _Sums(NamedTuple):
+    """What the bands read: the totals, kept subtotals, items met, requirements failed."""
+
+    rows: int
+    total: Any
+    subtotals: Mapping[int, Any]
+    met: Mapping[int, Any]
+    failed: Any
+    applicable: int
+    maxima: Mapping[int, int]
+
+
+def _bands(np: Any, batch: _Batch, sums: _Sums, *, worst: bool) -> Any:
+    rows, total, subtotals, met, failed, applicable, maxima = sums
+    layout = batch.plan._program.layout
     sheet = layout.sheet
     groups = {slot.code: slot.number for slot in layout.groups}
     items = {slot.item.code: slot.number for slot in layout.items}
@@ -449,7 +451,7 @@ def _bands(
         condition: Any = True
         parts: list[Any] = []
         if band.minimum is not None:
-            parts.append(_reaches(np, total, band.minimum, layout.total_scale, worst=worst, of=applicable))
+            parts.append(_reaches(total, band.minimum, layout.total_scale, worst=worst, of=applicable))
         for prerequisite in band.requires:
             if prerequisite.kind is PrerequisiteKind.ITEM_MET:
                 parts.append(met[items[prerequisite.target]])
@@ -460,7 +462,7 @@ def _bands(
             else:
                 assert prerequisite.minimum is not None  # noqa: S101 - checked by Prerequisite
                 parts.append(
-                    _reaches(np, subtotals[j], prerequisite.minimum, layout.scale, worst=worst, of=maxima[j], vacuous=True)
+                    _reaches(subtotals[j], prerequisite.minimum, layout.scale, worst=worst, of=maxima[j], vacuous=True)
                 )
         if band.passing and failed is not None:
             parts.append(failed == 0)
@@ -481,7 +483,7 @@ def _bands(
 # -- the per-object path ---------------------------------------------------------------------
 
 
-def _decode(column: _Column, level: int, path: str) -> Fact | None:
+def _decode(column: _Column, level: int, path: str) -> Fact | None:  # noqa: PLR0911 - one return per kind of level
     special = _SPECIAL.get(level, 0)
     if special is None:
         return None
@@ -492,7 +494,9 @@ def _decode(column: _Column, level: int, path: str) -> Fact | None:
     item = column.slot.item
     if level < 0 or level > column.limit:
         what = "the row's facts (the level says the columns cannot carry them)" if level == OTHER_LEVEL else None
-        raise ValidationError.single(path, what or f"a level from 0 to {column.limit}, or {MISSING_LEVEL} to {NOT_APPLICABLE_LEVEL}", level)
+        raise ValidationError.single(
+            path, what or f"a level from 0 to {column.limit}, or {MISSING_LEVEL} to {NOT_APPLICABLE_LEVEL}", level
+        )
     if column.mode == "rating":
         return Fact.rated(item.ratings[level].name)
     if column.mode == "count":
@@ -564,7 +568,7 @@ def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[st
     return columns
 
 
-def complete(
+def complete_scores(
     plan: SheetPlan,
     scores: BatchScores,
     rows: Sequence[Mapping[str, Fact]] | Mapping[int, Mapping[str, Fact]],
@@ -607,6 +611,4 @@ def complete(
         best_totals[row] = int(_WIDE.multiply(standing.best_total, Decimal(scale)))
         bands[row] = floor - standing.band.rank
         best_bands[row] = floor - standing.best_band.rank
-    return BatchScores(
-        totals, best_totals, bands, best_bands, np.zeros(len(totals), dtype=bool), scale, scores.grades
-    )
+    return BatchScores(totals, best_totals, bands, best_bands, np.zeros(len(totals), dtype=bool), scale, scores.grades)
