@@ -182,3 +182,40 @@ def test_scored_tiers_on_dask_equal_the_single_process_answer() -> None:
     on_dask = dask_tally_columns(columns, units=VILLAGES, sheet=FOUR_GOALS_RUBRIC, on=day, scheduler="threads")
     assert on_dask == single
     assert sum(single.households.values()) == rows
+
+
+@pytest.mark.slow
+def test_a_million_scored_records_on_processes_equal_one_process() -> None:
+    """1,000,000 generated rows in 4 partitions, scored and tallied on a local multi-process
+    scheduler: exactly the single-process answer (scripts/dev.py scale runs it in CI)."""
+    da = pytest.importorskip("dask.array")
+    import dask
+
+    rows, chunk = 1_000_000, 250_000
+    rng = da.random.default_rng(20241231)
+    data = {
+        "villages": rng.integers(0, len(VILLAGES), rows, chunks=chunk, dtype=np.int32),
+        "money": rng.integers(0, 500_00, rows, chunks=chunk, dtype=np.int64),
+        "sessions": rng.integers(0, 12, rows, chunks=chunk, dtype=np.int16),
+    }
+    for item in FOUR_GOALS_RUBRIC.items:
+        if item.ratings:  # one row in 4,000 with the item not yet looked at (−2)
+            levels = rng.integers(0, len(item.ratings), rows, chunks=chunk, dtype=np.int8)
+            data[item.code] = da.where(rng.random(rows, chunks=chunk) < 0.00025, np.int8(-2), levels)
+        elif item.kind.code == "deduction":
+            data[item.code] = rng.integers(0, 4, rows, chunks=chunk, dtype=np.int8)
+        elif item.kind.code == "override":
+            data[item.code] = (rng.random(rows, chunks=chunk) < 0.02).astype(np.int8)
+        else:
+            data[item.code] = rng.integers(0, int(item.points) + 1, rows, chunks=chunk, dtype=np.int8)
+    day = dt.date(2024, 6, 1)
+    on_processes = dask_tally_columns(data, units=VILLAGES, sheet=FOUR_GOALS_RUBRIC, on=day, scheduler="processes")
+    computed = dask.compute(data, scheduler="threads")[0]
+    tiers = scored_tiers(FOUR_GOALS_RUBRIC, computed, on=day)
+    single = tally_columns(
+        VILLAGES, computed["villages"], tiers, tier_codes=TIERS, money=computed["money"], sessions=computed["sessions"]
+    )
+    assert on_processes == single
+    assert sum(single.households.values()) == rows
+    # Some rows had an item not yet looked at and went through the per-object path.
+    assert (computed["greenery"] == -2).sum() > 100

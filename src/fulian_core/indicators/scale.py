@@ -8,6 +8,7 @@ partition, merged anywhere, and an optional Dask recipe.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
@@ -259,7 +260,8 @@ def dask_tally_columns(
     if missing:
         raise ValidationError.single("columns", f"columns {', '.join(_COLUMNS)}", sorted(columns))
     blocks = [columns[name].to_delayed().ravel() for name in names]
-    shared = delayed(units), delayed(tier_codes)
-    parts = [delayed(_tally_block)(*shared, sheet, on, kind, names, *block) for block in zip(*blocks, strict=True)]
+    # The settings ride in the function, not as an argument Dask would walk into.
+    block_tally = functools.partial(_tally_block, _Block(units, tier_codes, sheet, on, kind, names))
+    parts = [delayed(block_tally)(*block) for block in zip(*blocks, strict=True)]
     merged = delayed(_merge_all)(parts)
     return merged.compute(scheduler=scheduler) if scheduler is not None else merged.compute()  # type: ignore[no-any-return]
