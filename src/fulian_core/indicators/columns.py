@@ -174,14 +174,15 @@ def rollup_columns(
     reporting = households > 0
     # Tiers in code order, as HouseholdTally.totals lists them: those any record has.
     used = sorted((code, position) for position, code in enumerate(tier_codes) if counts[:, position].any())
+    chains = _chains(tree, units)
     result: dict[Level, LevelTotals] = {}
     for level in levels:
         ancestors: list[str] = []
-        for code in units:
-            unit = tree.ancestor_at(code, level)
-            if unit is None:
+        for code, chain in zip(units, chains, strict=True):
+            ancestor = chain.get(level)
+            if ancestor is None:
                 raise ValidationError.single("levels", f"a level above {code}", level.code)
-            ancestors.append(unit.code)
+            ancestors.append(ancestor)
         names, key = np.unique(np.array(ancestors, dtype=object), return_inverse=True)
         size = len(names)
         rolled = [np.bincount(key, weights=counts[:, position], minlength=size) for _, position in used]
@@ -206,6 +207,23 @@ def rollup_columns(
             )
         result[level] = LevelTotals(level, totals, coverage)
     return result
+
+
+def _chains(tree: OrgTree, units: Sequence[str]) -> list[dict[Level, str]]:
+    """Each unit's code at every level of its chain (itself and its ancestors, as
+    :meth:`OrgTree.ancestor_at` finds them), each parent's chain worked out once."""
+    known: dict[str, dict[Level, str]] = {}
+
+    def chain(code: str) -> dict[Level, str]:
+        found = known.get(code)
+        if found is None:
+            unit, parent = tree.unit(code), tree.parent(code)
+            found = dict(chain(parent.code)) if parent is not None else {}
+            found[unit.level] = unit.code
+            known[code] = found
+        return found
+
+    return [chain(code) for code in units]
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:

@@ -137,6 +137,9 @@ class _Column:
     table: Any  # scaled points by level (levels past its end read its last entry)
     valid: Any  # None, or which levels up to the limit are readable
     target: int  # the accumulator: a group number, or -1 for the bonus
+    straight: int  # the table is first + slope × level up to this level (-1: nowhere)
+    first: int
+    slope: int
 
 
 @attrs.frozen
@@ -189,7 +192,15 @@ def _column(np: Any, slot: _program.ItemSlot, scale: int, target: int, dtype: An
     else:
         values = [0, 1]
         limit = 1
-    return _Column(slot, mode, limit, np.array(values, dtype=dtype), valid, target)
+    # Where the table is a straight line (points given, a deduction before it stops), the
+    # column is added in one pass instead of looked up.
+    first, slope = values[0], (values[1] - values[0]) if len(values) > 1 else 0
+    straight = -1
+    if mode != "rating" and valid is None:
+        straight = 0
+        while straight + 1 < len(values) and values[straight + 1] == first + slope * (straight + 1):
+            straight += 1
+    return _Column(slot, mode, limit, np.array(values, dtype=dtype), valid, target, straight, first, slope)
 
 
 @functools.lru_cache(maxsize=64)
@@ -202,7 +213,7 @@ def _compiled(plan: SheetPlan) -> _Batch:
     # The largest magnitude a sum can reach decides the width of the arrays.
     bound = sum(max(abs(slot.maximum), abs(slot.worst)) for slot in layout.items)
     bound = (bound + sum(slot.pool for slot in layout.groups) + layout.bonus_room) * layout.up
-    dtype = np.int32 if bound < 2**30 else np.int64
+    dtype = np.int16 if bound < 2**14 else np.int32 if bound < 2**30 else np.int64
     columns = tuple(
         _column(np, slot, layout.scale, -1 if slot.item.kind is ItemKind.BONUS else sink[slot.group], dtype)
         for slot in layout.items
@@ -305,7 +316,7 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
     layout = program.layout
     sheet = layout.sheet
     rows = len(arrays[0]) if arrays else 0
-    dtype = batch.dtype
+    dtype = np.dtype(batch.dtype)
     mask = np.zeros(rows, dtype=bool)
     if any(item.applies_to and kind not in item.applies_to for item in sheet.items):
         # An item that does not apply changes what the sheet's points are out of: the
@@ -316,13 +327,15 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
     bonus = np.zeros(rows, dtype=dtype)
     buffer = np.empty(rows, dtype=dtype)
     met: dict[int, Any] = {}
+    constants: dict[int, int] = {}  # what straight-line columns add to every row, by accumulator
     failed = np.zeros(rows, dtype=np.int16) if batch.requirements else None
     fired_set = fired_cap = None
     for column, array in zip(batch.columns, arrays, strict=True):
         levels = _unsigned(np, array)
         # Read unsigned, a negative level lies past every level a signed column can hold.
         limit = column.limit if array.dtype.kind == "u" else min(column.limit, 2 ** (8 * array.dtype.itemsize - 1) - 1)
-        if rows and int(levels.max()) > limit:
+        top = int(levels.max()) if rows else 0
+        if top > limit:
             mask |= levels > limit
         if column.valid is not None:
             mask |= ~np.take(column.valid, levels, mode="clip")
@@ -346,8 +359,19 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
             if number in batch.met:
                 met[number] = ~holds if item.kind is ItemKind.OVERRIDE else holds
             continue
-        np.take(column.table, levels, out=buffer, mode="clip")
         into = bonus if column.target < 0 else sums[column.target]
+        if top <= column.straight and number not in batch.met:
+            constants[column.target] = constants.get(column.target, 0) + column.first
+            # Every level here is from 0 to the top: the column as given holds them exactly.
+            if column.slope == 1:
+                np.add(into, array, out=into, casting="unsafe")
+            elif column.slope == -1:
+                np.subtract(into, array, out=into, casting="unsafe")
+            elif column.slope:
+                np.multiply(array, dtype.type(column.slope), out=buffer, casting="unsafe")
+                np.add(into, buffer, out=into)
+            continue
+        np.take(column.table, levels, out=buffer, mode="clip")
         np.add(into, buffer, out=into)
         if number in batch.met:
             met[number] = buffer == column.slot.maximum
@@ -359,8 +383,8 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
         value = sums[j]
         for child in batch.children[j]:
             value += subtotals[child]
-        if group.pool:
-            value += group.pool
+        if group.pool + constants.get(j, 0):
+            value += group.pool + constants.get(j, 0)
         if group.clamped:
             np.clip(value, 0, group.maximum, out=value)
         subtotals[j] = value
@@ -368,6 +392,8 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
     room = layout.bonus_room
     if layout.bonus_cap is not None and room > layout.bonus_cap:
         room = layout.bonus_cap
+    if constants.get(-1, 0):
+        bonus += constants[-1]
     if room:
         np.minimum(bonus, room, out=bonus)
         total += bonus
