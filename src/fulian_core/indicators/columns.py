@@ -6,8 +6,8 @@ Why: a pandas groupby on millions of rows hashes every key; here the keys are al
 whole numbers (a village's position in ``units``, a band's position in ``tier_codes``, as
 :func:`~fulian_core.rules.batch.score_columns` gives them), so a tally is a few ``bincount``
 calls, and a rollup maps each village to its ancestor's index once and sums again. Sums stay
-exact: money is counted in 分 (whole fen) and summed in floating point only while the total
-cannot pass 2**53; past that it is summed in whole numbers.
+exact: money is counted in 分 (whole fen) and summed in 64-bit whole numbers while no total
+can pass them, in Python's whole numbers past that.
 
 Needs numpy: ``pip install "fulian_core[batch]"``.
 """
@@ -26,13 +26,13 @@ from fulian_core._definitions import check_type
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.indicators.rollup import Coverage
 from fulian_core.indicators.scale import HouseholdTally, UnitTotals
-from fulian_core.orgs import Level, OrgTree
+from fulian_core.orgs import Level, OrgTree, OrgUnit
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
 
 __all__ = ["LevelTotals", "rollup_columns", "scored_tiers", "tally_columns"]
 
-_EXACT: Final = 2**53  # a float64 sum of whole numbers stays exact below it
+_EXACT: Final = 2**63  # a sum of 64-bit whole numbers stays exact below it
 
 
 def _numpy() -> Any:
@@ -83,12 +83,16 @@ def _within(np: Any, array: Any, count: int, path: str, what: str) -> None:
 
 
 def _sums(np: Any, keys: Any, values: Any, size: int) -> Any:
-    """Exact sums of whole *values* by *keys*: bincount while float64 keeps every sum exact."""
+    """Exact sums of whole *values* by *keys*: in 64-bit whole numbers while no sum can pass
+    them, else in Python's."""
     if not len(values):
         return np.zeros(size, dtype=np.int64)
     largest = max(abs(int(values.min())), abs(int(values.max())))
     if largest * len(values) < _EXACT:
-        return np.bincount(keys, weights=values, minlength=size).astype(np.int64)
+        sums = np.zeros(size, dtype=np.int64)
+        # Same types on both sides keep numpy's fast loop.
+        np.add.at(sums, keys.astype(np.intp, copy=False), values.astype(np.int64, copy=False))
+        return sums
     sums = np.zeros(size, dtype=object)
     np.add.at(sums, keys, values.astype(object))
     return sums
@@ -179,7 +183,7 @@ def rollup_columns(
     for level in levels:
         ancestors: list[str] = []
         for code, chain in zip(units, chains, strict=True):
-            ancestor = chain.get(level)
+            ancestor = next((found for at, found in chain if at is level), None)
             if ancestor is None:
                 raise ValidationError.single("levels", f"a level above {code}", level.code)
             ancestors.append(ancestor)
@@ -209,21 +213,20 @@ def rollup_columns(
     return result
 
 
-def _chains(tree: OrgTree, units: Sequence[str]) -> list[dict[Level, str]]:
-    """Each unit's code at every level of its chain (itself and its ancestors, as
-    :meth:`OrgTree.ancestor_at` finds them), each parent's chain worked out once."""
-    known: dict[str, dict[Level, str]] = {}
+def _chains(tree: OrgTree, units: Sequence[str]) -> list[tuple[tuple[Level, str], ...]]:
+    """Each unit's chain, itself then its ancestors, as (level, code) pairs (what
+    :meth:`OrgTree.ancestor_at` walks), each parent's chain worked out once."""
+    known: dict[str, tuple[tuple[Level, str], ...]] = {}
 
-    def chain(code: str) -> dict[Level, str]:
-        found = known.get(code)
+    def chain(unit: OrgUnit) -> tuple[tuple[Level, str], ...]:
+        found = known.get(unit.code)
         if found is None:
-            unit, parent = tree.unit(code), tree.parent(code)
-            found = dict(chain(parent.code)) if parent is not None else {}
-            found[unit.level] = unit.code
-            known[code] = found
+            parent = tree.parent(unit.code)
+            found = ((unit.level, unit.code), *(chain(parent) if parent is not None else ()))
+            known[unit.code] = found
         return found
 
-    return [chain(code) for code in units]
+    return [chain(tree.unit(code)) for code in units]
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:

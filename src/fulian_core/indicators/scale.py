@@ -12,7 +12,8 @@ import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -23,7 +24,7 @@ from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     import datetime as dt
 
     from fulian_core.rules import RuleSheet, SubjectKind

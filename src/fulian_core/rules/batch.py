@@ -31,7 +31,8 @@ import math
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING, Any, Final, NamedTuple
+from typing import TYPE_CHECKING as _TYPE_CHECKING
+from typing import Any, Final, NamedTuple
 
 import attrs
 
@@ -39,12 +40,13 @@ from fulian_core._numbers import WIDE as _WIDE
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.rules import _program
 from fulian_core.rules.evaluation import Grade, Standing
-from fulian_core.rules.facts import MAX_COUNT, Fact, FactKind, SubjectKind
+from fulian_core.rules.facts import MAX_COUNT as _MAX_COUNT
+from fulian_core.rules.facts import Fact, FactKind, SubjectKind
 from fulian_core.rules.plan import SheetPlan
 from fulian_core.rules.sheet import ItemKind, OverrideEffect, PrerequisiteKind
 from fulian_core.rules.thresholds import Boundary, Threshold
 
-if TYPE_CHECKING:
+if _TYPE_CHECKING:
     from numpy.typing import NDArray
 
 __all__ = [
@@ -176,11 +178,11 @@ def _column(np: Any, slot: _program.ItemSlot, scale: int, target: int, dtype: An
         # Past this count the deduction stops (扣完为止 / 最多扣): the table's last entry.
         steps = math.ceil((slot.maximum - slot.worst) / slot.per_occurrence)
         values = [max(slot.maximum - slot.per_occurrence * count, slot.worst) for count in range(steps + 1)]
-        limit = MAX_COUNT
+        limit = _MAX_COUNT
     elif mode == "count":
         steps = math.ceil(slot.maximum / slot.per_occurrence)
         values = [min(slot.per_occurrence * count, slot.maximum) for count in range(steps + 1)]
-        limit = MAX_COUNT
+        limit = _MAX_COUNT
     elif mode == "points":
         weight = item.weight * scale
         products = [Decimal(points) * weight for points in range(int(item.points) + 1)]
