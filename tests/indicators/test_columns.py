@@ -210,7 +210,7 @@ def test_a_million_scored_records_on_processes_equal_one_process() -> None:
             data[item.code] = rng.integers(0, int(item.points) + 1, rows, chunks=chunk, dtype=np.int8)
     day = dt.date(2024, 6, 1)
     on_processes = dask_tally_columns(data, units=VILLAGES, sheet=FOUR_GOALS_RUBRIC, on=day, scheduler="processes")
-    computed = dask.compute(data, scheduler="threads")[0]
+    computed = dask.compute(data, scheduler="threads")[0]  # type: ignore[attr-defined, no-untyped-call]
     tiers = scored_tiers(FOUR_GOALS_RUBRIC, computed, on=day)
     single = tally_columns(
         VILLAGES, computed["villages"], tiers, tier_codes=TIERS, money=computed["money"], sessions=computed["sessions"]

@@ -214,7 +214,7 @@ def test_levels_off_the_scale_go_to_the_object_path_and_are_refused_there() -> N
 @pytest.mark.parametrize("dtype", [np.uint8, np.int8, np.int32, np.uint64, np.int64])
 def test_every_whole_number_type_of_column_scores_alike(dtype: type) -> None:
     rows = (_goals_row(), _goals_row(kitchen_grease=3, yard_litter=7), _goals_row(yard_clutter=2, volunteer=5))
-    columns = {code: values.astype(dtype) for code, values in _columns(*rows).items()}
+    columns: dict[str, NDArray[Any]] = {code: values.astype(dtype) for code, values in _columns(*rows).items()}
     # 100; 95 − 8 (litter 7 times: 扣完为止 at 0) − 6 (grease 3 times) + 5 = 86 (示范户); 95 − 6 + 10 = 99.
     scores = score_columns(GOALS, columns, on=DAY)
     assert (scores.totals // scores.scale).tolist() == [100, 86, 99]

@@ -23,6 +23,7 @@ from typing import Any, Final
 import attrs
 
 from fulian_core._definitions import check_type
+from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.indicators.rollup import Coverage
 from fulian_core.indicators.scale import HouseholdTally, UnitTotals
@@ -33,14 +34,6 @@ from fulian_core.rules import batch as _batch
 __all__ = ["LevelTotals", "rollup_columns", "scored_tiers", "tally_columns"]
 
 _EXACT: Final = 2**63  # a sum of 64-bit whole numbers stays exact below it
-
-
-def _numpy() -> Any:
-    try:
-        import numpy  # noqa: PLC0415 - optional: only the batch path needs it
-    except ImportError as error:  # pragma: no cover - numpy is installed wherever the tests run
-        raise ImportError('tallying columns needs numpy: pip install "fulian_core[batch]"') from error
-    return numpy
 
 
 @attrs.frozen
@@ -118,7 +111,10 @@ def _by_village(
     _within(np, village, len(units), "villages", "an index into units")
     _within(np, tier, len(tier_codes), "tiers", "an index into tier_codes")
     size = len(units)
-    counts = np.bincount(village * len(tier_codes) + tier, minlength=size * len(tier_codes))
+    village = village.astype(np.intp, copy=False)  # once: bincount and add.at index with it
+    key = village * len(tier_codes)
+    np.add(key, tier, out=key, casting="unsafe")
+    counts = np.bincount(key, minlength=size * len(tier_codes))
     counts = counts.reshape(size, len(tier_codes))
     return counts, _sums(np, village, fen, size), _sums(np, village, joined, size), village
 

@@ -37,6 +37,7 @@ from typing import Any, Final, NamedTuple
 import attrs
 
 from fulian_core._numbers import WIDE as _WIDE
+from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.rules import _program
 from fulian_core.rules.evaluation import Grade, Standing
@@ -73,14 +74,6 @@ facts must be given to :func:`complete_scores`."""
 
 _SPECIAL: Final = {MISSING_LEVEL: None, UNKNOWN_LEVEL: FactKind.UNKNOWN, NOT_APPLICABLE_LEVEL: FactKind.NOT_APPLICABLE}
 _EARNING: Final = (ItemKind.SCORED, ItemKind.BONUS)
-
-
-def _numpy() -> Any:
-    try:
-        import numpy  # noqa: PLC0415 - optional: only the batch path needs it
-    except ImportError as error:  # pragma: no cover - numpy is installed wherever the tests run
-        raise ImportError('the batch path needs numpy: pip install "fulian_core[batch]"') from error
-    return numpy
 
 
 # -- the result -----------------------------------------------------------------------------
