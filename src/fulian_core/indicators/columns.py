@@ -27,7 +27,7 @@ from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.indicators.rollup import Coverage
 from fulian_core.indicators.scale import HouseholdTally, UnitTotals
-from fulian_core.orgs import Level, OrgTree, OrgUnit
+from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
 
@@ -210,19 +210,13 @@ def rollup_columns(
 
 
 def _chains(tree: OrgTree, units: Sequence[str]) -> list[tuple[tuple[Level, str], ...]]:
-    """Each unit's chain, itself then its ancestors, as (level, code) pairs (what
-    :meth:`OrgTree.ancestor_at` walks), each parent's chain worked out once."""
-    known: dict[str, tuple[tuple[Level, str], ...]] = {}
-
-    def chain(unit: OrgUnit) -> tuple[tuple[Level, str], ...]:
-        found = known.get(unit.code)
-        if found is None:
-            parent = tree.parent(unit.code)
-            found = ((unit.level, unit.code), *(chain(parent) if parent is not None else ()))
-            known[unit.code] = found
-        return found
-
-    return [chain(tree.unit(code)) for code in units]
+    """Each unit's chain, itself then its ancestors, as (level, code) pairs: what
+    :meth:`OrgTree.ancestor_at` walks, one walk per unit for every level at once."""
+    chains = []
+    for code in units:
+        unit = tree.unit(code)
+        chains.append(((unit.level, unit.code), *((above.level, above.code) for above in tree.ancestors(code))))
+    return chains
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:
