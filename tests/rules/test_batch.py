@@ -219,3 +219,12 @@ def test_every_whole_number_type_of_column_scores_alike(dtype: type) -> None:
     scores = score_columns(GOALS, columns, on=DAY)
     assert (scores.totals // scores.scale).tolist() == [100, 86, 99]
     assert [scores.codes[band] for band in scores.bands] == ["boutique", "demonstration", "boutique"]
+
+
+def test_no_rows_score_to_empty_arrays() -> None:
+    scores = score_columns(GOALS, {code: np.array([], dtype=np.int8) for code in FOUR_GOALS_RUBRIC.codes}, on=DAY)
+    assert len(scores) == 0
+    assert scores.totals.shape == scores.bands.shape == scores.needs_object_path.shape == (0,)
+    assert len(complete_scores(GOALS, scores, [], on=DAY)) == 0
+    with pytest.raises(ValidationError, match=r"^row: expected a row number \(there are no rows\), got 0$"):
+        scores.standing(0)

@@ -18,6 +18,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any, Final
 
 import attrs
@@ -30,6 +31,10 @@ from fulian_core.indicators.scale import HouseholdTally, UnitTotals
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
+
+if _TYPE_CHECKING:
+    import numpy as np
+    from numpy.typing import NDArray
 
 __all__ = ["LevelTotals", "rollup_columns", "scored_tiers", "tally_columns"]
 
@@ -227,7 +232,7 @@ def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:
 
 def scored_tiers(
     sheet: RuleSheet, columns: Mapping[str, object], *, on: dt.date, kind: SubjectKind | None = None
-) -> Any:
+) -> NDArray[np.int8]:
     """The band each row of item *columns* reaches on *on* (按列评定等级), as indices into the
     sheet's bands: scored by :func:`~fulian_core.rules.batch.score_columns`, the rows it marks
     completed from their own levels through the per-object path."""

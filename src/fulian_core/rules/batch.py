@@ -48,6 +48,7 @@ from fulian_core.rules.sheet import ItemKind, OverrideEffect, PrerequisiteKind
 from fulian_core.rules.thresholds import Boundary, Threshold
 
 if _TYPE_CHECKING:
+    import numpy as np
     from numpy.typing import NDArray
 
 __all__ = [
@@ -88,11 +89,11 @@ class BatchScores:
     ``needs_object_path`` hold nothing yet (zero, the lowest band) until :func:`complete_scores`.
     """
 
-    totals: NDArray[Any]
-    best_totals: NDArray[Any]
-    bands: NDArray[Any]
-    best_bands: NDArray[Any]
-    needs_object_path: NDArray[Any]
+    totals: NDArray[np.signedinteger[Any]]
+    best_totals: NDArray[np.signedinteger[Any]]
+    bands: NDArray[np.int8]
+    best_bands: NDArray[np.int8]
+    needs_object_path: NDArray[np.bool_]
     scale: int
     grades: tuple[Grade, ...]
 
@@ -107,7 +108,7 @@ class BatchScores:
     def standing(self, row: int) -> Standing:
         """Row *row* as the per-object path says it (the Decimals made here, at the edge)."""
         if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(self):
-            raise ValidationError.single("row", f"a row number from 0 to {len(self) - 1}", row)
+            raise ValidationError.single("row", _row_numbers(len(self)), row)
         if self.needs_object_path[row]:
             raise ValidationError.single("row", "a row the batch path scored (complete the others first)", row)
         scale = Decimal(self.scale)
@@ -117,6 +118,10 @@ class BatchScores:
             self.grades[int(self.bands[row])],
             self.grades[int(self.best_bands[row])],
         )
+
+
+def _row_numbers(rows: int) -> str:
+    return f"a row number from 0 to {rows - 1}" if rows else "a row number (there are no rows)"
 
 
 # -- compiling -------------------------------------------------------------------------------
@@ -536,7 +541,7 @@ def row_facts(plan: SheetPlan, columns: object, row: int, *, names: Mapping[str,
     arrays = _read(np, plan, columns, names)
     rows = len(arrays[0]) if arrays else 0
     if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < rows:
-        raise ValidationError.single("row", f"a row number from 0 to {rows - 1}", row)
+        raise ValidationError.single("row", _row_numbers(rows), row)
     facts: dict[str, Fact] = {}
     for column, array in zip(_compiled(plan).columns, arrays, strict=True):
         code = column.slot.item.code
@@ -572,7 +577,7 @@ def _encode(column: _Column, fact: Fact | None) -> int:  # noqa: PLR0911 - one r
     return OTHER_LEVEL
 
 
-def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[str, NDArray[Any]]:
+def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[str, NDArray[np.signedinteger[Any]]]:
     """The columns of levels for *rows* of facts (事实转列), one per item: what
     :func:`score_columns` reads; a fact they cannot carry becomes :data:`OTHER_LEVEL`."""
     if not isinstance(plan, SheetPlan):
@@ -581,7 +586,7 @@ def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[st
         raise ValidationError.single("rows", "a list of fact mappings", rows)
     np = _numpy()
     batch = _compiled(plan)
-    columns: dict[str, NDArray[Any]] = {}
+    columns: dict[str, Any] = {}
     for column in batch.columns:
         code = column.slot.item.code
         levels = [_encode(column, facts.get(code)) for facts in rows]
