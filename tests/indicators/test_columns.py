@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -219,3 +220,27 @@ def test_a_million_scored_records_on_processes_equal_one_process() -> None:
     assert sum(single.households.values()) == rows
     # Some rows had an item not yet looked at and went through the per-object path.
     assert (computed["greenery"] == -2).sum() > 100
+
+
+def test_wrong_types_meet_the_librarys_error() -> None:
+    c = _columns([HouseholdRecord("a", "371082103201", "clean", Decimal(1), 1)])
+    good: dict[str, object] = {"tier_codes": TIERS, "money": c["money"], "sessions": c["sessions"]}
+    calls: list[Callable[[], object]] = [
+        lambda: tally_columns(None, c["villages"], c["tiers"], **good),  # type: ignore[arg-type]
+        lambda: tally_columns("371082103201", c["villages"], c["tiers"], **good),  # type: ignore[arg-type]
+        lambda: tally_columns(VILLAGES, None, c["tiers"], **good),  # type: ignore[arg-type]
+        lambda: tally_columns(VILLAGES, c["villages"], None, **good),  # type: ignore[arg-type]
+        lambda: tally_columns(VILLAGES, c["villages"], c["tiers"], **(good | {"tier_codes": None})),  # type: ignore[arg-type]
+        lambda: tally_columns(VILLAGES, c["villages"], c["tiers"], **(good | {"money": "1"})),  # type: ignore[arg-type]
+        lambda: rollup_columns(None, VILLAGES, c["villages"], c["tiers"], levels=[Level.COUNTY], **good),  # type: ignore[arg-type]
+        lambda: rollup_columns(TREE, VILLAGES, c["villages"], c["tiers"], levels=None, **good),  # type: ignore[arg-type]
+        lambda: rollup_columns(TREE, VILLAGES, c["villages"], c["tiers"], levels=["county"], **good),  # type: ignore[arg-type, list-item]
+        lambda: scored_tiers(None, {}, on=dt.date(2024, 6, 1)),  # type: ignore[arg-type]
+        lambda: dask_tally_columns(None, units=VILLAGES, tier_codes=TIERS),  # type: ignore[arg-type]
+        lambda: dask_tally_columns({}, units=VILLAGES, tier_codes=TIERS),
+        lambda: dask_tally_columns({}, units=VILLAGES, sheet=FOUR_GOALS_RUBRIC),
+        lambda: dask_tally_columns({}, units=None, tier_codes=TIERS),  # type: ignore[arg-type]
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError):
+            call()

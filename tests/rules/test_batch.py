@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
@@ -223,8 +224,34 @@ def test_every_whole_number_type_of_column_scores_alike(dtype: type) -> None:
 
 def test_no_rows_score_to_empty_arrays() -> None:
     scores = score_columns(GOALS, {code: np.array([], dtype=np.int8) for code in FOUR_GOALS_RUBRIC.codes}, on=DAY)
-    assert len(scores) == 0
+    assert scores.rows == 0
     assert scores.totals.shape == scores.bands.shape == scores.needs_object_path.shape == (0,)
-    assert len(complete_scores(GOALS, scores, [], on=DAY)) == 0
+    assert complete_scores(GOALS, scores, [], on=DAY).rows == 0
     with pytest.raises(ValidationError, match=r"^row: expected a row number \(there are no rows\), got 0$"):
         scores.standing(0)
+
+
+def test_wrong_types_meet_the_librarys_error() -> None:
+    columns = _columns(_goals_row())
+    scores = score_columns(GOALS, columns, on=DAY)
+    calls: list[Callable[[], object]] = [
+        lambda: score_columns(None, columns, on=DAY),  # type: ignore[arg-type]
+        lambda: score_columns(GOALS, None, on=DAY),
+        lambda: score_columns(GOALS, columns, on=None),  # type: ignore[arg-type]
+        lambda: score_columns(GOALS, columns, on=DAY, kind="household"),  # type: ignore[arg-type]
+        lambda: score_columns(GOALS, columns, on=DAY, names=["a"]),  # type: ignore[arg-type]
+        lambda: score_columns(GOALS, dict.fromkeys(columns), on=DAY),
+        lambda: complete_scores(None, scores, [], on=DAY),  # type: ignore[arg-type]
+        lambda: complete_scores(GOALS, None, [], on=DAY),  # type: ignore[arg-type]
+        lambda: complete_scores(GOALS, scores, None, on=DAY),  # type: ignore[arg-type]
+        lambda: fact_columns(None, []),  # type: ignore[arg-type]
+        lambda: fact_columns(GOALS, None),  # type: ignore[arg-type]
+        lambda: row_facts(None, columns, 0),  # type: ignore[arg-type]
+        lambda: row_facts(GOALS, columns, "0"),  # type: ignore[arg-type]
+        lambda: row_facts(GOALS, None, 0),
+        lambda: scores.standing(None),  # type: ignore[arg-type]
+        lambda: scores.standing(True),
+    ]
+    for call in calls:
+        with pytest.raises(ValidationError):
+            call()

@@ -15,13 +15,11 @@ Needs numpy: ``pip install "fulian_core[batch]"``.
 from __future__ import annotations
 
 import datetime as dt
+import typing
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Any, Final
-
-import attrs
+from typing import Any, Final, NamedTuple, TypeAlias
 
 from fulian_core._definitions import check_type
 from fulian_core._numbers import load_numpy as _numpy
@@ -32,17 +30,20 @@ from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
 
-if _TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    _Bands: TypeAlias = NDArray[np.int8]
+else:  # numpy is optional: where nothing checks types, the arrays' annotations read as object
+    _Bands = object
 
 __all__ = ["LevelTotals", "rollup_columns", "scored_tiers", "tally_columns"]
 
 _EXACT: Final = 2**63  # a sum of 64-bit whole numbers stays exact below it
 
 
-@attrs.frozen
-class LevelTotals:
+class LevelTotals(NamedTuple):
     """One level's totals (逐级汇总结果): every unit's :class:`UnitTotals` and its coverage, the
     villages with records out of the villages in ``units`` under it (报送率)."""
 
@@ -232,7 +233,7 @@ def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:
 
 def scored_tiers(
     sheet: RuleSheet, columns: Mapping[str, object], *, on: dt.date, kind: SubjectKind | None = None
-) -> NDArray[np.int8]:
+) -> _Bands:
     """The band each row of item *columns* reaches on *on* (按列评定等级), as indices into the
     sheet's bands: scored by :func:`~fulian_core.rules.batch.score_columns`, the rows it marks
     completed from their own levels through the per-object path."""

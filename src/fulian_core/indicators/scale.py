@@ -8,11 +8,11 @@ partition, merged anywhere, and an optional Dask recipe.
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import TYPE_CHECKING as _TYPE_CHECKING
 from typing import Any, NamedTuple
 
 import attrs
@@ -23,11 +23,7 @@ from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
-
-if _TYPE_CHECKING:
-    import datetime as dt
-
-    from fulian_core.rules import RuleSheet, SubjectKind
+from fulian_core.rules import RuleSheet, SubjectKind
 
 __all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "dask_tally_columns", "tally"]
 
@@ -247,8 +243,6 @@ def dask_tally_columns(
     check_type(columns, Mapping, "columns", "a mapping of column names to dask arrays")
     units = listed(units, "units", "a list of village codes")
     if sheet is not None:
-        from fulian_core.rules import RuleSheet  # noqa: PLC0415 - only with a sheet
-
         check_type(sheet, RuleSheet, "sheet")
         if on is None:
             raise ValidationError.single("on", "the day the sheet scores on", None)

@@ -28,11 +28,11 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
+import typing
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import TYPE_CHECKING as _TYPE_CHECKING
-from typing import Any, Final, NamedTuple
+from typing import Any, Final, NamedTuple, TypeAlias
 
 import attrs
 
@@ -47,9 +47,15 @@ from fulian_core.rules.plan import SheetPlan
 from fulian_core.rules.sheet import ItemKind, OverrideEffect, PrerequisiteKind
 from fulian_core.rules.thresholds import Boundary, Threshold
 
-if _TYPE_CHECKING:
+if typing.TYPE_CHECKING:
     import numpy as np
     from numpy.typing import NDArray
+
+    _Whole: TypeAlias = NDArray[np.signedinteger[Any]]
+    _Bands: TypeAlias = NDArray[np.int8]
+    _Mask: TypeAlias = NDArray[np.bool_]
+else:  # numpy is optional: where nothing checks types, the arrays' annotations read as object
+    _Whole = _Bands = _Mask = object
 
 __all__ = [
     "MISSING_LEVEL",
@@ -80,24 +86,26 @@ _EARNING: Final = (ItemKind.SCORED, ItemKind.BONUS)
 # -- the result -----------------------------------------------------------------------------
 
 
-@attrs.frozen(eq=False)
-class BatchScores:
-    """Totals and bands of many rows at once (批量评分结果).
+class BatchScores(NamedTuple):
+    """Totals and bands of many rows at once (批量评分结果), the batch path's short answer as
+    :class:`~fulian_core.rules.Standing` is the per-object one: made by :func:`score_columns`.
 
     ``totals`` and ``best_totals`` are whole-number arrays in units of ``1 / scale`` points;
     ``bands`` and ``best_bands`` index ``grades`` (0 is the best band); rows marked in
     ``needs_object_path`` hold nothing yet (zero, the lowest band) until :func:`complete_scores`.
     """
 
-    totals: NDArray[np.signedinteger[Any]]
-    best_totals: NDArray[np.signedinteger[Any]]
-    bands: NDArray[np.int8]
-    best_bands: NDArray[np.int8]
-    needs_object_path: NDArray[np.bool_]
+    totals: _Whole
+    best_totals: _Whole
+    bands: _Bands
+    best_bands: _Bands
+    needs_object_path: _Mask
     scale: int
     grades: tuple[Grade, ...]
 
-    def __len__(self) -> int:
+    @property
+    def rows(self) -> int:
+        """How many rows were scored."""
         return len(self.totals)
 
     @property
@@ -107,8 +115,8 @@ class BatchScores:
 
     def standing(self, row: int) -> Standing:
         """Row *row* as the per-object path says it (the Decimals made here, at the edge)."""
-        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < len(self):
-            raise ValidationError.single("row", _row_numbers(len(self)), row)
+        if not isinstance(row, int) or isinstance(row, bool) or not 0 <= row < self.rows:
+            raise ValidationError.single("row", _row_numbers(self.rows), row)
         if self.needs_object_path[row]:
             raise ValidationError.single("row", "a row the batch path scored (complete the others first)", row)
         scale = Decimal(self.scale)
@@ -577,7 +585,7 @@ def _encode(column: _Column, fact: Fact | None) -> int:  # noqa: PLR0911 - one r
     return OTHER_LEVEL
 
 
-def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[str, NDArray[np.signedinteger[Any]]]:
+def fact_columns(plan: SheetPlan, rows: Sequence[Mapping[str, Fact]]) -> dict[str, _Whole]:
     """The columns of levels for *rows* of facts (事实转列), one per item: what
     :func:`score_columns` reads; a fact they cannot carry becomes :data:`OTHER_LEVEL`."""
     if not isinstance(plan, SheetPlan):
