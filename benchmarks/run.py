@@ -363,6 +363,12 @@ def main() -> None:
             rounds,
             normalize={"fulian_core": lambda answer: [(verdict.code, total) for verdict, total in answer]},
         )
+    if chosen("batch") and _optional("numpy", lambda: lambda: None) is not None:
+        # The batch path (benchmarks/batch.py) needs numpy, from the batch or bench extra.
+        batch: Any = importlib.import_module("batch")
+        rows += batch.scenarios(
+            measure, quick=quick, seed=args.seed, rounds=rounds, divisions=divisions, village_codes=village_codes
+        )
     print(f"{'scenario':<62} {'contender':<34} {'n':>9} {'median s':>9} {'lib/this':>9}  spread")
     for row in rows:
         spread = f"{row['ratio_spread'][0]}–{row['ratio_spread'][1]}"
