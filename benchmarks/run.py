@@ -545,6 +545,12 @@ def main() -> None:
         )
     if chosen("dataset-rollup"):
         rows += dataset_rollup_rows(divisions, rounds, args.seed)
+    if chosen("batch") and _optional("numpy", lambda: lambda: None) is not None:
+        # The batch path (benchmarks/batch.py) needs numpy, from the batch or bench extra.
+        batch: Any = importlib.import_module("batch")
+        rows += batch.scenarios(
+            measure, quick=quick, seed=args.seed, rounds=rounds, divisions=divisions, village_codes=village_codes
+        )
     print_rows(rows)
 
 

@@ -27,6 +27,7 @@ from fulian_core.indicators.analysis import (
     rank_units,
     share_breakdown,
 )
+from fulian_core.indicators.columns import LevelTotals, rollup_columns, scored_tiers, tally_columns
 from fulian_core.indicators.definitions import (
     Indicator,
     IndicatorSet,
@@ -66,7 +67,14 @@ from fulian_core.indicators.rollup import (
     rollup,
     rollup_ratio,
 )
-from fulian_core.indicators.scale import HouseholdRecord, HouseholdTally, UnitTotals, dask_tally, tally
+from fulian_core.indicators.scale import (
+    HouseholdRecord,
+    HouseholdTally,
+    UnitTotals,
+    dask_tally,
+    dask_tally_columns,
+    tally,
+)
 from fulian_core.indicators.table import RollupTable, rollup_table
 from fulian_core.indicators.values import Dataset, DataValue, Origin
 
@@ -89,6 +97,7 @@ __all__ = [
     "HouseholdTally",
     "Indicator",
     "IndicatorSet",
+    "LevelTotals",
     "MissingStrategy",
     "Operator",
     "Origin",
@@ -116,6 +125,7 @@ __all__ = [
     "credit_definitions",
     "credit_values",
     "dask_tally",
+    "dask_tally_columns",
     "mediation_values",
     "meets_target",
     "partials",
@@ -124,9 +134,12 @@ __all__ = [
     "render_percent",
     "render_value",
     "rollup",
+    "rollup_columns",
     "rollup_ratio",
     "rollup_table",
+    "scored_tiers",
     "share_breakdown",
     "tally",
+    "tally_columns",
     "tier_values",
 ]
