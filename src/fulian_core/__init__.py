@@ -56,6 +56,7 @@ from fulian_core.quantities import (
 )
 from fulian_core.rules import Fact, RuleSheet, Subject, Threshold, compile_sheet, evaluate
 from fulian_core.schedules import Cadence, Schedule
+from fulian_core.schema import json_schema
 from fulian_core.serialization import (
     configure_converter,
     converter,
@@ -123,6 +124,7 @@ __all__ = [
     "division_level",
     "evaluate",
     "find_figures",
+    "json_schema",
     "labelled_percentage_shares",
     "largest_remainder",
     "make_converter",

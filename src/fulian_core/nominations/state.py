@@ -16,8 +16,9 @@ import attrs
 from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._enums import CodedEnum
+from fulian_core._persistent import PersistentMap
 from fulian_core.errors import ValidationError
-from fulian_core.nominations._store import PersistentMap, family_key, forward_key
+from fulian_core.nominations._store import family_key, forward_key
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
 from fulian_core.orgs import Level

@@ -1,0 +1,202 @@
+"""The JSON Schema of the plain data agrees with the converter: what unstructure writes, the
+schema accepts; what is of the wrong shape, both refuse."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Callable
+from typing import Any
+
+import jsonschema
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from fulian_core import (
+    Level,
+    MobileNumber,
+    OrgUnit,
+    Ratio,
+    ResidentId,
+    ValidationError,
+    json_schema,
+    structure,
+    unstructure,
+)
+from fulian_core.courtyard import Household
+from fulian_core.indicators import Dataset, DataValue
+from fulian_core.nominations import CampaignState, Command, Event
+from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
+from fulian_core.workflows import Due
+from tests.hardening.test_structure_fuzz import CASES
+from tests.indicators.conftest import CODES, make_indicators
+from tests.nominations.fixtures import CAMPAIGN, Run
+
+DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
+EXTRA: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
+    "OrgUnit": (OrgUnit, org_units),
+    "Ratio": (Ratio, ratios),
+    "ResidentId": (ResidentId, resident_ids),
+    "MobileNumber": (MobileNumber, mobile_numbers),
+    "Household": (Household, households),
+    "Due": (Due, lambda: st.from_type(Due)),
+}
+TYPES = {**CASES, **EXTRA}
+
+
+_VALIDATORS: dict[object, jsonschema.Draft202012Validator] = {}
+
+
+def _validator(cls: object) -> jsonschema.Draft202012Validator:
+    if cls not in _VALIDATORS:
+        schema = json_schema(cls)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        _VALIDATORS[cls] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+    return _VALIDATORS[cls]
+
+
+def _schema_errors(data: Any, cls: Any) -> list[str]:
+    return [f"{error.json_path}: {error.message}" for error in _validator(cls).iter_errors(data)]
+
+
+def _stored(value: object) -> Any:
+    return json.loads(json.dumps(unstructure(value), ensure_ascii=False))
+
+
+@pytest.mark.parametrize("name", sorted(TYPES))
+def test_what_unstructure_writes_the_schema_accepts(name: str) -> None:
+    cls, values = TYPES[name]
+
+    @settings(max_examples=15)
+    @given(values())
+    def check(value: Any) -> None:
+        data = _stored(value)
+        assert _schema_errors(data, cls) == []
+        if isinstance(data, dict) and _validator(cls).schema.get("$ref"):
+            # Unknown keys are refused: by the schema and by the converter.
+            assert _schema_errors({**data, "colour": 1}, cls)
+            with pytest.raises(ValidationError):
+                structure({**data, "colour": 1}, cls)
+
+    check()
+
+
+def _dataset() -> Dataset:
+    from fulian_core import OrgTree, Period, Quantity
+
+    values = [
+        DataValue("teams", "371082103201", Period.year(2024), Quantity.parse("3支")),
+        DataValue("money_raised", "371082103202", Period.year(2024), Quantity.parse("约5万元")),
+    ]
+    return Dataset(make_indicators(), OrgTree.from_division_codes(CODES), values)
+
+
+def _campaign_run() -> Run:
+    run = Run()
+    run.to_shortlist([1, 2])
+    run.through_notice(["n-1", "n-2"])
+    return run
+
+
+def test_the_whole_documents_validate() -> None:
+    run = _campaign_run()
+    documents: list[tuple[object, Any]] = [
+        (_dataset(), Dataset),
+        (run.state, CampaignState),
+        (run.log, list[Event]),
+        (run.log[-1].command, Command),
+        (CAMPAIGN, type(CAMPAIGN)),
+    ]
+    for value, cls in documents:
+        assert _schema_errors(_stored(value), cls) == []
+
+
+def test_a_campaign_state_is_stored_as_json_and_read_back_equal_to_its_replay() -> None:
+    from fulian_core.nominations import replay
+
+    run = _campaign_run()
+    stored = json.dumps(unstructure(run.state), ensure_ascii=False)
+    read = structure(json.loads(stored), CampaignState)
+    assert read == run.state == replay(CAMPAIGN, run.log)
+    assert read.nomination("n-1") == run.state.nomination("n-1")
+    assert read.nominated_at(Level.VILLAGE, "family-2") == "n-2"
+    assert read.notices() == run.state.notices()
+
+
+def test_a_stored_state_with_a_bad_record_is_refused_with_its_path() -> None:
+    data = _stored(_campaign_run().state)
+    data["nomination_map"]["n-1"]["status"] = "lost"
+    data["forward_counts"] = ["village|540102001001|*"]
+    with pytest.raises(ValidationError) as caught:
+        structure(data, CampaignState)
+    assert [fault.path for fault in caught.value.faults] == ["nomination_map['n-1'].status", "forward_counts"]
+    assert str(caught.value.faults[1]) == (
+        "forward_counts: expected a mapping of ids to records, got ['village|540102001001|*']"
+    )
+    assert _schema_errors(data, CampaignState)
+
+
+def _unit() -> dict[str, Any]:
+    return {"code": "371082", "name": "荣成市", "level": "county", "parent": None, "kind": "geographic"}
+
+
+def _command() -> dict[str, Any]:
+    data: dict[str, Any] = _stored(_campaign_run().log[0].command)
+    return data
+
+
+BAD: dict[str, tuple[type[Any], Callable[[], Any]]] = {
+    "extra key": (OrgUnit, lambda: {**_unit(), "colour": "red"}),
+    "missing required key": (OrgUnit, lambda: {key: value for key, value in _unit().items() if key != "name"}),
+    "bad enum code": (OrgUnit, lambda: {**_unit(), "level": "shire"}),
+    "wrong type": (OrgUnit, lambda: {**_unit(), "name": 371082}),
+    "float for a decimal": (
+        DataValue,
+        lambda: {**_stored(_dataset().values[0]), "value": {"value": 3.0, "unit": "team"}},
+    ),
+    "whole number out of bounds": (Ratio, lambda: {"part": 10**16, "whole": 10**17}),
+    "bool for a whole number": (Ratio, lambda: {"part": True, "whole": 2}),
+    "bad period code": (DataValue, lambda: {**_stored(_dataset().values[0]), "period": "2024Q5"}),
+    "naive date and time": (Command, lambda: {**_command(), "at": "2024-03-20T09:00:00"}),
+    "date in the wrong format": (Command, lambda: {**_command(), "at": "2024/03/20 09:00:00+08:00"}),
+    "bad payload kind": (Command, lambda: {**_command(), "payload": {**_command()["payload"], "kind": "promote"}}),
+    "text for a list": (Dataset, lambda: {**_stored(_dataset()), "values": "teams"}),
+    "negative sequence number": (Event, lambda: {**_stored(_campaign_run().log[0]), "seq": -1}),
+}
+
+
+@pytest.mark.parametrize("case", sorted(BAD))
+def test_shape_invalid_payloads_are_refused_by_both(case: str) -> None:
+    cls, payload = BAD[case]
+    data = payload()
+    assert _schema_errors(data, cls), f"the schema accepts {case}"
+    with pytest.raises(ValidationError):
+        structure(data, cls)
+
+
+def test_the_schema_speaks_the_converters_conventions() -> None:
+    schema = json_schema(OrgUnit)
+    assert schema["$schema"] == DRAFT_2020_12
+    assert schema["$ref"] == "#/$defs/orgs.OrgUnit"
+    unit = schema["$defs"]["orgs.OrgUnit"]
+    assert unit["title"] == "OrgUnit"
+    assert unit["required"] == ["code", "name", "level"]
+    assert unit["additionalProperties"] is False
+    assert {"const": "village", "title": "村"} in schema["$defs"]["orgs.Level"]["oneOf"]
+    assert json_schema(int) == {"$schema": DRAFT_2020_12, "type": "integer", "minimum": -(10**15), "maximum": 10**15}
+    assert json_schema(dt.date)["format"] == "date"
+    day = json_schema(Event)["$defs"]["nominations.events.Event"]
+    assert day["properties"]["seq"]["minimum"] == 0
+
+
+def test_the_description_states_the_rules_across_fields() -> None:
+    schema = json_schema(Dataset)
+    assert "A second value for the same indicator, unit and period is refused" in schema["description"]
+
+
+def test_a_type_without_plain_data_is_refused() -> None:
+    with pytest.raises(ValidationError) as caught:
+        json_schema(Callable[[int], int])
+    assert caught.value.faults[0].path == "cls"
+    assert caught.value.faults[0].expected.startswith("a type with a plain-data form")
