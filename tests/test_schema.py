@@ -25,8 +25,9 @@ from fulian_core import (
     unstructure,
 )
 from fulian_core.courtyard import Household
+from fulian_core.credit import Goods
 from fulian_core.indicators import Dataset, DataValue
-from fulian_core.nominations import CampaignState, Command, Event
+from fulian_core.nominations import CampaignState, Command, Event, Quota
 from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
 from fulian_core.workflows import Due
 from tests.hardening.test_structure_fuzz import CASES
@@ -162,6 +163,8 @@ BAD: dict[str, tuple[type[Any], Callable[[], Any]]] = {
     "date in the wrong format": (Command, lambda: {**_command(), "at": "2024/03/20 09:00:00+08:00"}),
     "bad payload kind": (Command, lambda: {**_command(), "payload": {**_command()["payload"], "kind": "promote"}}),
     "text for a list": (Dataset, lambda: {**_stored(_dataset()), "values": "teams"}),
+    "price above its bound": (Goods, lambda: {"code": "soap", "name": "肥皂", "points": 100_001}),
+    "too long a name": (Goods, lambda: {"code": "soap", "name": "皂" * 101, "points": 5}),
     "negative sequence number": (Event, lambda: {**_stored(_campaign_run().log[0]), "seq": -1}),
 }
 
@@ -192,7 +195,21 @@ def test_the_schema_speaks_the_converters_conventions() -> None:
 
 def test_the_description_states_the_rules_across_fields() -> None:
     schema = json_schema(Dataset)
-    assert "A second value for the same indicator, unit and period is refused" in schema["description"]
+    assert schema["description"].startswith("Values checked against the indicator set and the hierarchy (指标数据集).")
+    assert schema["description"].endswith(
+        "Checked when built, beyond this schema:\n"
+        "- each value names a counted indicator of the set and a unit of the tree\n"
+        "- a value is a figure in its indicator's unit, for a period of the kind the indicator is reported by\n"
+        "- one value per indicator, unit and period"
+    )
+    quota = json_schema(Quota)["description"]
+    assert "- minimum is at most places" in quota
+    # The rule is real: the schema accepts a minimum above places, building the quota refuses it.
+    data = {"level": "village", "places": 1, "minimum": 2}
+    assert _schema_errors(data, Quota) == []
+    with pytest.raises(ValidationError) as caught:
+        structure(data, Quota)
+    assert str(caught.value.faults[0]) == "minimum: expected at most places (1), got 2"
 
 
 def test_a_type_without_plain_data_is_refused() -> None:

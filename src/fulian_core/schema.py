@@ -7,7 +7,9 @@ kind of value in the form the converter gives it: decimals as strings with a pat
 times in ISO 8601 (times with their UTC offset), enums by their code with the Chinese label as
 the title, periods by their code, whole numbers within the library's bound. What a schema
 cannot say (a minimum at most the maximum, codes unique within a sheet) is checked when the
-value is built; the class's docstring, the schema's ``description``, says it.
+value is built; the class lists it in ``cross_field_rules``, and its schema's ``description``
+(the class's docstring) ends with that list. A field's own bounds (at most 1,000 goods) travel
+in its attrs metadata, under ``"json_schema"``.
 
 >>> from fulian_core import Level, json_schema
 >>> schema = json_schema(Level)
@@ -91,7 +93,13 @@ def json_schema(cls: object) -> dict[str, Any]:
 
 
 def _description(cls: type) -> str:
-    return inspect.getdoc(cls) or ""
+    # The docstring says what the value is; a class's ``cross_field_rules`` (data next to the
+    # class) list what is checked when it is built that no schema can say.
+    text = inspect.getdoc(cls) or ""
+    rules = getattr(cls, "cross_field_rules", ())
+    if not rules:
+        return text
+    return text + "\n\nChecked when built, beyond this schema:\n" + "\n".join(f"- {rule}" for rule in rules)
 
 
 class _Builder:

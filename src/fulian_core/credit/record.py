@@ -153,7 +153,9 @@ class CreditRecord:
     recorded. The order does not matter to the score: entries count by their event dates."""
 
     subject: Subject
-    events: tuple[CreditEvent, ...] = attrs.field(default=(), converter=_events)
+    events: tuple[CreditEvent, ...] = attrs.field(
+        default=(), converter=_events, metadata={"json_schema": {"maxItems": MAX_ENTRIES}}
+    )
     repairs: tuple[CreditRepair, ...] = attrs.field(default=(), converter=_repairs)
 
     def __attrs_post_init__(self) -> None:

@@ -252,7 +252,9 @@ class Dossier:
     photos: int = 0
     motto: str = attrs.field(default="", repr=_text_repr)
     summary: str = attrs.field(default="", kw_only=True, repr=_text_repr)
-    media: tuple[MediaItem, ...] = attrs.field(default=(), converter=_media_items, kw_only=True)
+    media: tuple[MediaItem, ...] = attrs.field(
+        default=(), converter=_media_items, kw_only=True, metadata={"json_schema": {"maxItems": _MAX_COUNT}}
+    )
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -239,6 +240,14 @@ class Objection:
 @attrs.frozen(eq=False)
 class CampaignState:
     """The state of one campaign (活动状态): the fold of its events; compare with ``==``."""
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        (
+            "the tables agree with each other and with the campaign's events: a state read back from "
+            "storage is trusted once it equals replay(campaign, events)"
+        ),
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     campaign: str
     seq: int = 0
