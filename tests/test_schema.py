@@ -212,8 +212,18 @@ def test_the_description_states_the_rules_across_fields() -> None:
     assert str(caught.value.faults[0]) == "minimum: expected at most places (1), got 2"
 
 
-def test_a_type_without_plain_data_is_refused() -> None:
+@pytest.mark.parametrize(
+    ("given", "name"),
+    [
+        (Callable[[int], int], "Callable"),
+        (dict[int, str], "dict"),
+        (None, "None"),
+        ("OrgUnit", "'OrgUnit'"),
+        ([OrgUnit], "[<class 'fulian_core.orgs.OrgUnit'>]"),
+        (Any, "Any"),
+    ],
+)
+def test_a_type_without_plain_data_is_refused(given: object, name: str) -> None:
     with pytest.raises(ValidationError) as caught:
-        json_schema(Callable[[int], int])
-    assert caught.value.faults[0].path == "cls"
-    assert caught.value.faults[0].expected.startswith("a type with a plain-data form")
+        json_schema(given)
+    assert str(caught.value.faults[0]) == f"cls: expected a type with a plain-data form ({name} has none), got {name!r}"

@@ -13,7 +13,9 @@ in its attrs metadata, under ``"json_schema"``.
 
 >>> from fulian_core import Level, json_schema
 >>> schema = json_schema(Level)
->>> [(choice["const"], choice["title"]) for choice in schema["oneOf"]][:3]
+>>> schema["$ref"]
+'#/$defs/orgs.Level'
+>>> [(choice["const"], choice["title"]) for choice in schema["$defs"]["orgs.Level"]["oneOf"]][:3]
 [('national', '全国'), ('province', '省'), ('city', '市')]
 """
 
