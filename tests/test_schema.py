@@ -26,13 +26,15 @@ from fulian_core import (
 )
 from fulian_core.courtyard import Household
 from fulian_core.credit import Goods
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.indicators import Dataset, DataValue
 from fulian_core.nominations import CampaignState, Command, Event, Quota
+from fulian_core.rules import RuleSheet
 from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
 from fulian_core.workflows import Due
 from tests.hardening.test_structure_fuzz import CASES
 from tests.indicators.conftest import CODES, make_indicators
-from tests.nominations.fixtures import CAMPAIGN, Run
+from tests.nominations.fixtures import CAMPAIGN, CLERK, LEADER, NEIGHBOUR, Run, at
 
 DRAFT_2020_12 = "https://json-schema.org/draft/2020-12/schema"
 EXTRA: dict[str, tuple[type[Any], Callable[[], st.SearchStrategy[Any]]]] = {
@@ -52,6 +54,7 @@ _VALIDATORS: dict[object, jsonschema.Draft202012Validator] = {}
 def _validator(cls: object) -> jsonschema.Draft202012Validator:
     if cls not in _VALIDATORS:
         schema = json_schema(cls)
+        assert json.loads(json.dumps(schema)) == schema  # a schema is itself plain data
         jsonschema.Draft202012Validator.check_schema(schema)
         _VALIDATORS[cls] = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
     return _VALIDATORS[cls]
@@ -94,9 +97,15 @@ def _dataset() -> Dataset:
 
 
 def _campaign_run() -> Run:
+    """Two nominations through a notice with an objection, one forwarded: every table filled."""
     run = Run()
     run.to_shortlist([1, 2])
-    run.through_notice(["n-1", "n-2"])
+    run.do(Command.open_notice(CLERK, at(4, 3), "notice-1", ["n-1", "n-2"]))
+    run.do(Command.raise_objection(NEIGHBOUR, at(4, 5), "n-2", "obj-1", reason="邻里反映不实"))
+    run.do(Command.dismiss_objection(LEADER, at(4, 8), "obj-1", reason="经核查不属实"))
+    run.do(Command.close_notice(CLERK, at(4, 12), "notice-1"))
+    run.do(Command.confirm(LEADER, at(4, 13), "n-1"))
+    run.do(Command.forward(CLERK, at(4, 14), "n-1"))
     return run
 
 
@@ -120,9 +129,11 @@ def test_a_campaign_state_is_stored_as_json_and_read_back_equal_to_its_replay() 
     stored = json.dumps(unstructure(run.state), ensure_ascii=False)
     read = structure(json.loads(stored), CampaignState)
     assert read == run.state == replay(CAMPAIGN, run.log)
-    assert read.nomination("n-1") == run.state.nomination("n-1")
-    assert read.nominated_at(Level.VILLAGE, "family-2") == "n-2"
-    assert read.notices() == run.state.notices()
+    assert read.nomination("n-1").unit == "540102001"
+    assert read.nominated_at(Level.TOWNSHIP, "family-1") == "n-1"
+    assert read.forwarded(Level.VILLAGE, "540102001001", "five_good") == 1
+    assert read.objection("obj-1").resolution == "经核查不属实"
+    assert read.notice("notice-1").closed_at == at(4, 12)
 
 
 def test_a_stored_state_with_a_bad_record_is_refused_with_its_path() -> None:
@@ -165,6 +176,7 @@ BAD: dict[str, tuple[type[Any], Callable[[], Any]]] = {
     "text for a list": (Dataset, lambda: {**_stored(_dataset()), "values": "teams"}),
     "price above its bound": (Goods, lambda: {"code": "soap", "name": "肥皂", "points": 100_001}),
     "too long a name": (Goods, lambda: {"code": "soap", "name": "皂" * 101, "points": 5}),
+    "rule sheet without items": (RuleSheet, lambda: {**_stored(STANDARD), "items": []}),
     "negative sequence number": (Event, lambda: {**_stored(_campaign_run().log[0]), "seq": -1}),
 }
 

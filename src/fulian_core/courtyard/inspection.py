@@ -67,7 +67,7 @@ class Inspection:
     )
     """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
-    id: str
+    id: str = attrs.field(metadata={"json_schema": {"minLength": 1}})
     household: Household
     date: dt.date
     kind: InspectionKind

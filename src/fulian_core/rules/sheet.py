@@ -661,9 +661,15 @@ class RuleSheet:
     version: str
     title: str
     effective_from: dt.date
-    items: tuple[Item, ...] = attrs.field(converter=_items)
-    groups: tuple[Group, ...] = attrs.field(default=(), converter=_groups)
-    bands: tuple[Band, ...] = attrs.field(default=ELIGIBILITY, converter=_bands)
+    items: tuple[Item, ...] = attrs.field(
+        converter=_items, metadata={"json_schema": {"minItems": 1, "maxItems": MAX_ITEMS}}
+    )
+    groups: tuple[Group, ...] = attrs.field(
+        default=(), converter=_groups, metadata={"json_schema": {"maxItems": _MAX_GROUPS}}
+    )
+    bands: tuple[Band, ...] = attrs.field(
+        default=ELIGIBILITY, converter=_bands, metadata={"json_schema": {"minItems": 1, "maxItems": _MAX_BANDS}}
+    )
     subjects: frozenset[SubjectKind] = attrs.field(default=frozenset({SubjectKind.FAMILY}), converter=_subject_kinds)
     maximum: Decimal | None = attrs.field(default=None, converter=_maximum)
     bonus_cap: Decimal | None = attrs.field(default=None, converter=_bonus_cap)
