@@ -27,7 +27,7 @@ from fulian_core import (
 from fulian_core.courtyard import Household
 from fulian_core.credit import Goods
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
-from fulian_core.indicators import Dataset, DataValue
+from fulian_core.indicators import Dataset, DataValue, HouseholdTally
 from fulian_core.nominations import CampaignState, Command, Event, Quota
 from fulian_core.rules import RuleSheet
 from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
@@ -239,3 +239,11 @@ def test_a_type_without_plain_data_is_refused(given: object, name: str) -> None:
     with pytest.raises(ValidationError) as caught:
         json_schema(given)
     assert str(caught.value.faults[0]) == f"cls: expected a type with a plain-data form ({name} has none), got {name!r}"
+
+
+def test_a_class_holding_a_type_without_plain_data_is_refused_naming_the_field() -> None:
+    with pytest.raises(ValidationError) as caught:
+        json_schema(HouseholdTally)
+    assert str(caught.value.faults[0]) == (
+        "cls: expected a type with a plain-data form (Counter, in HouseholdTally.tiers, has none), got 'Counter'"
+    )

@@ -26,7 +26,7 @@ import inspect
 import re
 import types
 import typing
-from collections import abc
+from collections import Counter, abc
 from decimal import Decimal
 from typing import Any, Final, get_args, get_origin
 
@@ -110,6 +110,12 @@ class _Builder:
     def __init__(self) -> None:
         self.defs: dict[str, dict[str, Any]] = {}
         self.names: dict[object, str] = {}
+        self.fields: list[str] = []  # the field being described, to say where a type has no form
+
+    def _refuse(self, cls: object) -> typing.NoReturn:
+        name = getattr(cls, "__qualname__", None) or repr(cls)
+        where = f", in {self.fields[-1]}," if self.fields else ""
+        raise ValidationError.single("cls", f"a type with a plain-data form ({name}{where} has none)", name)
 
     def schema(self, cls: object) -> dict[str, Any]:  # noqa: PLR0911, PLR0912 - one branch per form
         scalar = _scalar(cls)
@@ -144,13 +150,15 @@ class _Builder:
             members = get_args(cls)
             return {"type": "array", "uniqueItems": True, **({"items": self.schema(members[0])} if members else {})}
         if origin is not None and isinstance(origin, type) and issubclass(origin, abc.Mapping):
-            key, member = get_args(cls)
-            if key is not str:
-                _refuse(cls)
-            return {"type": "object", "additionalProperties": self.schema(member)}
+            members = get_args(cls)
+            if issubclass(origin, Counter):  # counts by key: Counter[str] holds whole numbers
+                members = (*members, int)
+            if len(members) != 2 or members[0] is not str:
+                self._refuse(cls)  # only text keys make a JSON object
+            return {"type": "object", "additionalProperties": self.schema(members[1])}
         if isinstance(cls, type) and attrs.has(cls):
             return self._defined(cls, lambda: self._record(cls))
-        return _refuse(cls)
+        return self._refuse(cls)
 
     def _defined(self, cls: type, describe: typing.Callable[[], dict[str, Any]]) -> dict[str, Any]:
         name = self.names.get(cls)
@@ -192,7 +200,9 @@ class _Builder:
         for field in attrs.fields(cls):
             if not field.init or field.name in left_out:
                 continue
+            self.fields.append(f"{cls.__qualname__}.{field.name}")
             described = self.schema(field.type)
+            self.fields.pop()
             if field.validator is _whole_number:
                 described = {**described, "minimum": 0}
             extra = field.metadata.get("json_schema")
@@ -281,8 +291,3 @@ def _scalar(cls: object) -> dict[str, Any] | None:
 
 def _enum(cls: type[CodedEnum]) -> dict[str, Any]:
     return {"type": "string", "oneOf": [{"const": member.code, "title": member.label} for member in cls]}
-
-
-def _refuse(cls: object) -> typing.NoReturn:
-    name = getattr(cls, "__qualname__", None) or repr(cls)
-    raise ValidationError.single("cls", f"a type with a plain-data form ({name} has none)", name)
