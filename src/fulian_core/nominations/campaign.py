@@ -234,6 +234,9 @@ class NoticeRule:
     given) runs to the next working day (第二百零三条). Working days need the calendar.
     """
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = ("a notice counted in working days has a calendar",)
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     days: int
     counting: DayCounting = DayCounting.CALENDAR
     calendar: WorkingDayCalendar | None = None

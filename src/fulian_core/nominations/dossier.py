@@ -27,7 +27,7 @@ photo :class:`MediaRule`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, TypeGuard
+from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
@@ -196,6 +196,15 @@ class DossierRule:
     Characters are counted by :func:`account_length`. A rule states the photo count once:
     ``min_photos`` or a photo :class:`MediaRule`, not both.
     """
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        (
+            "min_account_chars is at most max_account_chars, and min_summary_chars at most "
+            "max_summary_chars, when the maxima are given"
+        ),
+        "one media rule per kind; min_photos is 0 when media holds a rule for photos",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     requires_form: bool = True
     min_account_chars: int = 0
