@@ -16,6 +16,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from fulian_core import (
+    Bounds,
     Level,
     MobileNumber,
     OrgUnit,
@@ -27,10 +28,10 @@ from fulian_core import (
     unstructure,
 )
 from fulian_core.courtyard import Household
-from fulian_core.credit import Goods
+from fulian_core.credit import Goods, PriceList
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER as STANDARD
 from fulian_core.indicators import Dataset, DataValue, HouseholdTally
-from fulian_core.nominations import CampaignState, Command, Event, Quota
+from fulian_core.nominations import CampaignState, Command, Event, NoticeRule, Quota
 from fulian_core.rules import RuleSheet
 from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
 from fulian_core.workflows import Due
@@ -224,6 +225,38 @@ def test_the_description_states_the_rules_across_fields() -> None:
     with pytest.raises(ValidationError) as caught:
         structure(data, Quota)
     assert str(caught.value.faults[0]) == "minimum: expected at most places (1), got 2"
+
+
+CROSS_FIELD: dict[str, tuple[type[Any], dict[str, Any], str, str]] = {
+    "goods codes": (
+        PriceList,
+        {"goods": [{"code": "soap", "name": "肥皂", "points": 5}, {"code": "soap", "name": "毛巾", "points": 8}]},
+        "each goods code is used once",
+        "goods[1].code: expected a code not used before, got 'soap'",
+    ),
+    "bounds": (
+        Bounds,
+        {"low": "5", "high": "3"},
+        "high, when given, is at least low, and above it when either end is open",
+        "high: expected a bound above low (5), got Decimal('3')",
+    ),
+    "working days": (
+        NoticeRule,
+        {"days": 5, "counting": "working"},
+        "a notice counted in working days has a calendar",
+        "calendar: expected a working-day calendar for a notice counted in working days, got None",
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CROSS_FIELD))
+def test_a_listed_rule_is_what_the_schema_lets_through_and_structure_refuses(case: str) -> None:
+    cls, data, rule, fault = CROSS_FIELD[case]
+    assert f"- {rule}" in json_schema(cls)["description"]
+    assert _schema_errors(data, cls) == []
+    with pytest.raises(ValidationError) as caught:
+        structure(data, cls)
+    assert [str(found) for found in caught.value.faults] == [fault]
 
 
 @pytest.mark.parametrize(
