@@ -35,7 +35,7 @@ from fulian_core.nominations import CampaignState, Command, Event, NoticeRule, Q
 from fulian_core.rules import RuleSheet
 from fulian_core.testing import households, mobile_numbers, org_units, ratios, resident_ids
 from fulian_core.workflows import Due
-from tests.hardening.test_structure_fuzz import CASES
+from tests.hardening.test_structure_fuzz import CASES, mutated
 from tests.indicators.conftest import CODES, make_indicators
 from tests.nominations.fixtures import CAMPAIGN, CLERK, LEADER, NEIGHBOUR, Run, at
 
@@ -310,3 +310,50 @@ def test_every_public_type_has_a_valid_schema_or_is_listed() -> None:
             continue
         jsonschema.Draft202012Validator.check_schema(schema)
     assert refused == NO_PLAIN_DATA
+
+
+def _is_whole(_: object, instance: object) -> bool:
+    # Python's json reads 3.0 as a float, which structure refuses where a whole number belongs.
+    return isinstance(instance, int) and not isinstance(instance, bool)
+
+
+_STRICT = jsonschema.validators.extend(
+    jsonschema.Draft202012Validator,
+    type_checker=jsonschema.Draft202012Validator.TYPE_CHECKER.redefine("integer", _is_whole),
+)
+# What structure says of a payload of the wrong shape (a key, a type, a bound): the schema says it too.
+SHAPE_FAULTS = (
+    "no such key",
+    "a value (the key is required)",
+    "text without NUL or lone surrogates (UTF-8)",
+    "a whole number",
+    "true or false",
+    "a decimal number written as a string",
+    "a list (not a text or a mapping)",
+    "a mapping (not a text or a list)",
+)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_what_the_schema_accepts_has_the_shape_structure_wants(name: str) -> None:
+    """Hostile payloads (valid ones mutated at random places): when the schema accepts one,
+    structure may still refuse it for a rule across fields, never for its shape."""
+    cls, values = CASES[name]
+    validator = _STRICT(json_schema(cls), format_checker=jsonschema.FormatChecker())
+
+    @settings(max_examples=max(3, settings().max_examples // 20))
+    @given(mutated(values()))
+    def check(data: Any) -> None:
+        if list(validator.iter_errors(data)):
+            return
+        try:
+            structure(data, cls)
+        except ValidationError as error:
+            shape = [
+                str(fault)
+                for fault in error.faults
+                if fault.expected == "text" or fault.expected.startswith(SHAPE_FAULTS)
+            ]
+            assert not shape, f"the schema accepts what structure refuses for its shape: {shape}"
+
+    check()

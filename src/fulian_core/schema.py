@@ -59,6 +59,9 @@ _DATE: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 _MOMENT: Final = r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?[+-][0-9]{2}:[0-9]{2}$"
 _TIME: Final = r"^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
 _OFFSET: Final = r"^[+-]([01][0-9]|2[0-3]):[0-5][0-9]$"
+# No NUL (storage cuts text at it) and no lone surrogate (UTF-8 cannot write it): what
+# serialization's encodable() refuses.
+_WRITABLE: Final = r"^[^\u0000\ud800-\udfff]*$"
 _RESIDENT_ID: Final = r"^[0-9]{17}[0-9X]$"
 _MOBILE: Final = r"^1[3-9][0-9]{9}$"
 # The converter writes a workflow as its declaration and a transition without its payload
@@ -263,7 +266,7 @@ _SCALARS: Final[dict[object, dict[str, Any]]] = {
     type(None): {"type": "null"},
     bool: {"type": "boolean"},
     int: {"type": "integer", "minimum": -_MAX_WHOLE, "maximum": _MAX_WHOLE},
-    str: {"type": "string"},
+    str: _text(_WRITABLE, "text without NUL or lone surrogates (UTF-8)"),
     Decimal: _text(
         _NUMBER, f"a decimal number written as a string, at most {_MAX_DIGITS} digits either side of the point"
     ),

@@ -80,7 +80,7 @@ class PointsEntry:
     code, a receipt number)."""
 
     kind: PointsEntryKind
-    points: int
+    points: int = attrs.field(metadata={"json_schema": {"minimum": 1, "maximum": _MAX_POINTS}})
     date: dt.date
     reason: str
     reference: str = ""
