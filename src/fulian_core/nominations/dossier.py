@@ -116,7 +116,7 @@ class MediaItem:
     recording (音频) with its duration in whole seconds (时长); a photo has none."""
 
     kind: MediaKind
-    seconds: int | None = None
+    seconds: int | None = attrs.field(default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}})
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -141,10 +141,14 @@ class MediaRule:
     from ``min_seconds`` to ``max_seconds`` long ("视频1-2分钟"; ``None``: no bound)."""
 
     kind: MediaKind
-    min_count: int = 0
-    max_count: int | None = None
-    min_seconds: int | None = None
-    max_seconds: int | None = None
+    min_count: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_COUNT}})
+    max_count: int | None = attrs.field(default=None, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_COUNT}})
+    min_seconds: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}}
+    )
+    max_seconds: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}}
+    )
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -207,13 +211,19 @@ class DossierRule:
     """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     requires_form: bool = True
-    min_account_chars: int = 0
-    min_photos: int = 0
+    min_account_chars: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_CHARS}})
+    min_photos: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0}})
     requires_motto: bool = False
-    max_account_chars: int | None = attrs.field(default=None, kw_only=True)
+    max_account_chars: int | None = attrs.field(
+        default=None, kw_only=True, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_CHARS}}
+    )
     requires_summary: bool = attrs.field(default=False, kw_only=True)
-    min_summary_chars: int = attrs.field(default=0, kw_only=True)
-    max_summary_chars: int | None = attrs.field(default=None, kw_only=True)
+    min_summary_chars: int = attrs.field(
+        default=0, kw_only=True, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_CHARS}}
+    )
+    max_summary_chars: int | None = attrs.field(
+        default=None, kw_only=True, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_CHARS}}
+    )
     media: tuple[MediaRule, ...] = attrs.field(default=(), converter=_media_rules, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
