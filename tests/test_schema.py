@@ -75,7 +75,7 @@ def _stored(value: object) -> Any:
 def test_what_unstructure_writes_the_schema_accepts(name: str) -> None:
     cls, values = TYPES[name]
 
-    @settings(max_examples=15)
+    @settings(max_examples=max(15, settings().max_examples // 4))
     @given(values())
     def check(value: Any) -> None:
         data = _stored(value)
