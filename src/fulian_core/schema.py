@@ -80,7 +80,8 @@ def json_schema(cls: object) -> dict[str, Any]:
     :func:`~fulian_core.serialization.structure` reads it.
 
     Classes are described once under ``$defs`` and referred to by ``$ref``; each carries its
-    docstring as ``description``, which states the rules across fields that the schema cannot.
+    docstring as ``description``, ending with the rules across fields that no schema can state
+    (the class's ``cross_field_rules``).
     A type without a plain-data form (a function, a guard) is refused with a
     :class:`~fulian_core.errors.ValidationError`.
     """
@@ -143,8 +144,8 @@ class _Builder:
                 "description": "a payload, read with its workflow, which declares the payload classes by their 'kind'",
             }
         if origin is _PersistentMap:
-            (member,) = get_args(cls)
-            return {"type": "object", "additionalProperties": self.schema(member)}
+            members = get_args(cls)
+            return {"type": "object", "additionalProperties": self.schema(members[0])}
         if origin is Workflow:
             return self.schema(Workflow)
         if origin in (tuple, list, abc.Sequence) or cls in (tuple, list):
@@ -195,9 +196,9 @@ class _Builder:
             }
         return {"type": "array", "items": self.schema(members[0])}
 
-    def _record(self, cls: type, *, omitted: frozenset[str] = frozenset()) -> dict[str, Any]:
+    def _record(self, cls: type) -> dict[str, Any]:
         attrs.resolve_types(cls)
-        left_out = omitted | _OMITTED.get(cls, frozenset())
+        left_out = _OMITTED.get(cls, frozenset())
         properties: dict[str, Any] = {}
         required: list[str] = []
         for field in attrs.fields(cls):
