@@ -290,8 +290,11 @@ NO_PLAIN_DATA = {
     "Attempt": "Attempt.payload",
     "CommandKind": "CommandKind.payload",
     "Fault": "Fault.got",
+    "FaultCode": "FaultCode.wordings",  # the registry of codes: code, not data
     "Guard": "Guard.check",
     "HouseholdTally": "HouseholdTally.tiers",
+    "Interval": "Interval.low",  # exact fractions (55/0.679): no plain form chosen yet
+    "ReportFinding": "Interval.low",  # holds Intervals
     "VillageDistances": "VillageDistances.table",
 }
 
