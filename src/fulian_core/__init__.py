@@ -70,6 +70,7 @@ from fulian_core.reported import (
 )
 from fulian_core.rules import Fact, RuleSheet, Subject, Threshold, compile_sheet, evaluate
 from fulian_core.schedules import Cadence, Schedule
+from fulian_core.schema import json_schema
 from fulian_core.serialization import (
     configure_converter,
     converter,
@@ -151,6 +152,7 @@ __all__ = [
     "find_percentages",
     "implied_base",
     "implied_count",
+    "json_schema",
     "labelled_percentage_shares",
     "largest_remainder",
     "make_converter",

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -221,6 +221,12 @@ class Bounds:
     ``low`` is always known (reported figures are never negative); ``high`` is ``None`` when
     there is no upper bound. ``low_open``/``high_open`` say whether the ends are excluded.
     """
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "low is at least 0",
+        "high, when given, is at least low, and above it when either end is open",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     low: Decimal = _ZERO
     high: Decimal | None = None
