@@ -286,3 +286,12 @@ def test_a_unit_figure_is_read_as_its_own_total_only_when_plainly_exact(tree: Or
     alone = rollup(data, "raised", "371082103201", YEAR, level=Level.VILLAGE)
     assert alone.value is not None
     assert alone.value.render() == Quantity.total([Quantity.parse("5万元")], Unit.YUAN).render()
+
+
+@pytest.mark.parametrize("texts", [["5万元", "3万元", "2万元"], ["1,000元", "2,500元", "12,000元"], ["613户", "120户", "7户"]])
+def test_figures_written_alike_sum_as_one_by_one(texts: list[str]) -> None:
+    figures = [Quantity.parse(text) for text in texts]
+    pairwise = figures[0] + figures[1] + figures[2]
+    partial = Partial.of_many(figures[0].unit, ["a", "b", "c"], figures)
+    assert partial.total is not None
+    assert (partial.total, partial.total.render()) == (pairwise, pairwise.render())

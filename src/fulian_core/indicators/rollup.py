@@ -66,28 +66,23 @@ _PLAIN = _Notation()
 
 
 def _fold_total(values: Sequence[Quantity]) -> Quantity:
-    """``values[0] + values[1] + …``, in one pass when every figure is exact (the common case
-    at national size): adding exact figures gives their exact sum, and the notation keeps a
-    magnitude or unit word only when every figure has the same one, as pairwise addition does."""
+    """``values[0] + values[1] + …``, in one pass when every figure is exact and written alike
+    (the common case at national size): their exact sum, written as the first two add up to
+    (adding a figure written alike to their sum writes it the same way again), so the sum's
+    notation still comes from ``Quantity.__add__``."""
     first = values[0]
-    if len(values) == 1:
-        return first
-    exact = _Qualifier.EXACT
-    magnitude, unit_text = first.notation.magnitude, first.notation.unit_text
+    if len(values) <= 2:
+        return first if len(values) == 1 else first + values[1]
+    exact, notation = _Qualifier.EXACT, first.notation
     numbers: list[Decimal] = []
     for value in values:
         number = value.value
-        if value.qualifier is not exact or number is None:
+        if value.qualifier is not exact or number is None or value.notation != notation:
             break
         numbers.append(number)
-        notation = value.notation
-        if notation.magnitude != magnitude:
-            magnitude = ""
-        if notation.unit_text != unit_text:
-            unit_text = ""
     else:
-        exact_total = sum(numbers[1:], numbers[0])
-        return Quantity(exact_total, first.unit, exact, notation=_Notation(magnitude=magnitude, unit_text=unit_text))
+        written = (first + values[1]).notation
+        return Quantity(sum(numbers[1:], numbers[0]), first.unit, exact, notation=written)
     total = first
     for value in values[1:]:
         total = total + value
