@@ -288,7 +288,9 @@ def test_a_unit_figure_is_read_as_its_own_total_only_when_plainly_exact(tree: Or
     assert alone.value.render() == Quantity.total([Quantity.parse("5万元")], Unit.YUAN).render()
 
 
-@pytest.mark.parametrize("texts", [["5万元", "3万元", "2万元"], ["1,000元", "2,500元", "12,000元"], ["613户", "120户", "7户"]])
+@pytest.mark.parametrize(
+    "texts", [["5万元", "3万元", "2万元"], ["1,000元", "2,500元", "12,000元"], ["613户", "120户", "7户"]]
+)
 def test_figures_written_alike_sum_as_one_by_one(texts: list[str]) -> None:
     figures = [Quantity.parse(text) for text in texts]
     pairwise = figures[0] + figures[1] + figures[2]
