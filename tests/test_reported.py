@@ -283,8 +283,23 @@ def _member(interval: Interval) -> st.SearchStrategy[Fraction]:
 def test_every_generated_percentage_holds_its_own_value_or_bounds_it(percentage: Percentage) -> None:
     interval = percentage.interval
     value = Fraction(percentage.value)
-    if percentage.qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.ABOUT):
+    if percentage.qualifier in (Qualifier.EXACT, Qualifier.AT_LEAST, Qualifier.ABOUT, Qualifier.AT_MOST):
         assert interval.contains(value)
     else:
         assert not interval.contains(value)
     assert Percentage.parse(percentage.render()) == percentage or percentage.step == 10
+
+
+@pytest.mark.parametrize(
+    ("text", "qualifier", "interval"),
+    [
+        ("不足5%", Qualifier.LESS_THAN, Interval(Fraction(0), Fraction(5), high_open=True)),
+        ("不到5%", Qualifier.LESS_THAN, Interval(Fraction(0), Fraction(5), high_open=True)),
+        ("90%以下", Qualifier.AT_MOST, Interval(Fraction(0), Fraction(90))),
+        ("20%以内", Qualifier.AT_MOST, Interval(Fraction(0), Fraction(20))),
+        ("最多30%", Qualifier.AT_MOST, Interval(Fraction(0), Fraction(30))),
+    ],
+)
+def test_upper_bounds_are_read_as_upper_bounds(text: str, qualifier: Qualifier, interval: Interval) -> None:
+    percentage = Percentage.parse(text)
+    assert (percentage.qualifier, percentage.interval, percentage.render()) == (qualifier, interval, text)

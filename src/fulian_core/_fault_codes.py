@@ -454,7 +454,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"a state reachable from '.*'",
             r"villages each reachable by a group without a member from it, within balanced loads \(.*\)",
             r"its parent .+ to be given \(or fill_gaps=True\)",
-            r"a Qualifier other than unknown",
+            r"a Qualifier other than unknown(?: or between \(.+\))?",
             r"the text as written",
             r"a quote holding exactly one figure \(a count or a percentage\)",
             r"figures counted in one unit \(.+\)",

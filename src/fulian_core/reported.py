@@ -63,9 +63,26 @@ class PercentUnit(CodedEnum):
 _RISE: Final = ("提高", "增加", "上升", "增长", "提升")
 _FALL: Final = ("下降", "降低", "减少")
 _PREFIXES: Final = {"": Qualifier.EXACT, "近": Qualifier.NEARLY, "约": Qualifier.ABOUT, "大约": Qualifier.ABOUT}
-_PREFIXES_MORE: Final = {"超过": Qualifier.MORE_THAN, "逾": Qualifier.MORE_THAN}
-_SUFFIXES: Final = {"以上": Qualifier.AT_LEAST, "左右": Qualifier.ABOUT}
-_CANONICAL_PREFIX: Final = {Qualifier.NEARLY: "近", Qualifier.ABOUT: "约", Qualifier.MORE_THAN: "超过"}
+_PREFIXES_MORE: Final = {
+    "超过": Qualifier.MORE_THAN,
+    "逾": Qualifier.MORE_THAN,
+    "不足": Qualifier.LESS_THAN,
+    "不到": Qualifier.LESS_THAN,
+    "最多": Qualifier.AT_MOST,
+}
+_SUFFIXES: Final = {
+    "以上": Qualifier.AT_LEAST,
+    "左右": Qualifier.ABOUT,
+    "以下": Qualifier.AT_MOST,
+    "以内": Qualifier.AT_MOST,
+}
+_CANONICAL_PREFIX: Final = {
+    Qualifier.NEARLY: "近",
+    Qualifier.ABOUT: "约",
+    Qualifier.MORE_THAN: "超过",
+    Qualifier.LESS_THAN: "不足",
+}
+_CANONICAL_SUFFIX: Final = {Qualifier.AT_LEAST: "以上", Qualifier.AT_MOST: "以下"}
 _TENTH_DIGITS: Final = "一二两三四五六七八九十"
 
 
@@ -84,9 +101,9 @@ def _check_percentage(self: Percentage) -> None:
         self.step,
     )
     faults.check(
-        isinstance(self.qualifier, Qualifier) and self.qualifier is not Qualifier.UNKNOWN,
+        isinstance(self.qualifier, Qualifier) and self.qualifier not in (Qualifier.UNKNOWN, Qualifier.BETWEEN),
         "qualifier",
-        "a Qualifier other than unknown",
+        "a Qualifier other than unknown or between (a range of percentages is two percentages)",
         self.qualifier,
     )
     unit_ok = faults.check(isinstance(self.unit, PercentUnit), "unit", "a PercentUnit", self.unit)
@@ -200,6 +217,10 @@ class Percentage:
             magnitude = Interval(size, None, low_open=True)
         elif quality is Qualifier.NEARLY:
             magnitude = Interval(Fraction(0), size, high_open=size > 0)
+        elif quality is Qualifier.AT_MOST:
+            magnitude = Interval(Fraction(0), size)
+        elif quality is Qualifier.LESS_THAN:
+            magnitude = Interval(Fraction(0), size, high_open=size > 0)
         else:
             magnitude = Interval(Fraction(0), None)
         return -magnitude if self.value < 0 else magnitude
@@ -216,7 +237,7 @@ class Percentage:
         places = max(0, -self.step.adjusted())
         number = format(abs(self.value).quantize(Decimal(1).scaleb(-places)), "f")
         prefix = _CANONICAL_PREFIX.get(self.qualifier, "")
-        suffix = "以上" if self.qualifier is Qualifier.AT_LEAST else ""
+        suffix = _CANONICAL_SUFFIX.get(self.qualifier, "")
         verb = ""
         if self.unit is PercentUnit.POINT:
             verb = "下降" if self.value < 0 else "提高"
@@ -235,10 +256,10 @@ def _scaled(interval: Interval, factor: Fraction) -> Interval:
 _NUMBER = r"[0-9]+(?:\.[0-9]+)?"
 _PATTERN_TEXT = (
     rf"(?P<verb>{'|'.join(_RISE + _FALL)})?了?"
-    r"(?P<prefix>近|约|大约|超过|逾)?"
+    r"(?P<prefix>近|约|大约|超过|逾|不足|不到|最多)?"
     rf"(?:(?P<number>{_NUMBER})(?P<unit>%|个百分点)"
     rf"|(?P<tenths>[{_TENTH_DIGITS}]|10|[1-9])成(?![不员立为功果效绩长熟本家人分])"
-    r")(?P<suffix>以上|左右)?"
+    r")(?P<suffix>以上|左右|以下|以内)?"
 )
 _PATTERN: Final = re.compile(_PATTERN_TEXT)
 _IN_TEXT: Final = re.compile(r"(?<![0-9.])" + _PATTERN_TEXT)

@@ -13,7 +13,7 @@ from fulian_core.reported import Percentage, PercentUnit
 
 __all__ = ["intervals", "percentages"]
 
-_QUALIFIERS = [qualifier for qualifier in Qualifier if qualifier is not Qualifier.UNKNOWN]
+_QUALIFIERS = [qualifier for qualifier in Qualifier if qualifier not in (Qualifier.UNKNOWN, Qualifier.BETWEEN)]
 
 
 @st.composite
@@ -33,7 +33,7 @@ def percentages(
     top = 100 * 10**written if written >= 0 else 10
     low = 0 if unit is PercentUnit.PERCENT else -top
     value = Decimal(draw(st.integers(low, top))) * step
-    if qualifier is Qualifier.NEARLY and value == 0:
+    if qualifier in (Qualifier.NEARLY, Qualifier.LESS_THAN) and value == 0:
         value = step
     return Percentage(value, step, qualifier, unit)
 
