@@ -45,6 +45,7 @@ CAPABILITIES = {
     "organisation",
     "mediation",
     "audit",
+    "risks",
 }
 FORBIDDEN_MODULES = {
     "os",
@@ -135,10 +136,11 @@ MAY_USE = {
     "courtyard": {"criteria"},
     "nominations": {"criteria"},
     "rectification": {"courtyard"},
-    "indicators": {"courtyard", "nominations", "rectification", "credit", "organisation", "mediation"},
+    "indicators": {"courtyard", "nominations", "rectification", "credit", "organisation", "mediation", "risks"},
     "credit": {"courtyard", "nominations"},
     "organisation": set(),
     "mediation": set(),
+    "risks": set(),
     "audit": {"indicators"},
 }
 

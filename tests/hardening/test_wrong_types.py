@@ -472,6 +472,7 @@ NOT_CALLED: frozenset[str] = frozenset(
         "overdue",
         "quota_shortfalls",
         "rank_nominees",
+        "risk_values",
         "replay_case",
         "resident_id_check_character",
         "rollup_ratio",

@@ -45,6 +45,7 @@ from fulian_core.indicators.derived import (
     MEDIATION_INDICATORS,
     RECTIFICATION_DEFINITIONS,
     RECTIFICATION_INDICATORS,
+    RISK_INDICATORS,
     TIER_INDICATORS,
     campaign_values,
     contact_definitions,
@@ -53,6 +54,8 @@ from fulian_core.indicators.derived import (
     credit_values,
     mediation_values,
     rectification_values,
+    risk_definitions,
+    risk_values,
     tier_values,
 )
 from fulian_core.indicators.findings import Finding, FindingKind, Operator, ValidationRule, check_rules, check_totals
@@ -86,6 +89,7 @@ __all__ = [
     "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
+    "RISK_INDICATORS",
     "TIER_INDICATORS",
     "Change",
     "Coverage",
@@ -133,6 +137,8 @@ __all__ = [
     "rectification_values",
     "render_percent",
     "render_value",
+    "risk_definitions",
+    "risk_values",
     "rollup",
     "rollup_columns",
     "rollup_ratio",

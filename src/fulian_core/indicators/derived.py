@@ -7,7 +7,8 @@ village, the share at or above a grade (A级及以上占比) and entries by item
 members' contact duties becomes duties owed, met, overdue and still due per unit, with the
 履职率 as a ratio over them; mediation cases become disputes received, accepted, mediated,
 mediated successfully, closed, closed on time and overdue per unit, with 调解成功率 and 按期办结率
-as ratios over them."""
+as ratios over them; a family risk register becomes entries open by level and by category,
+registered, closed and overdue for review per unit — counts, never names."""
 
 from __future__ import annotations
 
@@ -31,6 +32,8 @@ from fulian_core.organisation import ContactReport, DutyStatus
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.rectification import RectificationFigures, figures_by_unit
+from fulian_core.risks import LEVELS as _RISK_LEVELS
+from fulian_core.risks import RiskCategory, risk_figures_by_unit
 from fulian_core.rules import SubjectKind
 from fulian_core.workflows import Case
 
@@ -42,6 +45,7 @@ __all__ = [
     "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
+    "RISK_INDICATORS",
     "TIER_INDICATORS",
     "campaign_values",
     "contact_definitions",
@@ -50,6 +54,8 @@ __all__ = [
     "credit_values",
     "mediation_values",
     "rectification_values",
+    "risk_definitions",
+    "risk_values",
     "tier_values",
 ]
 
@@ -475,3 +481,60 @@ def mediation_values(
         for unit, figures in mediation_figures_by_unit(cases, on=period.end).items()
         for name, indicator in codes.items()
     )
+
+
+RISK_INDICATORS: Mapping[str, str] = {
+    "registered": "risk_registered",
+    "open": "risk_open",
+    "closed": "risk_closed",
+    "overdue": "risk_overdue",
+}
+"""The default indicator codes for a family risk register (累计登记, 在册, 销号, 逾期未复核 户数);
+the open entries by level and by category are named ``risk_level_red`` … and
+``risk_category_hardship`` …."""
+
+
+def _risk_codes() -> dict[str, str]:
+    codes = dict(RISK_INDICATORS)
+    codes.update({f"level:{level}": f"risk_level_{level}" for level in _RISK_LEVELS})
+    codes.update({f"category:{category.code}": f"risk_category_{category.code}" for category in RiskCategory})
+    return codes
+
+
+def risk_definitions() -> tuple[Indicator, ...]:
+    """The definitions :func:`risk_values` feeds, for an app's
+    :class:`~fulian_core.indicators.IndicatorSet`: stocks (期末值) in 户 (a household or a
+    person registered counts once)."""
+    labels = {"registered": "累计登记数", "open": "在册数", "closed": "销号数", "overdue": "逾期未复核数"}
+    labels.update(
+        {f"level:{level}": f"{name}在册数" for level, name in zip(_RISK_LEVELS, ("红色", "黄色", "绿色"), strict=True)}
+    )
+    labels.update({f"category:{category.code}": f"{category.label}在册数" for category in RiskCategory})
+    return tuple(
+        Indicator(code, labels[name], Unit.HOUSEHOLD, over_time=TimeAggregation.LAST)
+        for name, code in _risk_codes().items()
+    )
+
+
+def risk_values(cases: Iterable[Case], period: Period) -> tuple[DataValue, ...]:
+    """Values per unit the entries count under, from a family risk register as it stood at the
+    end of *period*: entries registered, open, closed and overdue for review, and the open ones by
+    level and by category (an entry counted once in each of its categories). Counts only: no
+    value names anyone."""
+    cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    values: list[DataValue] = []
+    for unit, figures in risk_figures_by_unit(cases, on=period.end).items():
+        counts = {
+            "registered": figures.registered,
+            "open": figures.open,
+            "closed": figures.closed,
+            "overdue": figures.overdue,
+            **{f"level:{level}": figures.by_level.get(level, 0) for level in _RISK_LEVELS},
+            **{f"category:{category.code}": figures.by_category.get(category.code, 0) for category in RiskCategory},
+        }
+        values += [
+            DataValue(code, unit, period, Quantity.exact(counts[name], Unit.HOUSEHOLD), Origin.DERIVED)
+            for name, code in _risk_codes().items()
+        ]
+    return tuple(values)
