@@ -14,7 +14,9 @@ FONT = NOTEBOOKS / "fonts" / "FulianDocsSansSC-Regular.otf"
 
 
 def test_the_planning_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
-    nbformat = pytest.importorskip("nbformat", reason="the docs extra (installed by scripts/dev.py)")
+    nbformat = pytest.importorskip(
+        "nbformat", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
     from nbclient import NotebookClient
 
     # jupyter_core warns about its old paths unless told which to use.
@@ -42,7 +44,9 @@ def test_the_planning_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatc
 def test_the_docs_font_draws_chinese_and_a_missing_glyph_is_caught() -> None:
     """The notebook relies on two things: the vendored font has the glyphs of GB 2312, and a
     character it lacks makes matplotlib warn (which the docs build turns into an error)."""
-    matplotlib = pytest.importorskip("matplotlib", reason="the docs extra (installed by scripts/dev.py)")
+    matplotlib = pytest.importorskip(
+        "matplotlib", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib import font_manager
