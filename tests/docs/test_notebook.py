@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -65,3 +66,49 @@ def test_the_docs_font_draws_chinese_and_a_missing_glyph_is_caught() -> None:
                 figure.canvas.draw()
         finally:
             plt.close(figure)
+
+
+CHARTS = ROOT / "docs" / "chinese-charts.md"
+
+
+def _route() -> str:
+    """The code of docs/chinese-charts.md that finds a Chinese font and sets matplotlib to it."""
+    blocks = CHARTS.read_text(encoding="utf-8").split("```python\n")[1:]
+    (route,) = [block.split("```", 1)[0] for block in blocks if "CHINESE_FAMILIES = [" in block]
+    return route
+
+
+def test_the_notebook_takes_the_route_of_the_charts_page() -> None:
+    notebook = (NOTEBOOKS / "planning.ipynb").read_text(encoding="utf-8")
+    cells = ["".join(cell["source"]) for cell in json.loads(notebook)["cells"] if cell["cell_type"] == "code"]
+    lines = set(cells[0].splitlines())
+    route = _route().splitlines()
+    # Everything but the imports and the refusal, which the notebook replaces by its fallback.
+    start, end = route.index("CHINESE_FAMILIES = ["), route.index("if chinese is None:")
+    taken = [*route[start:end], *route[end + 2 :]]
+    assert len(taken) == 14
+    assert [line for line in taken if line not in lines] == []
+
+
+@pytest.mark.parametrize(
+    ("installed", "first"), [(["DejaVu Sans", "PingFang SC", "SimHei"], "PingFang SC"), ([], None)]
+)
+def test_the_route_picks_the_first_installed_chinese_font(
+    installed: list[str], first: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matplotlib = pytest.importorskip(
+        "matplotlib", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
+    from matplotlib import font_manager
+
+    fonts = [font_manager.FontEntry(fname=f"/fonts/{name}.otf", name=name) for name in installed]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", fonts)
+    with matplotlib.rc_context():
+        if first is None:
+            with pytest.raises(RuntimeError, match=r"^no Chinese font found: install one \(section 1\)$"):
+                exec(_route(), {})  # noqa: S102 - the docs page's own example
+        else:
+            exec(_route(), {})  # noqa: S102 - the docs page's own example
+            assert matplotlib.rcParams["font.sans-serif"][0] == first
+            assert matplotlib.rcParams["font.family"] == ["sans-serif"]
+            assert matplotlib.rcParams["axes.unicode_minus"] is False
