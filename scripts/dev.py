@@ -142,12 +142,19 @@ def task_test() -> None:
 def _lowest_python(version: str) -> str:
     """An interpreter of the oldest supported Python: ``FULIAN_LOWEST_PYTHON``, ``pythonX.Y`` on
     the PATH or a pyenv installation; else, with a warning, the one running this script."""
-    found = os.environ.get("FULIAN_LOWEST_PYTHON") or shutil.which(f"python{version}")
-    if found:
-        return found
-    pyenv = sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}"))
-    if pyenv:
-        return str(pyenv[-1])
+    explicit = os.environ.get("FULIAN_LOWEST_PYTHON")
+    if explicit:
+        return explicit
+    candidates = [
+        shutil.which(f"python{version}"),
+        *sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python3")),
+    ]
+    for candidate in filter(None, candidates):
+        # A pyenv shim is on the PATH even where that version is not selected: ask it.
+        asked = [str(candidate), "-c", "import sys; print('%d.%d' % sys.version_info[:2])"]
+        answer = subprocess.run(asked, capture_output=True, text=True, check=False)
+        if answer.returncode == 0 and answer.stdout.strip() == version:
+            return str(candidate)
     running = f"{sys.version_info.major}.{sys.version_info.minor}"
     print(f"warning: no Python {version} found (set FULIAN_LOWEST_PYTHON); using Python {running}", flush=True)
     return sys.executable
@@ -172,7 +179,12 @@ def _suite_environment(name: str, python: str, install: Sequence[str], *, finger
 def _run_suite(interpreter: Path, *watched: str) -> None:
     """The test command's pytest part (no coverage: its floor belongs to the main run)."""
     listed = subprocess.run(
-        [*_pip(interpreter), "list", "--format=freeze"], check=True, cwd=ROOT, capture_output=True, text=True
+        # Without -q, which silences pip list.
+        [str(interpreter), "-m", "pip", "--disable-pip-version-check", "list", "--format=freeze"],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
     ).stdout.splitlines()
     print("versions:", *(line for line in listed if line.lower().split("==")[0] in watched), flush=True)
     completed = subprocess.run(

@@ -168,3 +168,16 @@ def test_the_sdist_has_the_sources_and_the_licence_but_not_the_docs_font(sdist: 
     assert "src/_fulian_core_hypothesis/__init__.py" in sdist
     assert [name for name in sdist if name.lower().endswith((".otf", ".ttf", ".woff", ".woff2"))] == []
     assert [name for name in sdist if name.startswith(("docs/_build", "docs/jupyter_execute", ".venv"))] == []
+
+
+def test_getting_started_puts_users_first_then_the_two_commands() -> None:
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    started = readme.split("\n## Getting started\n", 1)[1].split("\n## ", 1)[0]
+    users, contributors = started.split("\n### Work on fulian_core\n")
+    assert users.startswith("\n### Use it in your project\n")
+    assert "pip install /path/to/fulian_core " in users
+    assert ">>> from fulian_core import" in users
+    commands = [line.split("#")[0].strip() for line in contributors.splitlines() if line.startswith("python3 ")]
+    assert commands == ["python3 scripts/dev.py example", "python3 scripts/dev.py test"]
+    guide = (ROOT / "docs" / "getting-started.md").read_text(encoding="utf-8")
+    assert guide.index("pip install /path/to/fulian_core") < guide.index("python3 scripts/dev.py example")
