@@ -132,6 +132,8 @@ def task_test() -> None:
         "-m",
         "pytest",
         "-q",
+        "-n",
+        "auto",
         "--cov",
         "--cov-branch",
         "--cov-report=term",
@@ -188,7 +190,7 @@ def _run_suite(interpreter: Path, *watched: str) -> None:
     ).stdout.splitlines()
     print("versions:", *(line for line in listed if line.lower().split("==")[0] in watched), flush=True)
     completed = subprocess.run(
-        [str(interpreter), "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=ROOT, check=False
+        [str(interpreter), "-m", "pytest", "-q", "-n", "auto", "-p", "no:cacheprovider"], cwd=ROOT, check=False
     )
     if completed.returncode != 0:
         sys.exit(completed.returncode)

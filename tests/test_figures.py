@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from fulian_core import find_figures
 from fulian_core._figures import chinese_numeral, chinese_numeral_value
+from tests._timing import best_time as _best_time
 
 
 @pytest.mark.parametrize(
@@ -64,15 +62,6 @@ def test_writing_numerals(value: int, text: str) -> None:
 @given(st.integers(0, 10**12 - 1))
 def test_numerals_round_trip(value: int) -> None:
     assert chinese_numeral_value(chinese_numeral(value)) == value
-
-
-def _best_time(work: Callable[[], object]) -> float:
-    best = float("inf")
-    for _ in range(3):
-        started = time.perf_counter()
-        work()
-        best = min(best, time.perf_counter() - started)
-    return max(best, 1e-5)
 
 
 @pytest.mark.parametrize("run", ["X", "x_", "_", "1X", "1", "一", "1.", "X万", "近"])

@@ -22,6 +22,7 @@ import datetime as dt
 import itertools
 import random
 from collections import defaultdict
+from decimal import Decimal
 
 from fulian_core import (
     InsufficientCreditError,
@@ -110,6 +111,22 @@ from fulian_core.nominations import (
     start,
 )
 from fulian_core.nominations.statistics import CampaignStatistics, Counts
+from fulian_core.organisation import (
+    BallotPaper,
+    Breakdown,
+    CommitteeSpec,
+    Contest,
+    ElectionMethod,
+    ElectionRules,
+    Mark,
+    Member,
+    MemberGroup,
+    Seat,
+    check_slate,
+    composition,
+    count_election,
+)
+from fulian_core.quantities import Unit as _Unit
 from fulian_core.rectification import (
     Assign,
     Problem,
@@ -120,7 +137,20 @@ from fulian_core.rectification import (
     responsible_unit,
 )
 from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
-from fulian_core.rules import Fact, Item, ItemKind, SheetCatalog, SheetPlan, Subject, SubjectKind, compile_sheet
+from fulian_core.rules import (
+    Condition,
+    Fact,
+    Item,
+    ItemKind,
+    Measure,
+    RuleSheet,
+    SheetCatalog,
+    SheetPlan,
+    Subject,
+    SubjectKind,
+    Threshold,
+    compile_sheet,
+)
 from fulian_core.workflows import Act, Case, advance, overdue
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
@@ -794,6 +824,136 @@ def credit_2025_2026() -> None:
         print(f"  {line}")
 
 
+# Seed 003: 23个社区经选举,产生社区妇联执委171名 … 妇女工作者48人 … 基层妇女代表76人 … 各界妇女代表47人;
+# 中共党员86人 … 非中共党员85人; 本科及以上79人, 大专54人, 高中及以下38人; 30岁及以下31人, 31-40岁88人,
+# 41-50岁47人, 51岁以上5人, 平均年龄36.7岁. The report gives each breakdown apart; how they combine in one
+# person it does not say, so the members below simply zip them.
+_SEED_003_BREAKDOWNS = (
+    Breakdown(
+        "sector",
+        "界别",
+        [
+            MemberGroup("workers", "妇女工作者", attribute="sector", values={"worker"}),
+            MemberGroup("grassroots", "基层妇女代表", attribute="sector", values={"grassroots"}),
+            MemberGroup("circles", "各界妇女代表", attribute="sector", values={"circles"}),
+        ],
+    ),
+    Breakdown(
+        "party",
+        "政治面貌",
+        [
+            MemberGroup("cpc", "中共党员", attribute="party", values={"cpc"}),
+            MemberGroup("non_cpc", "非中共党员", attribute="party", values={"none"}),
+        ],
+    ),
+    Breakdown(
+        "education",
+        "学历",
+        [
+            MemberGroup("bachelor", "本科及以上学历", attribute="education", values={"bachelor"}),
+            MemberGroup("college", "大专学历", attribute="education", values={"college"}),
+            MemberGroup("school", "高中及以下学历", attribute="education", values={"school"}),
+        ],
+    ),
+    Breakdown(
+        "age",
+        "年龄",
+        [
+            MemberGroup("to30", "30岁及以下", age_at_most=30),
+            MemberGroup("31to40", "31-40岁", age_at_least=31, age_at_most=40),
+            MemberGroup("41to50", "41-50岁", age_at_least=41, age_at_most=50),
+            MemberGroup("over50", "51岁以上", age_at_least=51),
+        ],
+    ),
+)
+
+
+def _spread(*counts: tuple[str, int]) -> list[str]:
+    return [value for value, count in counts for _ in range(count)]
+
+
+def committee_election() -> None:
+    print()
+    print("十三、镇妇联换届与执委构成 (a township federation's election and its committee's composition)")
+    day = dt.date(2021, 6, 30)
+    # Seed 001: 选出镇妇联主席1名、副主席2名、执委21名. The composition rules are illustrative.
+    rules = RuleSheet(
+        issuer="371082103",
+        code="committee_composition",
+        version="2021",
+        title="镇妇联执委会构成要求",
+        effective_from=dt.date(2021, 1, 1),
+        subjects={SubjectKind.ORGANISATION},
+        items=[
+            Item(
+                "grassroots",
+                "基层妇女代表不少于三分之一",
+                ItemKind.REQUIREMENT,
+                condition=Condition(Measure.RATIO, [Threshold.parse("不少于三分之一")]),
+            ),
+            Item(
+                "young",
+                "至少2名35岁以下执委",
+                ItemKind.REQUIREMENT,
+                condition=Condition(Measure.QUANTITY, [Threshold.parse("≥2")], unit=_Unit.PERSON),
+            ),
+        ],
+    )
+    spec = CommitteeSpec(
+        "371082103",
+        "镇妇联第二届执委会",
+        [Seat("chair", "主席", 1, full_time=True), Seat("vice", "副主席", 2), Seat("member", "执委", 18)],
+        groups=[
+            MemberGroup("grassroots", "基层妇女代表", attribute="sector", values={"grassroots"}),
+            MemberGroup("young", "35岁以下", age_at_most=35),
+        ],
+        composition=rules,
+    )
+    print(f"  {spec.title}：职数{spec.total_seats}名，届满{spec.term_ends(day).isoformat()}")
+    # 差额选举 of the 21: 23 candidates, at least 5% more than the seats.
+    slate = [
+        Member(
+            f"c{index:02d}",
+            f"候选人{index}",
+            {"sector": "grassroots" if index % 3 == 0 else "worker"},
+            born=dt.date(1990 if index % 7 == 0 else 1978, 3, 1),
+        )
+        for index in range(23)
+    ]
+    judged = check_slate(spec, slate, on=day)
+    print(f"  候选人名单（{len(slate)}人）审核：{judged.verdict.label}")
+    election = ElectionRules(seats=21, method=ElectionMethod.COMPETITIVE, margin=Decimal("0.05"))
+    contest = Contest(election, [member.id for member in slate], electors=120, present=112, issued=112)
+    rng = random.Random(2021)  # noqa: S311 - a fixed seed: the same count every run
+    papers = []
+    for number in range(112):
+        struck = set(rng.sample(range(23), 2 if number % 9 else 3))  # each voter strikes two (or three)
+        marks = {member.id: Mark.AGAINST if index in struck else Mark.FOR for index, member in enumerate(slate)}
+        if number == 57:
+            marks = dict.fromkeys(marks, Mark.FOR)  # 23 ticks for 21 seats: 多选作废
+        papers.append(BallotPaper(f"p{number:03d}", marks))
+    result = count_election(contest, papers)
+    names = {member.id: member.name for member in slate}
+    announced = result.render(names).split("。")
+    print(f"  {announced[0]}。")
+    print(f"  {result.status.label}：当选{len(result.elected)}人，未当选{len(result.votes) - len(result.elected)}人")
+    print(f"  得票最少的六人：{'，'.join(f'{names[key]} {count}票' for key, count in list(result.votes.items())[17:])}")
+    for paper in result.invalid:
+        print(f"  废票 {paper.paper}：{paper.reason}")
+    sectors = _spread(("worker", 48), ("grassroots", 76), ("circles", 47))
+    parties = _spread(("cpc", 86), ("none", 85))
+    schooling = _spread(("bachelor", 79), ("college", 54), ("school", 38))
+    ages = [28] * 31 + [35] * 88 + [44] * 47 + [53] * 5
+    members = [
+        Member(f"m{i}", f"执委{i}", {"sector": s, "party": p, "education": e}, born=dt.date(day.year - age, 1, 1))
+        for i, (s, p, e, age) in enumerate(zip(sectors, parties, schooling, ages, strict=True))
+    ]
+    report = composition(members, _SEED_003_BREAKDOWNS, on=day)
+    print(f"  23个社区妇联执委{report.total}名（种子003），平均年龄{report.average_age}岁：")
+    for sentence in report.render().split("。")[:-1]:
+        print(f"    {sentence}。")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -807,6 +967,7 @@ def main() -> None:
     campaign_2024()
     rectification_2019()
     credit_2025_2026()
+    committee_election()
 
 
 if __name__ == "__main__":

@@ -5,7 +5,8 @@ The kernel: the organisation hierarchy (:class:`OrgTree`), periods and schedules
 (:class:`Quantity`), shares (:func:`percentage_shares`), personal data
 (:class:`ResidentId`, :func:`mask_name`), the one rule language for published rules
 (:class:`RuleSheet`, :class:`Fact`, :func:`evaluate`; the rest in :mod:`fulian_core.rules`),
-and one converter for plain data (:func:`structure`, :func:`unstructure`). Pure: no I/O, no
+one converter for plain data (:func:`structure`, :func:`unstructure`), and tidy records
+of results for pandas (:func:`records`, :func:`to_frame`). Pure: no I/O, no
 clock, no hidden randomness.
 """
 
@@ -70,6 +71,7 @@ from fulian_core.shares import (
     largest_remainder,
     percentage_shares,
 )
+from fulian_core.tabular import Cell, Record, Tabular, records, to_frame
 
 __version__ = "0.1.0"
 
@@ -81,6 +83,7 @@ __all__ = [
     "Bounds",
     "Cadence",
     "CalendarRangeError",
+    "Cell",
     "Comparison",
     "DefinitionError",
     "Fact",
@@ -102,10 +105,12 @@ __all__ = [
     "Qualifier",
     "Quantity",
     "Ratio",
+    "Record",
     "ResidentId",
     "RuleSheet",
     "Schedule",
     "Subject",
+    "Tabular",
     "Threshold",
     "TransitionRefused",
     "Unit",
@@ -132,9 +137,11 @@ __all__ = [
     "normalize_division_code",
     "pad_division_code",
     "percentage_shares",
+    "records",
     "redact_text",
     "resident_id_check_character",
     "structure",
     "structure_case",
+    "to_frame",
     "unstructure",
 ]

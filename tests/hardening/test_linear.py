@@ -4,8 +4,6 @@ machine and still catches anything quadratic."""
 
 from __future__ import annotations
 
-import gc
-import time
 from collections.abc import Callable
 from decimal import Decimal
 
@@ -16,25 +14,10 @@ from fulian_core.indicators import Dataset, DataValue, Indicator, IndicatorSet, 
 from fulian_core.nominations import Ballot
 from fulian_core.orgs import Level
 from fulian_core.quantities import Unit
+from tests._timing import best_time as _best_time
 
 YEAR = Period.year(2024)
 BOUND = 24
-
-
-def _best_time(work: Callable[[], object]) -> float:
-    # The collector off while timing: in a long test session its passes scan every object the
-    # session holds, which would time the session, not the work.
-    gc.collect()
-    gc.disable()
-    try:
-        best = float("inf")
-        for _ in range(5):
-            started = time.perf_counter()
-            work()
-            best = min(best, time.perf_counter() - started)
-    finally:
-        gc.enable()
-    return max(best, 1e-5)
 
 
 def _grows_linearly(make: Callable[[int], Callable[[], object]], n: int) -> None:

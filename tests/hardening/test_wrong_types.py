@@ -394,6 +394,7 @@ NOT_CALLED: frozenset[str] = frozenset(
         "Ratio.percent",
         "Ratio.value",
         "RatioResult.__init__",
+        "RatioResult.records",
         "RectificationFigures.__init__",
         "RectificationFigures.summary",
         "Reject.__init__",
@@ -444,6 +445,11 @@ NOT_CALLED: frozenset[str] = frozenset(
         "structure",
         "structure_case",
         "unstructure",
+        # The tidy-records protocol (fulian_core.tabular): no instance of the protocol itself, and
+        # to_frame's records come from values the walk does not build (its refusals are records()').
+        "Tabular.__init__",
+        "Tabular.records",
+        "to_frame",
     }
 )
 

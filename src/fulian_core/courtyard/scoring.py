@@ -13,15 +13,19 @@ from decimal import Decimal
 
 import attrs
 
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
 from fulian_core.courtyard.inspection import Household, Inspection, InspectionKind
 from fulian_core.errors import ValidationError
 from fulian_core.rules import Evaluation, Grade, RuleSheet, SheetPlan, Standing, SubjectKind, compile_sheet
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded
 
 __all__ = ["ScoreCard", "score", "standing"]
 
 
 @attrs.frozen
-class ScoreCard:
+class ScoreCard(_Displayed):
     """One inspection's card (评分表): which inspection of which household, and its
     :class:`~fulian_core.rules.Evaluation` (every line, subtotals, total, band)."""
 
@@ -55,11 +59,33 @@ class ScoreCard:
         """Whether items not looked at could still change the result (暂定)."""
         return self.evaluation.provisional
 
+    def _heading(self) -> str:
+        household = self.household
+        return f"{household.id}（{household.village}）{self.kind.label} {self.date.isoformat()}"
+
     def render(self) -> str:
         """The card as text an app can show (评分表)."""
-        household = self.household
-        heading = f"{household.id}（{household.village}）{self.kind.label} {self.date.isoformat()}"
-        return self.evaluation.render(heading=heading)
+        return self.evaluation.render(heading=self._heading())
+
+    def records(self) -> list[_Record]:
+        """The card as one tidy row: the inspection, household, village and kind of inspection,
+        then the evaluation's numbers (:meth:`~fulian_core.rules.Evaluation.summary`). Its
+        lines' rows are ``records(card.evaluation.lines)``."""
+        summary = self.evaluation.summary()
+        for repeated in ("subject", "subject_kind", "subject_kind_label", "subject_unit", "reference"):
+            del summary[repeated]
+        return [
+            {
+                "inspection": self.inspection,
+                "household": self.household.id,
+                "village": self.household.village,
+                **_coded("kind", self.kind),
+                **summary,
+            }
+        ]
+
+    def _display(self) -> _Display:
+        return self.evaluation._display(heading=f"评分表 {self._heading()}")
 
 
 def _plan(rubric: RuleSheet | SheetPlan) -> SheetPlan:

@@ -15,6 +15,7 @@ from typing import Final
 import attrs
 
 from fulian_core._definitions import as_decimal, check_code, listed
+from fulian_core._display import abbreviated as _abbreviated
 from fulian_core._faults import Faults
 from fulian_core.credit.scheme import MAX_POINTS as _MAX_POINTS
 from fulian_core.credit.scheme import CreditScheme, PointsUnit, _most_severe
@@ -153,8 +154,9 @@ class CreditRecord:
     recorded. The order does not matter to the score: entries count by their event dates."""
 
     subject: Subject
-    events: tuple[CreditEvent, ...] = attrs.field(default=(), converter=_events)
-    repairs: tuple[CreditRepair, ...] = attrs.field(default=(), converter=_repairs)
+    # A record can hold tens of thousands of events: its repr lists the first few and counts the rest.
+    events: tuple[CreditEvent, ...] = attrs.field(default=(), converter=_events, repr=_abbreviated)
+    repairs: tuple[CreditRepair, ...] = attrs.field(default=(), converter=_repairs, repr=_abbreviated)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

@@ -45,6 +45,8 @@ from fulian_core.periods import Period, PeriodKind
 from fulian_core.rules.evaluation import Grade
 from fulian_core.rules.facts import Fact
 from fulian_core.rules.sheet import ItemKind
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded
 
 __all__ = ["CreditLine", "CreditStanding", "EntryStatus", "NextChange", "credit_standing", "grade_history"]
 
@@ -91,6 +93,28 @@ class CreditLine:
     def counts(self) -> bool:
         """Whether the entry counts as of the standing's date."""
         return self.status is EntryStatus.COUNTS
+
+    def records(self) -> list[_Record]:
+        """The entry as one tidy row: event, date, item (code and title as ``item_label``),
+        kind, points and counted (signed ``Decimal``), validity, status (code and label), and
+        the flags."""
+        return [
+            {
+                "event": self.event,
+                "date": self.date,
+                "item": self.item,
+                "item_label": self.title,
+                **_coded("kind", self.kind),
+                "points": self.points,
+                "counted": self.counted,
+                "valid_from": self.valid_from,
+                "valid_until": self.valid_until,
+                **_coded("status", self.status),
+                "doubled": self.doubled,
+                "target": self.target or None,
+                "repair": self.repair,
+            }
+        ]
 
     def render(self) -> str:
         """The entry as a Chinese line: ``2025-06-02 焚烧秸秆 −3分（有效期内再犯加倍 −6分），有效至2026-06-01``."""
@@ -161,6 +185,30 @@ class CreditStanding:
     def decided(self) -> bool:
         """Whether the grade is certain."""
         return self.grade == self.best_grade
+
+    def records(self) -> list[_Record]:
+        """The standing as one tidy row: subject, date, score and computed score (``Decimal``),
+        grades (code and label), how many entries count, and the next change's day and score
+        (``None`` when nothing changes). Its entries' rows are ``records(standing.lines)``."""
+        change = self.next_change
+        return [
+            {
+                "subject": self.subject,
+                "on": self.on,
+                "score": self.score,
+                "computed": self.computed,
+                "grade": self.grade.code,
+                "grade_label": self.grade.label,
+                "best_grade": self.best_grade.code,
+                "best_grade_label": self.best_grade.label,
+                "decided": self.decided,
+                "entries": len(self.lines),
+                "counting": len(self.counting),
+                "direct": len(self.direct),
+                "next_change": None if change is None else change.day,
+                "next_score": None if change is None else change.score,
+            }
+        ]
 
     @property
     def counting(self) -> tuple[CreditLine, ...]:

@@ -38,11 +38,14 @@ from fulian_core.indicators.definitions import (
 )
 from fulian_core.indicators.derived import (
     CAMPAIGN_INDICATORS,
+    CONTACT_INDICATORS,
     CREDIT_INDICATORS,
     RECTIFICATION_DEFINITIONS,
     RECTIFICATION_INDICATORS,
     TIER_INDICATORS,
     campaign_values,
+    contact_definitions,
+    contact_values,
     credit_definitions,
     credit_values,
     rectification_values,
@@ -66,6 +69,7 @@ from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CONTACT_INDICATORS",
     "CREDIT_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
@@ -102,6 +106,8 @@ __all__ = [
     "change_since_previous",
     "check_rules",
     "check_totals",
+    "contact_definitions",
+    "contact_values",
     "credit_definitions",
     "credit_values",
     "dask_tally",

@@ -34,6 +34,8 @@ from fulian_core.indicators.values import Dataset
 from fulian_core.orgs import Level, OrgUnit
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded, _period_cells, _quantity_cells
 
 __all__ = ["Coverage", "Partial", "RatioResult", "RollupResult", "RollupStatus", "partials", "rollup", "rollup_ratio"]
 
@@ -214,6 +216,25 @@ class RollupResult:
     missing: tuple[str, ...] = attrs.field(default=(), converter=_missing)
     reason: str = ""
 
+    def records(self) -> list[_Record]:
+        """The result as one tidy row: indicator, unit, period (code, first and last day), the
+        value as numbers (``value``, its bounds ``value_low`` and ``value_high``, the codes of its
+        unit ``value_unit`` and qualifier ``value_qualifier``), the coverage as counts
+        (``reported``, ``expected``, how many units are ``missing``) and the status as code and
+        label."""
+        return [
+            {
+                "indicator": self.indicator,
+                "unit": self.unit,
+                **_period_cells(self.period),
+                **_quantity_cells(self.value),
+                "reported": self.coverage.reported,
+                "expected": self.coverage.expected,
+                "missing": len(self.missing),
+                **_coded("status", self.status),
+            }
+        ]
+
 
 def _reporting_units(dataset: Dataset, unit: str, level: Level) -> tuple[OrgUnit, ...]:
     tree = dataset.tree
@@ -319,6 +340,23 @@ class RatioResult:
     denominator: RollupResult
     exact: bool
     reason: str = ""
+
+    def records(self) -> list[_Record]:
+        """The ratio as one tidy row: indicator, unit, period, the ratio as a ``Decimal`` (in
+        the indicator's factor: 90 for 90%), whether it is exact, and its parts' values and
+        coverage (``numerator…``, ``denominator…``)."""
+        row: _Record = {
+            "indicator": self.indicator,
+            "unit": self.unit,
+            **_period_cells(self.period),
+            "value": self.value,
+            "exact": self.exact,
+        }
+        for name, part in (("numerator", self.numerator), ("denominator", self.denominator)):
+            row[name] = None if part.value is None else part.value.value
+            row[f"{name}_reported"] = part.coverage.reported
+            row[f"{name}_expected"] = part.coverage.expected
+        return [row]
 
 
 @_exact

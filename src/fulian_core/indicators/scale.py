@@ -21,6 +21,7 @@ from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
+from fulian_core.tabular import Record as _Record
 
 __all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "tally"]
 
@@ -85,6 +86,23 @@ class HouseholdTally:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def records(self) -> list[_Record]:
+        """One tidy row per village and tier (band code), in that order: the village's
+        ``households`` of that tier, then the village's ``money`` (``Decimal``) and ``sessions``
+        and its households of every tier (``village_households``), repeated on its rows."""
+        return [
+            {
+                "village": village,
+                "tier": tier,
+                "households": count,
+                "village_households": self.households[village],
+                "money": Decimal(self.money[village]),
+                "sessions": self.sessions[village],
+            }
+            for (village, tier), count in sorted(self.tiers.items())
+            if count
+        ]
 
     def totals(self, tree: OrgTree, level: Level) -> dict[str, UnitTotals]:
         """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""

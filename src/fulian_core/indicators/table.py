@@ -15,6 +15,10 @@ from decimal import Decimal
 import attrs
 
 from fulian_core._definitions import check_items, check_type, listed
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
+from fulian_core._display import abbreviated as _abbreviated
+from fulian_core._display import markdown_table as _markdown_table
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
@@ -26,6 +30,7 @@ from fulian_core.indicators.values import Dataset
 from fulian_core.orgs import Level
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity
+from fulian_core.tabular import Record as _Record
 
 __all__ = ["RollupTable", "rollup_table"]
 
@@ -67,8 +72,8 @@ def _percent(value: Iterable[bool]) -> tuple[bool, ...]:
 
 
 @_exact_methods
-@attrs.frozen
-class RollupTable:
+@attrs.frozen(repr=False)
+class RollupTable(_Displayed):
     """Indicators rolled up to units over one period (汇总表).
 
     ``cells[i][j]`` is unit ``units[i]``'s result for indicator ``indicators[j]``; ``names``
@@ -130,6 +135,45 @@ class RollupTable:
             for code, name in zip(self.units, self.names, strict=True)
         ]
 
+    def records(self) -> list[_Record]:
+        """One tidy row per cell (unit by indicator): the unit's code and name, the indicator's
+        code and title (``unit_label``, ``indicator_label``), the cell's own row (its value as numbers, its
+        coverage as counts, its status; see :meth:`RollupResult.records` and
+        :meth:`RatioResult.records`) and, last, the ``text`` a report writes."""
+        found: list[_Record] = []
+        for code, name, row in zip(self.units, self.names, self.cells, strict=True):
+            for indicator, title, cell in zip(self.indicators, self.titles, row, strict=True):
+                numbers = cell.records()[0]
+                numbers.pop("unit")
+                numbers.pop("indicator")
+                found.append(
+                    {
+                        "unit": code,
+                        "unit_label": name,
+                        "indicator": indicator,
+                        "indicator_label": title,
+                        **numbers,
+                        "text": self.text(code, indicator),
+                    }
+                )
+        return found
+
+    def __repr__(self) -> str:
+        return (
+            f"<RollupTable {self.period.code} from {self.level.code}: {len(self.units)} units "
+            f"{_abbreviated(self.units)} × {len(self.indicators)} indicators {_abbreviated(self.indicators)}>"
+        )
+
+    def _display(self) -> _Display:
+        header, body = self._grid()
+        return _Display.of(
+            f"汇总表 {self.period.label}",
+            (("汇总自", self.level.label), ("单位数", len(self.units)), ("指标数", len(self.indicators))),
+            header,
+            body,
+            numeric=[False] + [True] * len(self.titles),
+        )
+
     def _grid(self) -> tuple[list[str], list[list[str]]]:
         """The header (单位 and the indicators' names) and one row of texts per unit."""
         header = ["单位", *self.titles]
@@ -142,9 +186,7 @@ class RollupTable:
     def markdown(self) -> str:
         """The table in Markdown (a notebook's ``Markdown`` display, a docs page, a chat message)."""
         header, body = self._grid()
-        lines = ["| " + " | ".join(header) + " |", "| " + " | ".join(["---"] + ["---:"] * len(self.titles)) + " |"]
-        lines += ["| " + " | ".join(text.replace("|", "\\|") for text in row) + " |" for row in body]
-        return "\n".join(lines)
+        return "\n".join(_markdown_table(header, body, [False] + [True] * len(self.titles)))
 
     def render(self) -> str:
         """The table as aligned text, one line per unit, headed by the indicators' names."""

@@ -9,6 +9,8 @@ import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core._definitions import check_type, listed
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -16,6 +18,8 @@ from fulian_core.indicators.definitions import Indicator, IndicatorSet
 from fulian_core.orgs import OrgTree
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded, _period_cells, _quantity_cells
 
 __all__ = ["DataValue", "Dataset", "Origin"]
 
@@ -43,13 +47,27 @@ class DataValue:
         """(indicator, unit, period): what must be unique in a dataset."""
         return (self.indicator, self.unit, self.period)
 
+    def records(self) -> list[_Record]:
+        """The value as one tidy row: indicator, unit, period (code, first and last day), the
+        figure as numbers (``value``, ``value_low``, ``value_high``, ``value_unit``,
+        ``value_qualifier``, as in :meth:`~fulian_core.indicators.RollupResult.records`) and its origin."""
+        return [
+            {
+                "indicator": self.indicator,
+                "unit": self.unit,
+                **_period_cells(self.period),
+                **_quantity_cells(self.value),
+                **_coded("origin", self.origin),
+            }
+        ]
+
 
 def _values(value: Iterable[DataValue]) -> tuple[DataValue, ...]:
     return listed(value, "values", "a list of data values")
 
 
-@attrs.frozen(eq=False)
-class Dataset:
+@attrs.frozen(eq=False, repr=False)
+class Dataset(_Displayed):
     """Values checked against the indicator set and the hierarchy (指标数据集).
 
     A second value for the same indicator, unit and period is refused as a conflict; replace one
@@ -97,6 +115,78 @@ class Dataset:
         return (self.indicators, self.tree, self.values) == (other.indicators, other.tree, other.values)
 
     __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        facts = self.facts()
+        return (
+            f"<Dataset: {facts['values']} values of {facts['indicators']} indicators "
+            f"at {facts['units']} units over {facts['periods']} periods>"
+        )
+
+    def facts(self) -> dict[str, int]:
+        """What the dataset holds, in numbers (数据概况): how many ``values``, distinct
+        ``indicators``, ``units``, ``periods`` and ``series`` (indicator at unit) they cover,
+        and ``cells`` (indicators × units × periods among them) of which ``values`` are filled."""
+        indicators = {value.indicator for value in self.values}
+        units = {value.unit for value in self.values}
+        periods = {value.period for value in self.values}
+        return {
+            "values": len(self.values),
+            "indicators": len(indicators),
+            "units": len(units),
+            "periods": len(periods),
+            "series": len(self.by_series),
+            "cells": len(indicators) * len(units) * len(periods),
+        }
+
+    def records(self) -> list[_Record]:
+        """One tidy row per value, in the order given: :meth:`DataValue.records` with the
+        indicator's name (``indicator_label``) and the unit's (``unit_label``) beside their codes."""
+        found: list[_Record] = []
+        for value in self.values:
+            row = value.records()[0]
+            indicator, unit = row.pop("indicator"), row.pop("unit")
+            found.append(
+                {
+                    "indicator": indicator,
+                    "indicator_label": self.indicators.by_code[value.indicator].name,
+                    "unit": unit,
+                    "unit_label": self.tree.unit(value.unit).name,
+                    **row,
+                }
+            )
+        return found
+
+    def _display(self) -> _Display:
+        facts = self.facts()
+        by_indicator: dict[str, list[DataValue]] = {}
+        for value in self.values:
+            by_indicator.setdefault(value.indicator, []).append(value)
+        periods = sorted({value.period for value in self.values})
+        span = f"{periods[0].label}至{periods[-1].label}" if periods else "—"
+        coverage = f"{facts['values']}/{facts['cells']}" if facts["cells"] else "—"
+        return _Display.of(
+            "指标数据集 Dataset",
+            (
+                ("数据条数", facts["values"]),
+                ("指标", facts["indicators"]),
+                ("单位", facts["units"]),
+                ("时期", f"{facts['periods']}（{span}）"),
+                ("已填/指标×单位×时期", coverage),
+            ),
+            ("指标", "代码", "条数", "单位数", "最早", "最晚"),
+            (
+                (
+                    self.indicators.by_code[code].name,
+                    code,
+                    len(values),
+                    len({value.unit for value in values}),
+                    min(value.period for value in values).label,
+                    max(value.period for value in values).label,
+                )
+                for code, values in by_indicator.items()
+            ),
+        )
 
     def __len__(self) -> int:
         return len(self.values)

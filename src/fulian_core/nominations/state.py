@@ -15,13 +15,15 @@ import attrs
 
 from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import whole_number as _whole_number
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
 from fulian_core.errors import ValidationError
 from fulian_core.nominations._store import PersistentMap, family_key, forward_key
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
 from fulian_core.orgs import Level
-from fulian_core.privacy import MobileNumber, ResidentId, _name_repr, _redacted_repr
+from fulian_core.privacy import MobileNumber, ResidentId, _name_repr, _redacted_repr, mask_name
 from fulian_core.rules import Evaluation, Subject
 from fulian_core.workflows import Actor
 
@@ -236,7 +238,7 @@ class Objection:
 
 
 @attrs.frozen(eq=False)
-class CampaignState:
+class CampaignState(_Displayed):
     """The state of one campaign (活动状态): the fold of its events; compare with ``==``."""
 
     campaign: str
@@ -263,6 +265,35 @@ class CampaignState:
         )
 
     __hash__ = None  # type: ignore[assignment]
+
+    def _display(self) -> _Display:
+        nominations = self.nominations()
+        by_status = dict.fromkeys(NominationStatus, 0)
+        for nomination in nominations:
+            by_status[nomination.status] += 1
+        facts: list[tuple[str, object]] = [
+            ("事件数", self.seq),
+            ("最近事件", self.last_at.isoformat() if self.last_at is not None else None),
+            ("推荐数", len(nominations)),
+            ("公示数", len(self.notice_map)),
+            ("异议数", len(self.objection_map)),
+        ]
+        facts.extend((status.label, count) for status, count in by_status.items() if count)
+        return _Display.of(
+            f"活动状态 {self.campaign}",
+            facts,
+            ("推荐", "候选人", "层级", "单位", "状态"),
+            (
+                (
+                    nomination.id,
+                    mask_name(nomination.candidate.name) if nomination.candidate.name else nomination.candidate.id,
+                    nomination.level.label,
+                    nomination.unit,
+                    nomination.status.label,
+                )
+                for nomination in nominations
+            ),
+        )
 
     def nomination(self, nomination: str) -> Nomination:
         """The nomination *nomination*."""

@@ -23,6 +23,8 @@ from fulian_core.nominations.state import CampaignState, Nomination, NominationS
 from fulian_core.orgs import Level
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.shares import Ratio
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded
 
 __all__ = ["CampaignStatistics", "Counts", "QuotaShortfall", "campaign_statistics", "quota_shortfalls"]
 
@@ -92,6 +94,18 @@ class CampaignStatistics:
     def forwarded_share(self) -> Ratio:
         """Forwarded over received at this level (上报占比)."""
         return self.total.forwarded_share
+
+    def records(self) -> list[_Record]:
+        """One tidy row per breakdown: ``by`` is ``total`` (one row, ``key`` None), then
+        ``channel``, ``category`` and ``unit`` (``key`` their code), each with the level (code
+        and label) and every count (``received`` … ``revoked``) as whole numbers."""
+        breakdowns: list[tuple[str, str | None, Counts]] = [("total", None, self.total)]
+        for by, counts in (("channel", self.by_channel), ("category", self.by_category), ("unit", self.by_unit)):
+            breakdowns.extend((by, key, value) for key, value in counts.items())
+        return [
+            {**_coded("level", self.level), "by": by, "key": key, **attrs.asdict(counts)}
+            for by, key, counts in breakdowns
+        ]
 
     def summary(self, *, to: str = "上级", approximate: bool = True, places: int = 1) -> str:
         """The sentence a report writes: ``共收到推荐材料80余份，向自治区上报55份，占总推荐材料的67.9%``.

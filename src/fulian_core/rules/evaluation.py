@@ -18,6 +18,8 @@ import attrs
 
 from fulian_core._definitions import check_type, listed
 from fulian_core._definitions import whole_number as _whole_number
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
 from fulian_core._numbers import WIDE as _WIDE
 from fulian_core._numbers import format_number
@@ -25,6 +27,8 @@ from fulian_core.errors import ValidationError
 from fulian_core.privacy import mask_name
 from fulian_core.rules.facts import Fact, FactKind, Subject
 from fulian_core.rules.sheet import ItemKind, SheetRef
+from fulian_core.tabular import Record as _Record
+from fulian_core.tabular import _coded
 
 __all__ = ["Evaluation", "Grade", "GroupTotal", "Line", "Outcome", "Standing", "Verdict"]
 
@@ -132,6 +136,30 @@ class Line:
     def counts(self) -> bool:
         """Whether the line adds to a score (scored, deduction and bonus items that apply)."""
         return self.outcome is not Outcome.NOT_APPLICABLE and self.kind in _COUNTING
+
+    def records(self) -> list[_Record]:
+        """The line as one tidy row: the item's code and title, its group and kind, the outcome,
+        what the fact said (its kind, a count found, a rating's name), and the points as
+        ``Decimal`` (``max_deduction`` ``None`` when unlimited)."""
+        return [
+            {
+                "item": self.item,
+                "item_label": self.title,
+                "group": self.group,
+                **_coded("kind", self.kind),
+                **_coded("outcome", self.outcome),
+                **_coded("fact", self.fact.kind),
+                "count": self.fact.count,
+                "rating": self.fact.rating or None,
+                "points": self.points,
+                "best": self.best,
+                "maximum": self.maximum,
+                "deducted": self.deducted,
+                "per_occurrence": self.per_occurrence,
+                "max_deduction": self.max_deduction,
+                "missing": self.missing,
+            }
+        ]
 
     @property
     def detail(self) -> str:
@@ -255,7 +283,7 @@ def _reasons(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Evaluation:
+class Evaluation(_Displayed):
     """The evaluation of one subject against one sheet version on one date (评定结果).
 
     ``total`` is what is certain (base, scaled back to the maximum when items did not apply
@@ -311,6 +339,62 @@ class Evaluation:
     def ceiling(self) -> Decimal:
         """The most the total can be: the maximum plus the bonus ceiling."""
         return self.maximum + self.bonus_ceiling
+
+    def summary(self) -> _Record:
+        """The evaluation's numbers as one plain dict (no names): the sheet, the subject's id,
+        kind and unit, the date, the totals as ``Decimal``, the bands and verdict as code and
+        label, and how many lines are missing or deciding."""
+        return {
+            "sheet": self.sheet.code,
+            "sheet_version": self.sheet.version,
+            "subject": self.subject.id,
+            **_coded("subject_kind", self.subject.kind),
+            "subject_unit": self.subject.unit,
+            "on": self.on,
+            "reference": self.reference or None,
+            "total": self.total,
+            "best_total": self.best_total,
+            "maximum": self.maximum,
+            "bonus": self.bonus,
+            "bonus_ceiling": self.bonus_ceiling,
+            "scaled": self.scaled,
+            "band": self.band.code,
+            "band_label": self.band.label,
+            "band_rank": self.band.rank,
+            "best_band": self.best_band.code,
+            "best_band_label": self.best_band.label,
+            **_coded("verdict", self.verdict),
+            "provisional": self.provisional,
+            "missing": len(self.missing),
+            "deciding": len(self.deciding),
+            "short_by": self.short_by,
+        }
+
+    def records(self) -> list[_Record]:
+        """The evaluation as one tidy row (:meth:`summary`); its lines' rows are
+        ``records(evaluation.lines)`` (see :mod:`fulian_core.tabular`)."""
+        return [self.summary()]
+
+    def _display(self, heading: str = "") -> _Display:
+        subject = self.subject
+        who = mask_name(subject.name) if subject.name else subject.id
+        facts: list[tuple[str, object]] = [
+            ("依据", str(self.sheet)),
+            ("评定日期", self.on.isoformat()),
+            ("得分", f"{format_number(self.total)}/{format_number(self.maximum)}"),
+            ("等级", self.band.label if self.band == self.best_band else f"{self.band.label}至{self.best_band.label}"),
+            ("结论", self.verdict.label),
+        ]
+        facts.extend(("说明", reason) for reason in self.reasons)
+        return _Display.of(
+            heading or f"{who}：{self.title}评定结果",
+            facts,
+            ("项目", "结果", "得分", "满分", "说明"),
+            (
+                (line.title, line.outcome.label, line.points, line.maximum, line.note or line.effect)
+                for line in self.lines
+            ),
+        )
 
     def line(self, code: str) -> Line:
         """The line of item *code*."""

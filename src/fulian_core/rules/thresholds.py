@@ -153,7 +153,8 @@ class Threshold:
         ``（不含）``; ``未公布的下限``/``未公布的上限`` for a limit that is not published. The
         number may be a decimal, a Chinese numeral (``八十五``), a fraction (``2/3``,
         ``三分之二``) or a percentage (``50%``, ``百分之五十``: a :attr:`share`), and may carry
-        the word for points (``85分以上``).
+        the word for points (``85分以上``). Half is also written as a word, as election rules
+        write it: ``过半数`` and ``超过半数`` (> 1/2), ``半数以上``, ``不少于半数`` (≥ 1/2).
         """
         if not isinstance(text, str) or len(text) > 60:
             raise DefinitionError.single(path, _EXPECTED, text)
@@ -161,6 +162,9 @@ class Threshold:
         for side, phrase in _UNPUBLISHED.items():
             if written == phrase:
                 return cls.unpublished(side)
+        if written.startswith("过半数"):  # 过半数: more than half, as 超过半数
+            written = "超过" + written[1:]
+        written = written.replace("半数", "二分之一")  # 超过半数, 半数以上, 不少于半数
         for filler in ("达到", "在"):  # 达到85分以上, 在60分以上
             if written.startswith(filler) and _SUFFIXED.fullmatch(written[len(filler) :]):
                 written = written[len(filler) :]

@@ -17,6 +17,8 @@ import attrs
 from dateutil.relativedelta import relativedelta
 
 from fulian_core._definitions import check_code, check_text, check_type, listed, listed_set
+from fulian_core._display import Display as _Display
+from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
@@ -297,7 +299,7 @@ def _guards(value: Iterable[Guard[C]]) -> tuple[Guard[C], ...]:
 
 
 @attrs.frozen(eq=False)
-class Workflow(Generic[C]):
+class Workflow(_Displayed, Generic[C]):
     """A workflow declared as data (流程定义): its states, the initial one, its transitions, and
     the guards its transitions name.
 
@@ -504,6 +506,17 @@ class Workflow(Generic[C]):
         if found is None:
             check_type(state, str, "state", f"a state of the {self.code} workflow")
         return f"{found.label} {found.code}" if found is not None else state
+
+    def _display(self) -> _Display:
+        return _Display.of(
+            f"{self.label} {self.code}",
+            (
+                ("状态数", len(self.states)),
+                ("转换数", len(self.transitions)),
+                ("初始状态", self.describe(self.initial)),
+            ),
+            diagram=self.to_mermaid(),
+        )
 
     def to_mermaid(self) -> str:
         """The workflow as a Mermaid state diagram, for docs and reviews: each arrow carries
