@@ -118,6 +118,8 @@ def test_the_classifiers_name_the_tested_pythons() -> None:
 # What the summary calls each package of the library (a new package must be added here, and
 # to the summary).
 SUMMARY_TERMS = {
+    "audit": "report audits",
+    "mediation": "mediation",
     "courtyard": "courtyard inspections",
     "credit": "credit schemes",
     "criteria": "evaluation criteria",

@@ -28,6 +28,8 @@ STRATEGIES: Final[Mapping[tuple[str, str], str]] = {
     ("fulian_core.calendars", "WorkingDayCalendar"): "working_day_calendars",
     ("fulian_core.holidays", "HolidaySchedule"): "holiday_schedules",
     ("fulian_core.shares", "Ratio"): "ratios",
+    ("fulian_core.reported", "Percentage"): "percentages",
+    ("fulian_core.intervals", "Interval"): "intervals",
     ("fulian_core.privacy", "ResidentId"): "resident_ids",
     ("fulian_core.privacy", "MobileNumber"): "mobile_numbers",
     ("fulian_core.rules.sheet", "RuleSheet"): "rule_sheets",

@@ -8,6 +8,7 @@ import importlib.metadata
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -17,9 +18,11 @@ from hypothesis import strategies as st
 from _fulian_core_hypothesis import STRATEGIES, register_type_strategies
 from fulian_core import (
     HolidaySchedule,
+    Interval,
     MobileNumber,
     OrgTree,
     OrgUnit,
+    Percentage,
     Period,
     Quantity,
     Ratio,
@@ -52,6 +55,8 @@ REGISTERED = [
     Ratio,
     ResidentId,
     MobileNumber,
+    Percentage,
+    Interval,
 ]
 
 
@@ -102,7 +107,11 @@ def test_the_installed_entry_point_is_the_light_one() -> None:
     assert [entry.value for entry in ours] == ["_fulian_core_hypothesis:register_type_strategies"]
 
 
-CAPABILITIES = ("courtyard", "credit", "criteria", "indicators", "nominations", "rectification", "rules", "workflows")
+# Every package of the library (courtyard, credit, criteria, indicators, nominations, rules, ...).
+LIBRARY = Path(testing.__file__).parent.parent
+CAPABILITIES = tuple(
+    sorted(path.parent.name for path in LIBRARY.glob("*/__init__.py") if path.parent.name != "testing")
+)
 
 
 def test_importing_hypothesis_imports_no_capability_package() -> None:

@@ -5,7 +5,9 @@ rectification cases become problems found, closed, closed on time and overdue pe
 整改率 and 按期整改率 as ratio indicators over them; credit records become subjects by grade per
 village, the share at or above a grade (A级及以上占比) and entries by item; a report of committee
 members' contact duties becomes duties owed, met, overdue and still due per unit, with the
-履职率 as a ratio over them."""
+履职率 as a ratio over them; mediation cases become disputes received, accepted, mediated,
+mediated successfully, closed, closed on time and overdue per unit, with 调解成功率 and 按期办结率
+as ratios over them."""
 
 from __future__ import annotations
 
@@ -23,6 +25,7 @@ from fulian_core.credit import CreditRecord, CreditScheme, credit_standing
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import Indicator, RatioIndicator, TimeAggregation
 from fulian_core.indicators.values import DataValue, Origin
+from fulian_core.mediation import MediationFigures, mediation_figures_by_unit
 from fulian_core.nominations import CampaignStatistics, Counts
 from fulian_core.organisation import ContactReport, DutyStatus
 from fulian_core.periods import Period
@@ -35,6 +38,8 @@ __all__ = [
     "CAMPAIGN_INDICATORS",
     "CONTACT_INDICATORS",
     "CREDIT_INDICATORS",
+    "MEDIATION_DEFINITIONS",
+    "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
@@ -43,6 +48,7 @@ __all__ = [
     "contact_values",
     "credit_definitions",
     "credit_values",
+    "mediation_values",
     "rectification_values",
     "tier_values",
 ]
@@ -414,4 +420,58 @@ def contact_values(report: ContactReport, *, codes: Mapping[str, str] = CONTACT_
         for unit in sorted(counted)
         for name, count in counted[unit].items()
         if name in codes
+    )
+
+
+MEDIATION_INDICATORS: Mapping[str, str] = {
+    "received": "disputes_received",
+    "accepted": "disputes_accepted",
+    "mediated": "disputes_mediated",
+    "resolved": "disputes_resolved",
+    "closed": "disputes_closed",
+    "closed_on_time": "disputes_closed_on_time",
+    "overdue": "disputes_overdue",
+}
+"""The default indicator codes for mediation figures (登记, 受理, 调结, 调解成功, 办结, 按期办结,
+逾期未办结 件数), from the counts of :class:`~fulian_core.mediation.MediationFigures`."""
+
+MEDIATION_DEFINITIONS: Final[tuple[Indicator | RatioIndicator, ...]] = (
+    *(
+        Indicator(code, label, Unit.PIECE, over_time=TimeAggregation.LAST)
+        for code, label in (
+            ("disputes_received", "登记矛盾纠纷数"),
+            ("disputes_accepted", "受理矛盾纠纷数"),
+            ("disputes_mediated", "调结矛盾纠纷数"),
+            ("disputes_resolved", "调解成功数"),
+            ("disputes_closed", "办结数"),
+            ("disputes_closed_on_time", "按期办结数"),
+            ("disputes_overdue", "逾期未办结数"),
+        )
+    ),
+    RatioIndicator("mediation_success_rate", "调解成功率", "disputes_resolved", "disputes_mediated"),
+    RatioIndicator("mediation_on_time_rate", "按期办结率", "disputes_closed_on_time", "disputes_closed"),
+)
+"""The definitions :func:`mediation_values` feeds with the default codes, with 调解成功率 and
+按期办结率 recomputed from the summed counts of any region."""
+
+
+def mediation_values(
+    cases: Iterable[Case], period: Period, *, codes: Mapping[str, str] = MEDIATION_INDICATORS
+) -> tuple[DataValue, ...]:
+    """Values per unit the disputes count under, from mediation cases as they stood at the end
+    of *period* (累计): for each count named in *codes* (the counts of
+    :class:`~fulian_core.mediation.MediationFigures` and ``mediated``), the indicator it feeds,
+    in 件."""
+    cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
+    known = [field.name for field in attrs.fields(MediationFigures) if field.name not in ("on", "by_channel")]
+    known.append("mediated")
+    for name in codes:
+        if name not in known:
+            raise ValidationError.single("codes", f"names of mediation counts ({', '.join(known)})", name)
+    return tuple(
+        DataValue(indicator, unit, period, Quantity.exact(getattr(figures, name), Unit.PIECE), Origin.DERIVED)
+        for unit, figures in mediation_figures_by_unit(cases, on=period.end).items()
+        for name, indicator in codes.items()
     )
