@@ -315,7 +315,7 @@ def measure(
 
 
 def _optional(module: str, make: Callable[[], Callable[[], Any]]) -> Callable[[], Any] | None:
-    """A contender from the bench extra, or None (with a note) when it is not installed."""
+    """A contender from requirements/bench.txt, or None (with a note) when it is not installed."""
     try:
         importlib.import_module(module)
     except ImportError:

@@ -1,6 +1,6 @@
 """Serialization: inspections to plain data and back through the library's converter, against
 hand-written dict conversion of the same classes, and pydantic v2 models of the same shape
-(a contender of the bench extra; it builds its own models, not the library's values).
+(a contender from requirements/bench.txt; it builds its own models, not the library's values).
 
 The plain shape is the library's: a fact without a payload, source or attachments is just its
 kind (``"met"``), any other a record of its kind and what it carries

@@ -1,5 +1,5 @@
 """Workflow replay: a campaign's event log folded back into its state, against the same
-lifecycle declared in python-statemachine and in transitions (contenders of the bench extra).
+lifecycle declared in python-statemachine and in transitions (contenders from requirements/bench.txt).
 
 The log is made by the library itself (every command decided and accepted), outside the
 timing. The contenders get the same log flattened to (nomination, command) pairs — a batch

@@ -1,6 +1,6 @@
 """Coverage-guided fuzzing of the text parsers with atheris (outside the test suite).
 
-Usage (through the project's task runner, which installs the fuzz extra)::
+Usage (through the project's task runner, which installs requirements/fuzz.txt)::
 
     python3 scripts/dev.py fuzz                 # every parser, 30 s each, then the deep stateful runs
     python3 scripts/dev.py fuzz --seconds 300   # longer

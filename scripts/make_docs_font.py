@@ -12,7 +12,7 @@ as shipped in the mplfonts 0.0.11 wheel); to remake it::
 
     .venv/bin/python scripts/make_docs_font.py path/to/NotoSansCJKsc-Regular.otf
 
-fontTools comes with matplotlib (the docs extra).
+fontTools comes with matplotlib (requirements/docs.txt).
 """
 
 from __future__ import annotations

@@ -7,10 +7,18 @@ import inspect
 import pkgutil
 import types
 import typing
+from typing import TypeGuard
 
 import pytest
 
 import fulian_core
+
+
+def is_class(value: object) -> TypeGuard[type]:
+    # On Python 3.10 inspect.isclass(dict[str, int]) is True: a generic alias (a type alias
+    # such as tabular.Record) is not a class.
+    return inspect.isclass(value) and not isinstance(value, types.GenericAlias)
+
 
 PUBLIC_MODULES = sorted(
     name
@@ -26,7 +34,7 @@ def _public_names(module: types.ModuleType) -> set[str]:
             continue
         if getattr(value, "__module__", None) == "typing":
             continue  # typing's special forms (Any, Final) are classes only on newer Pythons
-        if inspect.isclass(value) or inspect.isfunction(value):
+        if is_class(value) or inspect.isfunction(value):
             defined_here = value.__module__ == module.__name__
         else:
             defined_here = not isinstance(value, typing.TypeVar) and value is not typing.Final
@@ -57,9 +65,9 @@ def test_every_public_object_has_a_docstring(module_name: str) -> None:
         value = getattr(module, name)
         if getattr(value, "__module__", None) == "typing":
             continue  # typing's special forms (Any, Final) are classes only on newer Pythons
-        if inspect.isclass(value) or inspect.isfunction(value):
+        if is_class(value) or inspect.isfunction(value):
             assert inspect.getdoc(value), f"{module_name}.{name} has no docstring"
-            if inspect.isclass(value):
+            if is_class(value):
                 for attribute, member in vars(value).items():
                     if attribute.startswith("_") or not (
                         inspect.isfunction(member) or isinstance(member, (classmethod, property))
@@ -107,7 +115,7 @@ def test_docstrings_carry_the_chinese_term() -> None:
     for name in fulian_core.__all__:
         value = getattr(fulian_core, name)
         if (
-            inspect.isclass(value)
+            is_class(value)
             and issubclass(value, fulian_core.FulianError | object)
             and value.__module__.startswith("fulian_core")
         ):

@@ -174,13 +174,10 @@ def _structure_period(value: object, _: type) -> Period:
         raise ValidationError.single("", error.expected, value) from None
 
 
-def _structure_coded_enum(cls: type[CodedEnum]) -> Any:
-    def hook(value: object, _: type) -> CodedEnum:
-        if not isinstance(value, str):
-            raise ValidationError.single("", f"a {cls.__name__} code", value)
-        return cls.from_code(value, path="")
-
-    return hook
+def _structure_coded_enum(value: object, cls: type[CodedEnum]) -> CodedEnum:
+    if not isinstance(value, str):
+        raise ValidationError.single("", f"a {cls.__name__} code", value)
+    return cls.from_code(value, path="")
 
 
 def _set_order(value: Any) -> Any:
@@ -211,7 +208,9 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(dt.datetime, _structure_datetime)
     _configure_times(conv)
     conv.register_unstructure_hook_func(_is_coded_enum, lambda member: member.code)
-    conv.register_structure_hook_factory(_is_coded_enum, _structure_coded_enum)
+    # By class, not by predicate: before cattrs 26.1, a hook registered for a class (cattrs'
+    # own for Enum) is chosen before any predicate.
+    conv.register_structure_hook(CodedEnum, _structure_coded_enum)
     conv.register_unstructure_hook(Period, lambda period: period.code)
     conv.register_structure_hook(Period, _structure_period)
     conv.register_unstructure_hook_func(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import warnings
 from pathlib import Path
@@ -14,7 +15,9 @@ FONT = NOTEBOOKS / "fonts" / "FulianDocsSansSC-Regular.otf"
 
 
 def test_the_planning_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatch) -> None:
-    nbformat = pytest.importorskip("nbformat", reason="the docs extra (installed by scripts/dev.py)")
+    nbformat = pytest.importorskip(
+        "nbformat", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
     from nbclient import NotebookClient
 
     # jupyter_core warns about its old paths unless told which to use.
@@ -42,7 +45,9 @@ def test_the_planning_notebook_runs_top_to_bottom(monkeypatch: pytest.MonkeyPatc
 def test_the_docs_font_draws_chinese_and_a_missing_glyph_is_caught() -> None:
     """The notebook relies on two things: the vendored font has the glyphs of GB 2312, and a
     character it lacks makes matplotlib warn (which the docs build turns into an error)."""
-    matplotlib = pytest.importorskip("matplotlib", reason="the docs extra (installed by scripts/dev.py)")
+    matplotlib = pytest.importorskip(
+        "matplotlib", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     from matplotlib import font_manager
@@ -61,3 +66,53 @@ def test_the_docs_font_draws_chinese_and_a_missing_glyph_is_caught() -> None:
                 figure.canvas.draw()
         finally:
             plt.close(figure)
+
+
+CHARTS = ROOT / "docs" / "chinese-charts.md"
+
+
+def _route() -> str:
+    """The code of docs/chinese-charts.md that finds a Chinese font and sets matplotlib to it."""
+    blocks = CHARTS.read_text(encoding="utf-8").split("```python\n")[1:]
+    (route,) = [block.split("```", 1)[0] for block in blocks if "CHINESE_FAMILIES = [" in block]
+    return "".join(line[4:] + "\n" for line in route.splitlines() if line.startswith((">>> ", "... ")))
+
+
+def test_the_notebook_takes_the_route_of_the_charts_page() -> None:
+    notebook = (NOTEBOOKS / "planning.ipynb").read_text(encoding="utf-8")
+    cells = ["".join(cell["source"]) for cell in json.loads(notebook)["cells"] if cell["cell_type"] == "code"]
+    lines = {line.strip() for line in cells[0].splitlines()}
+    # Every statement but the imports and the condition: the notebook falls back instead.
+    taken = [
+        line.strip()
+        for line in _route().splitlines()
+        if line.strip() and not line.startswith(("import ", "from ", "if chinese is not None:"))
+    ]
+    assert len(taken) == 14
+    assert [line for line in taken if line not in lines] == []
+
+
+@pytest.mark.parametrize(
+    ("installed", "first"), [(["DejaVu Sans", "PingFang SC", "SimHei"], "PingFang SC"), (["DejaVu Sans"], None)]
+)
+def test_the_route_picks_the_first_installed_chinese_font(
+    installed: list[str], first: str | None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    matplotlib = pytest.importorskip(
+        "matplotlib", reason="the docs tools (requirements/docs.txt, installed by scripts/dev.py)"
+    )
+    from matplotlib import font_manager
+
+    fonts = [font_manager.FontEntry(fname=f"/fonts/{name}.otf", name=name) for name in installed]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", fonts)
+    with matplotlib.rc_context():
+        before = list(matplotlib.rcParams["font.sans-serif"])
+        namespace: dict[str, object] = {}
+        exec(_route(), namespace)  # noqa: S102 - the docs page's own example
+        assert namespace["chinese"] == first
+        if first is None:
+            assert matplotlib.rcParams["font.sans-serif"] == before
+        else:
+            assert matplotlib.rcParams["font.sans-serif"] == [first, *before]
+            assert matplotlib.rcParams["font.family"] == ["sans-serif"]
+            assert matplotlib.rcParams["axes.unicode_minus"] is False

@@ -7,7 +7,6 @@ from __future__ import annotations
 import code
 import enum
 import importlib
-import inspect
 import json
 import re
 import types
@@ -16,6 +15,7 @@ from pathlib import Path
 import pytest
 
 from tests.test_public_api import PUBLIC_MODULES as SUBMODULES
+from tests.test_public_api import is_class as _is_class
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ROOT / "docs"
@@ -35,7 +35,7 @@ def public_objects() -> dict[str, object]:
 
 def public_types() -> list[type]:
     return sorted(
-        (value for value in public_objects().values() if inspect.isclass(value)),
+        (value for value in public_objects().values() if _is_class(value)),
         key=lambda cls: (cls.__module__, cls.__qualname__),
     )
 

@@ -11,8 +11,17 @@ strategies (never "a value or a strategy") where a choice is to be drawn::
 
 Installing fulian_core also registers these with hypothesis, so ``st.from_type(Period)``
 works in any suite. :mod:`fulian_core.testing.laws` holds the laws the types obey, as
-reusable assertions.
+reusable assertions. They need hypothesis, which the ``testing`` extra brings:
+``pip install "fulian_core[testing]"``.
 """
+
+try:
+    import hypothesis as _hypothesis  # noqa: F401 - to fail here, naming the extra
+except ImportError as _missing:  # pragma: no cover - the suite runs with hypothesis; a subprocess test covers it
+    raise ModuleNotFoundError(
+        'fulian_core.testing needs hypothesis, which is not installed: pip install "fulian_core[testing]"',
+        name="hypothesis",
+    ) from _missing
 
 from fulian_core.testing._courtyard import households, inspections
 from fulian_core.testing._credit import credit_events, credit_records, credit_schemes
