@@ -50,7 +50,8 @@ def test_the_lowest_constraints_are_what_the_script_derives_from_pyproject() -> 
 def test_the_lowest_constraints_pin_each_declared_dependency_to_its_bound() -> None:
     text = (ROOT / "constraints-lowest.txt").read_text(encoding="utf-8")
     assert "# python: 3.10\n" in text
-    assert "# extras: dask,pandas,testing" in text
+    extras = ",".join(sorted(PROJECT["optional-dependencies"]))
+    assert f"# extras: {extras}" in text
     lowered = ("attrs==23.1\n", "cattrs==24.1\n", "python-dateutil==2.8.2\n", "hypothesis==6.100\n", "dask==2024.1\n")
     for pin in (*lowered, "pandas==2.2.2\n"):
         assert pin in text
@@ -79,11 +80,8 @@ def test_the_oldest_python_comes_from_requires_python() -> None:
 
 def test_ci_runs_the_lowest_and_the_newest_after_the_pinned_suite() -> None:
     steps = [line for line in (ROOT / ".ci" / "run").read_text().splitlines() if line.startswith("python3 ")]
-    assert steps[:3] == [
-        "python3 scripts/dev.py test",
-        "python3 scripts/dev.py test-lowest",
-        "python3 scripts/dev.py test-newest",
-    ]
+    assert steps[0] == "python3 scripts/dev.py test"
+    assert steps.index("python3 scripts/dev.py test-lowest") < steps.index("python3 scripts/dev.py test-newest")
     dev = _script("dev")
     assert {"test-lowest", "test-newest"} <= set(dev.TASKS)
     assert dev._header("python") == lowest.oldest_python(PROJECT["requires-python"])
@@ -127,6 +125,7 @@ SUMMARY_TERMS = {
     "nominations": "nominations",
     "organisation": "committees and their elections",
     "rectification": "rectification",
+    "risks": "family risk registers",
     "rules": "rule sheets",
     "workflows": "workflows",
     "testing": None,  # strategies for test suites: not a subject of the domain
