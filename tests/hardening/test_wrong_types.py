@@ -455,6 +455,7 @@ NOT_CALLED: frozenset[str] = frozenset(
         "WorkingDayCalendar.next_working_day",
         "WorkingDayCalendar.working_days_in",
         "change_since_last_year",
+        "cases_of",
         "change_since_previous",
         "check_rules",
         "check_totals",

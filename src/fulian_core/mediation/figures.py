@@ -19,17 +19,19 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import check_iterable
-from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.mediation.cases import Channel, Dispute
 from fulian_core.shares import Ratio
-from fulian_core.workflows import Case, CaseEvent
+from fulian_core.workflows import Case, CaseEvent, cases_of, events_as_of
 
 __all__ = ["MediationFigures", "mediation_figures", "mediation_figures_by_unit"]
 
 _WORKFLOW = "mediation"
 _OUTCOMES = {"resolve": "resolved", "refer": "referred", "terminate": "terminated"}
+
+
+def _checked(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
+    return cases_of(cases, on=on, workflow=_WORKFLOW, opened_by=Dispute, what="the registration of a dispute")
 
 
 def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
@@ -88,34 +90,6 @@ def _percent(ratio: Ratio) -> str:
     return f"{ratio.percent(1)}%" if ratio.is_defined else "—"
 
 
-def _as_of(case: Case, on: dt.date) -> tuple[CaseEvent, ...]:
-    # A case's acts run forward in time (the engine's chronology guard), so the day's events
-    # are a prefix of the log.
-    kept: list[CaseEvent] = []
-    for event in case.events:
-        if china_date(event.act.at) > on:
-            break
-        kept.append(event)
-    return tuple(kept)
-
-
-def _check(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
-    check_iterable(cases, "cases", "a list of cases")
-    listed = tuple(cases)
-    faults = Faults()
-    faults.check(isinstance(on, dt.date) and not isinstance(on, dt.datetime), "on", "a date", on)
-    for index, case in enumerate(listed):
-        path = f"cases[{index}]"
-        if not faults.check(isinstance(case, Case), path, "a Case", case):
-            continue
-        faults.check(case.workflow == _WORKFLOW, f"{path}.workflow", "a case of the mediation workflow", case.workflow)
-        if case.events:
-            payload = case.events[0].act.payload
-            faults.check(isinstance(payload, Dispute), f"{path}.events[0]", "the registration of a dispute", payload)
-    faults.raise_if_any()
-    return listed
-
-
 def _on_time(events: tuple[CaseEvent, ...]) -> bool:
     """Whether every act came on or before the due date of the state it left."""
     return all(
@@ -131,12 +105,12 @@ def mediation_figures(cases: Iterable[Case], *, on: dt.date) -> MediationFigures
     )
     counts.update(closed_on_time=0, overdue=0, sessions=0)
     channels: dict[str, int] = {channel.code: 0 for channel in Channel}
-    for case in _check(cases, on):
-        events = _as_of(case, on)
+    for case in _checked(cases, on):
+        events = events_as_of(case, on)
         if not events:
             continue
         dispute = events[0].act.payload
-        assert isinstance(dispute, Dispute)  # noqa: S101 - checked by _check
+        assert isinstance(dispute, Dispute)  # noqa: S101 - checked by _checked
         channels[dispute.channel.code] += 1
         commands = [event.act.command for event in events]
         counts["received"] += 1
@@ -159,10 +133,10 @@ def mediation_figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[
     """The figures per unit the disputes count under (``Dispute.unit``), as they stood at the
     end of *on*, by unit code."""
     by_unit: dict[str, list[Case]] = {}
-    for case in _check(cases, on):
+    for case in _checked(cases, on):
         if case.events:
             dispute = case.events[0].act.payload
-            assert isinstance(dispute, Dispute)  # noqa: S101 - checked by _check
+            assert isinstance(dispute, Dispute)  # noqa: S101 - checked by _checked
             by_unit.setdefault(dispute.unit, []).append(case)
     figures = {unit: mediation_figures(listed, on=on) for unit, listed in sorted(by_unit.items())}
     return {unit: result for unit, result in figures.items() if result.received}

@@ -20,12 +20,10 @@ from collections.abc import Iterable, Mapping
 
 import attrs
 
-from fulian_core._definitions import check_iterable
-from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.rectification.cases import Problem
 from fulian_core.shares import Ratio
-from fulian_core.workflows import Case, CaseEvent
+from fulian_core.workflows import Case, cases_of, events_as_of
 
 __all__ = ["RectificationFigures", "figures_by_unit", "rectification_figures"]
 
@@ -71,46 +69,20 @@ class RectificationFigures:
         )
 
 
+def _checked(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
+    return cases_of(cases, on=on, workflow=_WORKFLOW, opened_by=Problem, what="the record of a problem")
+
+
 def _percent(ratio: Ratio) -> str:
     return f"{ratio.percent(1)}%" if ratio.is_defined else "—"
-
-
-def _as_of(case: Case, on: dt.date) -> tuple[CaseEvent, ...]:
-    # A case's acts run forward in time (the engine's chronology guard), so the day's events
-    # are a prefix of the log.
-    kept: list[CaseEvent] = []
-    for event in case.events:
-        if china_date(event.act.at) > on:
-            break
-        kept.append(event)
-    return tuple(kept)
-
-
-def _check(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
-    listed = tuple(cases)
-    faults = Faults()
-    faults.check(isinstance(on, dt.date) and not isinstance(on, dt.datetime), "on", "a date", on)
-    for index, case in enumerate(listed):
-        path = f"cases[{index}]"
-        if not faults.check(isinstance(case, Case), path, "a Case", case):
-            continue
-        faults.check(
-            case.workflow == _WORKFLOW, f"{path}.workflow", "a case of the rectification workflow", case.workflow
-        )
-        if case.events:
-            payload = case.events[0].act.payload
-            faults.check(isinstance(payload, Problem), f"{path}.events[0]", "the record of a problem", payload)
-    faults.raise_if_any()
-    return listed
 
 
 def rectification_figures(cases: Iterable[Case], *, on: dt.date) -> RectificationFigures:
     """The figures of *cases* as they stood at the end of *on* (整改率、按期整改率): a case not
     yet recorded by then is not counted."""
-    check_iterable(cases, "cases", "a list of cases")
     counts = dict.fromkeys(("found", "closed", "closed_on_time", "overdue", "escalated", "reworked"), 0)
-    for case in _check(cases, on):
-        events = _as_of(case, on)
+    for case in _checked(cases, on):
+        events = events_as_of(case, on)
         if not events:
             continue
         last = events[-1]
@@ -131,9 +103,8 @@ def rectification_figures(cases: Iterable[Case], *, on: dt.date) -> Rectificatio
 def figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[str, RectificationFigures]:
     """The figures per unit where the problems were found (``Problem.unit``), as they stood
     at the end of *on*, by unit code."""
-    check_iterable(cases, "cases", "a list of cases")
     by_unit: dict[str, list[Case]] = {}
-    for case in _check(cases, on):
+    for case in _checked(cases, on):
         if case.events:
             problem = case.events[0].act.payload
             assert isinstance(problem, Problem)  # noqa: S101 - checked above

@@ -13,16 +13,17 @@ from collections.abc import Iterable, Mapping
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import check_iterable
-from fulian_core._faults import Faults
-from fulian_core.calendars import china_date
 from fulian_core.risks.register import Registration, RiskCategory
 from fulian_core.risks.workflow import LEVELS as _LEVELS
-from fulian_core.workflows import Case, CaseEvent
+from fulian_core.workflows import Case, cases_of, events_as_of
 
 __all__ = ["RiskFigures", "risk_figures", "risk_figures_by_unit"]
 
 _WORKFLOW = "risk_register"
+
+
+def _checked(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
+    return cases_of(cases, on=on, workflow=_WORKFLOW, opened_by=Registration, what="the registration of a risk")
 
 
 def _counts(value: Mapping[str, int]) -> Mapping[str, int]:
@@ -63,46 +64,18 @@ class RiskFigures:
 _LABELS = {"red": "红色", "yellow": "黄色", "green": "绿色"}
 
 
-def _as_of(case: Case, on: dt.date) -> tuple[CaseEvent, ...]:
-    kept: list[CaseEvent] = []
-    for event in case.events:
-        if china_date(event.act.at) > on:
-            break
-        kept.append(event)
-    return tuple(kept)
-
-
-def _check(cases: Iterable[Case], on: object) -> tuple[Case, ...]:
-    check_iterable(cases, "cases", "a list of cases")
-    listed = tuple(cases)
-    faults = Faults()
-    faults.check(isinstance(on, dt.date) and not isinstance(on, dt.datetime), "on", "a date", on)
-    for index, case in enumerate(listed):
-        path = f"cases[{index}]"
-        if not faults.check(isinstance(case, Case), path, "a Case", case):
-            continue
-        faults.check(
-            case.workflow == _WORKFLOW, f"{path}.workflow", "an entry of the risk register workflow", case.workflow
-        )
-        if case.events:
-            payload = case.events[0].act.payload
-            faults.check(isinstance(payload, Registration), f"{path}.events[0]", "the registration of a risk", payload)
-    faults.raise_if_any()
-    return listed
-
-
 def risk_figures(cases: Iterable[Case], *, on: dt.date) -> RiskFigures:
     """The register as it stood at the end of *on*: an entry registered later is not counted."""
     counts = dict.fromkeys(("registered", "closed", "raised", "lowered", "overdue"), 0)
     by_level = dict.fromkeys(_LEVELS, 0)
     by_category = {category.code: 0 for category in RiskCategory}
     rank = {level: index for index, level in enumerate(_LEVELS)}
-    for case in _check(cases, on):
-        events = _as_of(case, on)
+    for case in _checked(cases, on):
+        events = events_as_of(case, on)
         if not events:
             continue
         registration = events[0].act.payload
-        assert isinstance(registration, Registration)  # noqa: S101 - checked by _check
+        assert isinstance(registration, Registration)  # noqa: S101 - checked by _checked
         counts["registered"] += 1
         for event in events[1:]:
             if event.source in rank and event.target in rank and event.source != event.target:
@@ -121,10 +94,10 @@ def risk_figures(cases: Iterable[Case], *, on: dt.date) -> RiskFigures:
 def risk_figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[str, RiskFigures]:
     """The register per unit the entries count under (``Registration.unit``), by unit code."""
     by_unit: dict[str, list[Case]] = {}
-    for case in _check(cases, on):
+    for case in _checked(cases, on):
         if case.events:
             registration = case.events[0].act.payload
-            assert isinstance(registration, Registration)  # noqa: S101 - checked by _check
+            assert isinstance(registration, Registration)  # noqa: S101 - checked by _checked
             by_unit.setdefault(registration.unit, []).append(case)
     figures = {unit: risk_figures(listed, on=on) for unit, listed in sorted(by_unit.items())}
     return {unit: result for unit, result in figures.items() if result.registered}

@@ -38,7 +38,9 @@ __all__ = [
     "CaseEvent",
     "Dated",
     "advance",
+    "cases_of",
     "check",
+    "events_as_of",
     "falling_due",
     "first_allowed",
     "group_by_state",
@@ -392,3 +394,40 @@ def group_by_state(cases: Iterable[Case]) -> Mapping[str, int]:
             raise ValidationError.single("cases", "Case values", case)
         counts[case.state] = counts.get(case.state, 0) + 1
     return counts
+
+
+def events_as_of(case: Case, on: dt.date) -> tuple[CaseEvent, ...]:
+    """The events of *case* dated (in China Standard Time) on or before *on*: the case as it
+    stood at the end of that day, from which the figures of any past day are recomputed (a case
+    not yet opened by then has none)."""
+    check_type(case, Case, "case")
+    day = _day(on, "on")
+    # A case's acts run forward in time (the chronology guard), so the day's events are a prefix.
+    kept: list[CaseEvent] = []
+    for event in case.events:
+        if china_date(event.act.at) > day:
+            break
+        kept.append(event)
+    return tuple(kept)
+
+
+def cases_of(
+    cases: Iterable[Case], *, on: object, workflow: str, opened_by: type[Payload], what: str
+) -> tuple[Case, ...]:
+    """*cases* checked for figures as of *on*: each a :class:`Case` of *workflow* opened by a
+    command carrying *opened_by* (*what* names it in a refusal: "the registration of a
+    dispute"); every fault is reported at once, with its path."""
+    _check_iterable(cases, "cases", "a list of cases")
+    listed = tuple(cases)
+    faults = Faults()
+    faults.check(_is_date(on), "on", "a date", on)
+    for index, case in enumerate(listed):
+        path = f"cases[{index}]"
+        if not faults.check(isinstance(case, Case), path, "a Case", case):
+            continue
+        faults.check(case.workflow == workflow, f"{path}.workflow", f"a case of the {workflow} workflow", case.workflow)
+        if case.events:
+            payload = case.events[0].act.payload
+            faults.check(isinstance(payload, opened_by), f"{path}.events[0]", what, payload)
+    faults.raise_if_any()
+    return listed
