@@ -128,7 +128,6 @@ from fulian_core.nominations import (
 from fulian_core.nominations.statistics import CampaignStatistics, Counts
 from fulian_core.organisation import (
     BallotPaper,
-    Breakdown,
     CommitteeSpec,
     Contest,
     ElectionMethod,
@@ -141,6 +140,7 @@ from fulian_core.organisation import (
     composition,
     count_election,
 )
+from fulian_core.organisation.catalog import COMMITTEE_BREAKDOWNS
 from fulian_core.quantities import Unit as _Unit
 from fulian_core.rectification import (
     Assign,
@@ -844,46 +844,6 @@ def credit_2025_2026() -> None:
 # 中共党员86人 … 非中共党员85人; 本科及以上79人, 大专54人, 高中及以下38人; 30岁及以下31人, 31-40岁88人,
 # 41-50岁47人, 51岁以上5人, 平均年龄36.7岁. The report gives each breakdown apart; how they combine in one
 # person it does not say, so the members below simply zip them.
-_SEED_003_BREAKDOWNS = (
-    Breakdown(
-        "sector",
-        "界别",
-        [
-            MemberGroup("workers", "妇女工作者", attribute="sector", values={"worker"}),
-            MemberGroup("grassroots", "基层妇女代表", attribute="sector", values={"grassroots"}),
-            MemberGroup("circles", "各界妇女代表", attribute="sector", values={"circles"}),
-        ],
-    ),
-    Breakdown(
-        "party",
-        "政治面貌",
-        [
-            MemberGroup("cpc", "中共党员", attribute="party", values={"cpc"}),
-            MemberGroup("non_cpc", "非中共党员", attribute="party", values={"none"}),
-        ],
-    ),
-    Breakdown(
-        "education",
-        "学历",
-        [
-            MemberGroup("bachelor", "本科及以上学历", attribute="education", values={"bachelor"}),
-            MemberGroup("college", "大专学历", attribute="education", values={"college"}),
-            MemberGroup("school", "高中及以下学历", attribute="education", values={"school"}),
-        ],
-    ),
-    Breakdown(
-        "age",
-        "年龄",
-        [
-            MemberGroup("to30", "30岁及以下", age_at_most=30),
-            MemberGroup("31to40", "31-40岁", age_at_least=31, age_at_most=40),
-            MemberGroup("41to50", "41-50岁", age_at_least=41, age_at_most=50),
-            MemberGroup("over50", "51岁以上", age_at_least=51),
-        ],
-    ),
-)
-
-
 def _spread(*counts: tuple[str, int]) -> list[str]:
     return [value for value, count in counts for _ in range(count)]
 
@@ -964,7 +924,7 @@ def committee_election() -> None:
         Member(f"m{i}", f"执委{i}", {"sector": s, "party": p, "education": e}, born=dt.date(day.year - age, 1, 1))
         for i, (s, p, e, age) in enumerate(zip(sectors, parties, schooling, ages, strict=True))
     ]
-    report = composition(members, _SEED_003_BREAKDOWNS, on=day)
+    report = composition(members, COMMITTEE_BREAKDOWNS, on=day)
     print(f"  23个社区妇联执委{report.total}名（种子003），平均年龄{report.average_age}岁：")
     for sentence in report.render().split("。")[:-1]:
         print(f"    {sentence}。")

@@ -21,6 +21,8 @@ from fulian_core.organisation import (
     check_slate,
     composition,
 )
+from fulian_core.organisation.catalog import AGE_BANDS as AGE
+from fulian_core.organisation.catalog import EDUCATION, PARTY, SECTOR
 from fulian_core.quantities import Unit
 from fulian_core.rules import Condition, Item, ItemKind, Measure, RuleSheet, SubjectKind, Threshold
 
@@ -29,44 +31,6 @@ ON = dt.date(2021, 6, 30)
 
 def _born(age: int) -> dt.date:
     return dt.date(ON.year - age, 1, 1)
-
-
-SECTOR = Breakdown(
-    "sector",
-    "界别",
-    [
-        MemberGroup("workers", "妇女工作者", attribute="sector", values={"worker"}),
-        MemberGroup("grassroots", "基层妇女代表", attribute="sector", values={"grassroots"}),
-        MemberGroup("circles", "各界妇女代表", attribute="sector", values={"circles"}),
-    ],
-)
-PARTY = Breakdown(
-    "party",
-    "政治面貌",
-    [
-        MemberGroup("cpc", "中共党员", attribute="party", values={"cpc"}),
-        MemberGroup("non_cpc", "非中共党员", attribute="party", values={"none"}),
-    ],
-)
-EDUCATION = Breakdown(
-    "education",
-    "学历",
-    [
-        MemberGroup("bachelor", "本科及以上学历", attribute="education", values={"bachelor", "master"}),
-        MemberGroup("college", "大专学历", attribute="education", values={"college"}),
-        MemberGroup("school", "高中及以下学历", attribute="education", values={"school"}),
-    ],
-)
-AGE = Breakdown(
-    "age",
-    "年龄",
-    [
-        MemberGroup("to30", "30岁及以下", age_at_most=30),
-        MemberGroup("31to40", "31-40岁", age_at_least=31, age_at_most=40),
-        MemberGroup("41to50", "41-50岁", age_at_least=41, age_at_most=50),
-        MemberGroup("over50", "51岁以上", age_at_least=51),
-    ],
-)
 
 
 def _spread(*counts: tuple[str, int]) -> list[str]:
