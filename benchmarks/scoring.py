@@ -83,11 +83,11 @@ def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[in
             if mode == "checklist":
                 earned = points if fact.kind is met else 0
             elif mode == "deduction":
-                earned = max(floor, points - per_defect * fact.count)
+                earned = max(floor, points - per_defect * fact.count)  # type: ignore[operator]
             elif mode == "graded":
                 earned = levels[fact.rating]
             elif mode == "bonus":
-                bonus += int(fact.points)
+                bonus += int(fact.points)  # type: ignore[arg-type]
                 continue
             else:
                 veto = veto or fact.kind is met
