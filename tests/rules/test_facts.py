@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from fulian_core import Quantity, ValidationError, converter, structure, unstructure
 from fulian_core.courtyard import Inspection
-from fulian_core.rules import MAX_COUNT, Fact, FactKind, Subject, SubjectKind, freeze_facts
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL
+from fulian_core.rules import MAX_COUNT, Fact, FactKind, Subject, SubjectKind, compile_sheet, freeze_facts
 from fulian_core.serialization import _structure_fact
 
 
@@ -198,3 +199,22 @@ def test_a_fact_read_cheaply_is_the_fact_the_detailed_path_reads(data: object) -
     except ValidationError as error:
         found = str(error)
     assert found == expected
+
+
+def test_a_batch_of_standings_names_what_it_refuses() -> None:
+    plan = compile_sheet(MOST_BEAUTIFUL_FAMILY_NATIONAL)
+    day = dt.date(2024, 5, 1)
+    facts = {code: Fact.met() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[:5]}
+    facts |= {code: Fact.not_met() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[5:]}
+    found = plan.standings([(facts, day), (freeze_facts(facts), day), ({}, day)])
+    assert [item.verdict.label for item in found] == ["符合评选条件", "符合评选条件", "待定"]
+    with pytest.raises(ValidationError, match=r"^\[1\]: expected a pair of facts and a day, got 'Fact'$"):
+        plan.standings([(facts, day), Fact.met()])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match=r"^\[0\].facts\['nope'\]: expected "):
+        plan.standings([({"nope": Fact.met()}, day)])
+    with pytest.raises(ValidationError, match=r"^\[0\].facts: expected a mapping of item codes to facts"):
+        plan.standings([([], day)])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match="^subjects: expected pairs of facts and a day, got 'dict'$"):
+        plan.standings({})  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match="^kind: expected a "):
+        plan.standings([], kind=SubjectKind.HOUSEHOLD)
