@@ -215,6 +215,6 @@ def test_a_batch_of_standings_names_what_it_refuses() -> None:
     with pytest.raises(ValidationError, match=r"^\[0\].facts: expected a mapping of item codes to facts"):
         plan.standings([([], day)])  # type: ignore[list-item]
     with pytest.raises(ValidationError, match="^subjects: expected pairs of facts and a day, got 'dict'$"):
-        plan.standings({})  # type: ignore[arg-type]
+        plan.standings({})
     with pytest.raises(ValidationError, match="^kind: expected a "):
         plan.standings([], kind=SubjectKind.HOUSEHOLD)
