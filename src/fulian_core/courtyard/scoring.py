@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
+from typing import Final
 
 import attrs
 
@@ -23,6 +24,8 @@ from fulian_core.tabular import Record as _Record
 from fulian_core.tabular import _coded
 
 __all__ = ["ScoreCard", "score", "standing", "standings"]
+
+_HOUSEHOLD: Final = SubjectKind.HOUSEHOLD
 
 
 @attrs.frozen
@@ -111,7 +114,8 @@ def score(rubric: RuleSheet | SheetPlan, inspection: Inspection) -> ScoreCard:
 def standing(rubric: RuleSheet | SheetPlan, inspection: Inspection) -> Standing:
     """Just the total and the band of one inspection: the same answer as :func:`score` (and
     the same refusals), for scoring millions."""
-    return _plan(rubric).standing(inspection.facts, on=inspection.date, kind=SubjectKind.HOUSEHOLD)
+    plan = rubric if type(rubric) is SheetPlan else _plan(rubric)
+    return plan.standing(inspection.facts, on=inspection.date, kind=_HOUSEHOLD)
 
 
 def standings(rubric: RuleSheet | SheetPlan, inspections: Iterable[Inspection]) -> list[Standing]:
