@@ -29,7 +29,7 @@ import types
 import typing
 from collections import abc
 from decimal import Decimal
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Final, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -466,7 +466,7 @@ _FACT_TYPES: dict[str, Any] = {
 
 
 # The four facts without a payload, read from their code: values, so one of each serves all.
-_PLAIN_FACTS: dict[str, Fact] = {
+_PLAIN_FACTS: Final[dict[str, Fact]] = {
     kind.code: Fact(kind) for kind in (FactKind.MET, FactKind.NOT_MET, FactKind.UNKNOWN, FactKind.NOT_APPLICABLE)
 }
 
