@@ -170,6 +170,12 @@ def _extra_scenarios() -> None:
     labelled_percentage_shares({"a": 1, "b": 2})
     render_percent(Decimal("0.25"))
     account_length("事迹")
+    from fulian_core.courtyard import standings
+    from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
+    from fulian_core.rules import SubjectKind, compile_sheet
+
+    standings(FOUR_GOALS_RUBRIC, [])
+    compile_sheet(FOUR_GOALS_RUBRIC).standings([], kind=SubjectKind.HOUSEHOLD)
 
 
 def _constructor_call(cls: type[Any], signature: inspect.Signature) -> dict[str, Any] | None:
