@@ -130,8 +130,6 @@ def standings(rubric: RuleSheet | SheetPlan, inspections: Iterable[Inspection]) 
         if type(inspection) is not Inspection and not isinstance(inspection, Inspection):
             raise ValidationError.single(f"inspections[{index}]", "an Inspection", type(inspection).__name__)
     try:
-        return plan.standings(
-            [(inspection.facts, inspection.date) for inspection in listed], kind=SubjectKind.HOUSEHOLD
-        )
+        return plan.standings([(inspection.facts, inspection.date) for inspection in listed], kind=_HOUSEHOLD)
     except ValidationError as error:
         raise error.under("inspections") from None
