@@ -111,6 +111,12 @@ def task_test() -> None:
     )
 
 
+def task_scale() -> None:
+    """The slow checks at scale: 1,000,000 scored records on Dask's multi-process scheduler
+    equal the single-process answer (a few minutes at most)."""
+    run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "--no-cov", "-m", "slow", "tests")
+
+
 def task_deep() -> None:
     os.environ["FULIAN_HYPOTHESIS_PROFILE"] = "deep"
     run("python", "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests")
@@ -192,6 +198,7 @@ TASKS = {
     "test": task_test,
     "docs": task_docs,
     "deep": task_deep,
+    "scale": task_scale,
     "bench": task_bench,
     "fuzz": task_fuzz,
     "lock": task_lock,

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from fulian_core import (
     HierarchyError,
@@ -229,8 +230,8 @@ def test_a_refused_change_leaves_the_tree_unchanged(tree: OrgTree) -> None:
     assert tree.__eq__(3) is NotImplemented
 
 
-@given(org_trees())
-def test_generated_trees_hold_their_invariants(tree: OrgTree) -> None:
+@given(org_trees(), st.sampled_from(list(Level)))
+def test_generated_trees_hold_their_invariants(tree: OrgTree, level: Level) -> None:
     for unit in tree:
         path = tree.path(unit.code)
         assert path[-1] == unit
@@ -239,6 +240,17 @@ def test_generated_trees_hold_their_invariants(tree: OrgTree) -> None:
             assert child.parent == unit.code
     for root in tree.roots:
         assert len(tree.descendants(root.code)) + 1 == len(tree)
+    # The batch look-up (a prefix in a division tree) agrees with one by one and with the path.
+    codes = [unit.code for unit in tree]
+    padded = [code.ljust(12, "0") if code.isdigit() else code for code in codes]
+    one_by_one = tuple(tree.ancestor_at(code, level) for code in codes)
+    assert tree.ancestors_at(codes, level) == one_by_one == tree.ancestors_at(padded, level)
+    on_path = [[unit for unit in tree.path(code) if unit.level is level] for code in codes]
+    assert list(one_by_one) == [found[0] if found else None for found in on_path]
+    assert tree.codes_at(level) == tuple(unit.code for unit in tree.units_at(level))
+    linked = OrgTree(list(tree))
+    assert linked == tree
+    assert linked.ancestors_at(codes, level) == one_by_one
 
 
 @given(division_codes())
@@ -246,3 +258,47 @@ def test_generated_codes_normalize_and_pad(code: str) -> None:
     short = normalize_division_code(code)
     assert pad_division_code(short) == code.ljust(12, "0")
     assert normalize_division_code(pad_division_code(short)) == short
+
+
+def test_division_trees_resolve_ancestors_by_prefix() -> None:
+    tree = OrgTree.from_division_codes(CODES)
+    villages = ["371082103201", "371082104201", "371082103202000"[:12], "371082103000"]
+    counties = tree.ancestors_at(villages, Level.COUNTY)
+    assert [unit.code if unit else None for unit in counties] == ["371082"] * 4
+    towns = tree.ancestors_at(villages, Level.TOWNSHIP)
+    assert [unit.name if unit else None for unit in towns] == ["人和镇", "俚岛镇", "人和镇", "人和镇"]
+    # Above the unit itself there is no village; no division code is 全国 or a 网格.
+    assert tree.ancestors_at(["371082103", "37"], Level.VILLAGE) == (None, None)
+    assert tree.ancestors_at(["371082103201"], Level.NATIONAL) == (None,)
+    assert tree.ancestors_at(["371082103201"], Level.GRID) == (None,)
+    assert tree.ancestors_at((), Level.COUNTY) == ()
+    # A root below the top of the codes: no province above a county-only tree.
+    county_only = OrgTree.from_division_codes({"371082": "荣成市", "371082103": "人和镇"})
+    assert county_only.ancestors_at(["371082103"], Level.PROVINCE) == (None,)
+    assert county_only.ancestor_at("371082103", Level.COUNTY) == county_only.unit("371082")
+    assert tree.codes_at(Level.VILLAGE, under="371082103") == ("371082103201", "371082103202")
+    assert tree.codes_at(Level.TOWNSHIP) == ("371082103", "371082104")
+
+
+def test_batch_look_ups_refuse_with_the_position() -> None:
+    tree = OrgTree.from_division_codes(CODES)
+    with pytest.raises(UnknownUnitError, match=r"^code: expected a unit of this hierarchy, got '371082105201'$"):
+        tree.ancestors_at(["371082103201", "371082105201"], Level.COUNTY)
+    with pytest.raises(ValidationError, match=r"^codes\[1\]: expected a str, got 'int'$"):
+        tree.ancestors_at(["371082103201", 371082], Level.COUNTY)  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match=r"^level: expected a Level, got 'str'$"):
+        tree.ancestors_at(["371082103201"], "county")  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^codes: expected a list of unit codes"):
+        tree.ancestors_at("371082103201", Level.COUNTY)
+    with pytest.raises(ValidationError, match=r"^level: expected a Level, got 'str'$"):
+        tree.codes_at("village")  # type: ignore[arg-type]
+
+
+def test_a_division_tree_equals_the_same_units_linked_explicitly() -> None:
+    tree = OrgTree.from_division_codes(CODES)
+    linked = OrgTree(list(tree))
+    assert linked == tree == linked
+    assert OrgTree.from_division_codes(dict(reversed(list(CODES.items())))) == tree
+    assert tree != OrgTree.from_division_codes({**CODES, "371082104202": "东山村"})
+    renamed = OrgTree([*list(tree)[:-1], OrgUnit("371082104201", "北新庄村", Level.GRID, "371082104")])
+    assert renamed != tree

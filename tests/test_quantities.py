@@ -81,7 +81,7 @@ def test_bounds_print_as_intervals() -> None:
         ("100户左右", "100户左右", Decimal(100)),
         ("__余元", "__余元", None),
         ("近1000名", "近1000名", Decimal(1000)),
-        ("56745.50元", "56745.5元", Decimal("56745.50")),
+        ("56745.50元", "56745.50元", Decimal("56745.50")),  # money keeps its written places
     ],
 )
 def test_other_written_forms(text: str, rendered: str | None, value: Decimal | None) -> None:
@@ -300,6 +300,7 @@ def test_sum_keeps_values_and_bounds(figures: tuple[Quantity, ...]) -> None:
         assert total.bounds.contains(total.value) or total.qualifier in (
             Qualifier.MORE_THAN,
             Qualifier.NEARLY,
+            Qualifier.LESS_THAN,
         )
     if first.is_exact and second.is_exact:
         assert total.is_exact

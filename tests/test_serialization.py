@@ -99,7 +99,17 @@ def test_plain_forms() -> None:
         "unit": "yuan",
         "qualifier": "more_than",
         "bounds": {"low": "10000", "high": None, "low_open": True, "high_open": False},
-        "notation": {"marker": "余", "magnitude": "万", "unit_text": "", "blank": "", "numeral": ""},
+        "notation": {
+            "marker": "余",
+            "magnitude": "万",
+            "unit_text": "",
+            "blank": "",
+            "numeral": "",
+            "grouped": False,
+            "decimals": None,
+            "marker_first": False,
+        },
+        "per": None,
     }
     assert unstructure(ResidentId("11010519491231002X")) == "11010519491231002X"
     assert unstructure(Holiday("元旦", dt.date(2024, 1, 1), dt.date(2024, 1, 1))) == {

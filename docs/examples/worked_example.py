@@ -12,6 +12,9 @@ more townships beside it, rolled up to the county with coverage, one consistency
 the report lines; seed 000's community campaign from mobilisation to commendation. Last, seed
 004's civilised-city task list and its rectification cases: 限期 across the National Day
 holiday, a failed re-check, an escalation, the cases overdue on a date, 整改率 and 按期整改率.
+Then a household's two years of credit score and points. At the end, passages of seeds 000 to
+003 audited against themselves: shares against their counts, two shares of one district, parts
+against their whole with the nesting declared both ways.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -40,6 +43,17 @@ from fulian_core import (
     find_figures,
     labelled_percentage_shares,
     mask_name,
+)
+from fulian_core.audit import (
+    Compare,
+    Nesting,
+    PartsOfWhole,
+    ReportFinding,
+    SameBase,
+    ShareOf,
+    SharesSum,
+    Stated,
+    audit_report,
 )
 from fulian_core.courtyard import (
     Household,
@@ -82,6 +96,7 @@ from fulian_core.indicators import (
     DataValue,
     Indicator,
     IndicatorSet,
+    Operator,
     Origin,
     check_totals,
     render_value,
@@ -137,6 +152,7 @@ from fulian_core.rectification import (
     responsible_unit,
 )
 from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
+from fulian_core.reported import Percentage, implied_base
 from fulian_core.rules import (
     Condition,
     Fact,
@@ -954,6 +970,73 @@ def committee_election() -> None:
         print(f"    {sentence}。")
 
 
+# Passages of the seeds as written (ASCII commas and all): seed 000's campaign, seed 001's
+# courtyards (篇2), seed 002's committee meeting, seed 003's peaceful families and committee.
+CAMPAIGN_000 = "我地区共收到推荐材料80余份,……向自治区上报事迹材料共计55份,占总推荐材料的67.9%。"
+COURTYARDS_001 = "从2019年到20__年,我镇共计创建3304户,其中示范户3304户、精品户1453户,清洁户达到全覆盖。"
+MEETING_002 = "街道妇联召开第二届七次执委会议。本次执委会委员9名,实到7人。"
+PEACEFUL_FAMILIES_003 = (
+    "目前,我区已有镇(街)、村(居)级“平安家庭”181,913户,占全区总户数的90%;其中区级“平安家庭51,529户,占全区总户数的25%。"
+)
+COMMITTEE_003 = (
+    "23个社区经选举,产生社区妇联执委171名,均以全票当选。"
+    "其中妇女工作者48人,占总数的28.07%;基层妇女代表76人,占总数的44.44%;各界妇女代表47人,占总数的27.49%。"
+    "中共党员86人,占总数的50.29%;非中共党员85人,占总数的49.71%。"
+)
+
+
+def _show_findings(findings: tuple[ReportFinding, ...]) -> None:
+    if not findings:
+        print("    无不一致")
+    for finding in findings:
+        print(f"    {finding.kind.label}: {finding}")
+
+
+def _committee(groups: list[list[tuple[str, str]]]) -> list[ShareOf | SharesSum | PartsOfWhole]:
+    """Each share against its count, each group's shares adding to 100%, its parts to the whole."""
+    whole = "产生社区妇联执委171名"
+    declarations: list[ShareOf | SharesSum | PartsOfWhole] = []
+    for group in groups:
+        declarations += [ShareOf(f"占总数的{share}", part, whole) for part, share in group]
+        declarations.append(SharesSum([f"占总数的{share}" for _, share in group]))
+        declarations.append(PartsOfWhole([part for part, _ in group], whole, exhaustive=True))
+    return declarations
+
+
+def report_audit() -> None:
+    print()
+    print("十四、报告自洽核查 (the seeds' reports audited against themselves)")
+    town, district = "“平安家庭”181,913户", "平安家庭51,529户"
+    for count, share in ((181_913, "90%"), (51_529, "25%")):
+        base = implied_base(count, Percentage.parse(share))
+        print(f"  {count:,}户占{share} → 全区总户数在 {base.render()}")
+    peaceful: list[SameBase | PartsOfWhole] = [
+        SameBase([Stated(town, "占全区总户数的90%"), Stated(district, "占全区总户数的25%")], title="全区总户数"),
+        PartsOfWhole([district], town, nesting=Nesting.NESTED, title="区级平安家庭"),
+    ]
+    print("  seed 003 平安家庭 (同一基数；区级包含于镇村级):")
+    _show_findings(audit_report(PEACEFUL_FAMILIES_003, peaceful))
+    groups = [
+        [("妇女工作者48人", "28.07%"), ("基层妇女代表76人", "44.44%"), ("各界妇女代表47人", "27.49%")],
+        [("中共党员86人", "50.29%"), ("非中共党员85人", "49.71%")],
+    ]
+    committee = _committee(groups)
+    print(f"  seed 003 执委构成 ({len(committee)}项声明: 各占比与人数、合计100%、各部分之和等于171名):")
+    _show_findings(audit_report(COMMITTEE_003, committee))
+    misprinted = COMMITTEE_003.replace("各界妇女代表47人,占总数的27.49%", "各界妇女代表47人,占总数的27.39%")
+    print("  同一段落若把27.49%误作27.39%:")
+    groups[0][2] = ("各界妇女代表47人", "27.39%")
+    _show_findings(audit_report(misprinted, _committee(groups)))
+    print("  seed 002 执委会 (实到 ≤ 委员):")
+    _show_findings(audit_report(MEETING_002, [Compare("实到7人", Operator.AT_MOST, "本次执委会委员9名")]))
+    print("  seed 000 上报占比 (55份占67.9%，收到80余份):")
+    _show_findings(audit_report(CAMPAIGN_000, [ShareOf("占总推荐材料的67.9%", "共计55份", "推荐材料80余份")]))
+    parts = ["示范户3304户", "精品户1453户"]
+    for nesting in (Nesting.NESTED, Nesting.DISJOINT):
+        print(f"  seed 001 示范户、精品户 within 共计3304户, declared {nesting.code} ({nesting.label}):")
+        _show_findings(audit_report(COURTYARDS_001, [PartsOfWhole(parts, "共计创建3304户", nesting=nesting)]))
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -968,6 +1051,7 @@ def main() -> None:
     rectification_2019()
     credit_2025_2026()
     committee_election()
+    report_audit()
 
 
 if __name__ == "__main__":

@@ -2,7 +2,7 @@
 
 The kernel: the organisation hierarchy (:class:`OrgTree`), periods and schedules
 (:class:`Period`, :class:`Schedule`, :class:`WorkingDayCalendar`), reported figures
-(:class:`Quantity`), shares (:func:`percentage_shares`), personal data
+(:class:`Quantity`) and reported percentages (:class:`Percentage`), shares (:func:`percentage_shares`), personal data
 (:class:`ResidentId`, :func:`mask_name`), the one rule language for published rules
 (:class:`RuleSheet`, :class:`Fact`, :func:`evaluate`; the rest in :mod:`fulian_core.rules`),
 one converter for plain data (:func:`structure`, :func:`unstructure`), and tidy records
@@ -12,10 +12,12 @@ clock, no hidden randomness.
 
 from fulian_core.calendars import CHINA_STANDARD_TIME, WorkingDayCalendar, china_date
 from fulian_core.errors import (
+    FAULT_CODES,
     MAX_FAULTS,
     CalendarRangeError,
     DefinitionError,
     Fault,
+    FaultCode,
     FulianError,
     HierarchyError,
     InsufficientCreditError,
@@ -26,6 +28,7 @@ from fulian_core.errors import (
     ValidationError,
 )
 from fulian_core.holidays import OFFICIAL_SCHEDULES, Amendment, Holiday, HolidaySchedule, china_calendar
+from fulian_core.intervals import Interval
 from fulian_core.orgs import (
     Level,
     OrgKind,
@@ -50,13 +53,24 @@ from fulian_core.quantities import (
     Comparison,
     FoundFigure,
     Notation,
+    Per,
     Qualifier,
     Quantity,
     Unit,
     find_figures,
 )
+from fulian_core.reported import (
+    FoundPercentage,
+    Percentage,
+    PercentUnit,
+    find_percentages,
+    implied_base,
+    implied_count,
+    points_change,
+)
 from fulian_core.rules import Fact, RuleSheet, Subject, Threshold, compile_sheet, evaluate
 from fulian_core.schedules import Cadence, Schedule
+from fulian_core.schema import json_schema
 from fulian_core.serialization import (
     configure_converter,
     converter,
@@ -77,6 +91,7 @@ __version__ = "0.1.0"
 
 __all__ = [
     "CHINA_STANDARD_TIME",
+    "FAULT_CODES",
     "MAX_FAULTS",
     "OFFICIAL_SCHEDULES",
     "Amendment",
@@ -88,18 +103,24 @@ __all__ = [
     "DefinitionError",
     "Fact",
     "Fault",
+    "FaultCode",
     "FoundFigure",
+    "FoundPercentage",
     "FulianError",
     "HierarchyError",
     "Holiday",
     "HolidaySchedule",
     "InsufficientCreditError",
+    "Interval",
     "Level",
     "MobileNumber",
     "Notation",
     "OrgKind",
     "OrgTree",
     "OrgUnit",
+    "Per",
+    "PercentUnit",
+    "Percentage",
     "Period",
     "PeriodKind",
     "Qualifier",
@@ -128,6 +149,10 @@ __all__ = [
     "division_level",
     "evaluate",
     "find_figures",
+    "find_percentages",
+    "implied_base",
+    "implied_count",
+    "json_schema",
     "labelled_percentage_shares",
     "largest_remainder",
     "make_converter",
@@ -137,6 +162,7 @@ __all__ = [
     "normalize_division_code",
     "pad_division_code",
     "percentage_shares",
+    "points_change",
     "records",
     "redact_text",
     "resident_id_check_character",

@@ -10,7 +10,7 @@ from typing import Final, NoReturn, TypeVar
 import attrs
 
 from fulian_core._faults import Faults
-from fulian_core.errors import DefinitionError, ValidationError
+from fulian_core.errors import DefinitionError, Fault, ValidationError
 
 _T = TypeVar("_T")
 _K = TypeVar("_K")
@@ -106,7 +106,9 @@ def check_code(value: object, path: str, faults: Faults, *, punctuation: str = "
     )
     quoted = [f"'{mark}'" for mark in punctuation]
     allowed = quoted[0] if len(quoted) == 1 else ", ".join(quoted[:-1]) + f" or {quoted[-1]}"
-    faults.check(ok, path, f"a code of ASCII letters, digits, {allowed}", value)
+    faults.check(
+        ok, path, f"a code of ASCII letters, digits, {allowed}", value, code="code_format", allowed=tuple(punctuation)
+    )
 
 
 def encodable(value: str) -> bool:
@@ -124,20 +126,28 @@ def encodable(value: str) -> bool:
 def check_free_text(value: object, path: str, faults: Faults) -> bool:
     """Text, possibly empty, that can be encoded (see :func:`encodable`): a reason, an account
     of deeds, a note."""
-    if not faults.check(isinstance(value, str), path, "text", value):
+    if not faults.check(isinstance(value, str), path, "text", value, code="expected_text"):
         return False
     assert isinstance(value, str)  # noqa: S101 - narrowed by the check
     return faults.check(
-        encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+        encodable(value),
+        path,
+        "text without NUL or lone surrogates (UTF-8)",
+        "<text that cannot be encoded>",
+        code="text_unencodable",
     )
 
 
 def check_text(value: object, path: str, faults: Faults) -> None:
     """Non-empty text that can be encoded (see :func:`encodable`)."""
-    if faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value):
+    if faults.check(isinstance(value, str) and bool(value.strip()), path, "non-empty text", value, code="empty_text"):
         assert isinstance(value, str)  # noqa: S101 - narrowed by the check
         faults.check(
-            encodable(value), path, "text without NUL or lone surrogates (UTF-8)", "<text that cannot be encoded>"
+            encodable(value),
+            path,
+            "text without NUL or lone surrogates (UTF-8)",
+            "<text that cannot be encoded>",
+            code="text_unencodable",
         )
 
 
@@ -155,6 +165,7 @@ def check_moment(value: object, path: str, faults: Faults) -> None:
         path,
         "a date and time with its time zone (e.g. tzinfo=CHINA_STANDARD_TIME)",
         value,
+        code="expected_datetime",
     ):
         return
     assert isinstance(value, dt.datetime)  # noqa: S101 - narrowed by the check
@@ -165,7 +176,14 @@ def check_moment(value: object, path: str, faults: Faults) -> None:
     except OverflowError:
         year = 0
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        faults.add(path, f"a time in the years {FIRST_YEAR} to {LAST_YEAR} (China time)", value.isoformat())
+        faults.add(
+            path,
+            f"a time in the years {FIRST_YEAR} to {LAST_YEAR} (China time)",
+            value.isoformat(),
+            code="moment_out_of_range",
+            low=FIRST_YEAR,
+            high=LAST_YEAR,
+        )
 
 
 MAX_WHOLE: Final = 10**15
@@ -177,9 +195,16 @@ thousands of digits cannot even be shown."""
 def check_whole(value: object, path: str, faults: Faults, *, low: int = 0, high: int = MAX_WHOLE) -> bool:
     """A whole number from *low* to *high* (never a bool)."""
     if not isinstance(value, int) or isinstance(value, bool) or value < low:
-        return faults.check(False, path, f"a whole number >= {low}", value)
+        return faults.check(False, path, f"a whole number >= {low}", value, code="too_small", low=low)
     shown = "10^15" if high == MAX_WHOLE else f"{high:,}"
-    return faults.check(value <= high, path, f"a whole number at most {shown}", value)
+    return faults.check(
+        value <= high,
+        path,
+        f"a whole number at most {shown}",
+        value,
+        code="too_large",
+        high=high if high != MAX_WHOLE else shown,
+    )
 
 
 def whole_number(_instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -196,10 +221,17 @@ def check_type(value: object, expected: type | tuple[type, ...], path: str, what
     never the value (it may be personal data)."""
     if isinstance(value, expected) and not (isinstance(value, bool) and expected in (int, (int, Decimal))):
         return
-    if not what:
-        names = [kind.__name__ for kind in (expected if isinstance(expected, tuple) else (expected,))]
-        what = " or ".join(f"a {name}" for name in names)
-    raise ValidationError.single(path, what, type(value).__name__)
+    names = tuple(kind.__name__ for kind in (expected if isinstance(expected, tuple) else (expected,)))
+    if what:  # the caller's own wording: its code is read from it
+        raise ValidationError.single(path, what, type(value).__name__)
+    fault = Fault(
+        path,
+        " or ".join(f"a {name}" for name in names),
+        type(value).__name__,
+        code="expected_type",
+        params={"types": names},
+    )
+    raise ValidationError([fault])
 
 
 def check_items(value: object, expected: type | tuple[type, ...], path: str, what: str) -> tuple[object, ...]:

@@ -15,15 +15,17 @@ class Faults:
         self._faults: list[Fault] = []
         self._more = 0
 
-    def add(self, path: str, expected: str, got: object) -> None:
+    def add(self, path: str, expected: str, got: object, *, code: str = "", **params: object) -> None:
+        """Record a fault; *code* and *params* as :class:`Fault` takes them (read from the
+        wording of *expected* when not given)."""
         if len(self._faults) < MAX_FAULTS:
-            self._faults.append(Fault(path, expected, got))
+            self._faults.append(Fault(path, expected, got, code=code, params=params))
         else:
             self._more += 1
 
-    def check(self, ok: bool, path: str, expected: str, got: object) -> bool:
+    def check(self, ok: bool, path: str, expected: str, got: object, *, code: str = "", **params: object) -> bool:
         if not ok:
-            self.add(path, expected, got)
+            self.add(path, expected, got, code=code, **params)
         return ok
 
     def absorb(self, prefix: str, error: ValidationError) -> None:

@@ -12,10 +12,13 @@ from typing import Final, NamedTuple
 __all__ = [
     "CHINESE_DIGITS",
     "QUALIFIER_SPELLINGS",
+    "RANGE_DASHES",
     "FigureGrammar",
     "FigureParts",
     "chinese_numeral",
     "chinese_numeral_value",
+    "mixed_numeral_value",
+    "written_value",
 ]
 
 CHINESE_DIGITS: Final = "零〇一二两三四五六七八九十百千万亿"
@@ -128,8 +131,38 @@ def _group_numeral(group: int, *, leading: bool) -> str:
     return text
 
 
+def mixed_numeral_value(text: str) -> int | None:
+    """The integer a figure mixing Arabic digits and Chinese magnitudes writes (``1万5千`` 15000,
+    ``3亿2千万`` 320000000), or ``None`` when *text* is not one."""
+    found = _MIXED_PARTS.fullmatch(text)
+    if found is None:
+        return None
+    big = _BIG_UNITS[found["big"]]
+    head = int(found["head"]) * big
+    digit = int(found["digit"])
+    small = _SMALL_UNITS[found["small"]] * (10_000 if found["wan"] else 1)
+    if found["wan"] and found["big"] != "亿":
+        return None
+    return head + digit * small if small < big else None
+
+
+def written_value(text: str) -> int | None:
+    """The integer a number in words writes: Chinese numerals (``两千``) or Arabic digits with
+    Chinese magnitudes (``1万5千``); ``None`` for anything else."""
+    return chinese_numeral_value(text) if _MIXED_PARTS.fullmatch(text) is None else mixed_numeral_value(text)
+
+
+_MIXED_PARTS: Final = re.compile(
+    r"(?P<head>[1-9][0-9]{0,3})(?P<big>[万亿])(?P<digit>[1-9])(?P<small>[千百])(?P<wan>万)?"
+)
+
+
 class FigureParts(NamedTuple):
-    """The parts of one written figure, as found; empty strings for absent parts."""
+    """The parts of one written figure, as found; empty strings for absent parts.
+
+    ``number2`` and ``dash`` are the upper end of a range (``2-3户``), ``middle_first`` a 余/多
+    written before the magnitude (``30余万元``) and ``per`` what a rate counts per (``3次/月``).
+    """
 
     start: int
     end: int
@@ -139,6 +172,10 @@ class FigureParts(NamedTuple):
     middle: str
     unit_word: str
     suffix: str
+    number2: str = ""
+    dash: str = ""
+    middle_first: str = ""
+    per: str = ""
 
 
 # (prefix, middle, suffix) -> (qualifier code, marker as written)
@@ -155,9 +192,26 @@ QUALIFIER_SPELLINGS: Final[dict[tuple[str, str, str], tuple[str, str]]] = {
     ("约", "", ""): ("about", "约"),
     ("大约", "", ""): ("about", "约"),
     ("", "", "左右"): ("about", "左右"),
+    ("", "", "以下"): ("at_most", "以下"),
+    ("", "", "以内"): ("at_most", "以内"),
+    ("最多", "", ""): ("at_most", "最多"),
+    ("不超过", "", ""): ("at_most", "不超过"),
+    ("不到", "", ""): ("less_than", "不到"),
+    ("不足", "", ""): ("less_than", "不足"),
 }
 
+RANGE_DASHES: Final = ("-", "~", "～", "—", "–", "至", "到")
+"""The marks between the ends of a range as reports write them (``2-3户``, ``3～5人``, ``3至5人``)."""
+
 _ARABIC = r"[0-9]+(?:\.[0-9]+)?"
+# Thousands separators (181,913户): groups of exactly three digits after the first one to three;
+# four groups reach 10^15, above any figure, and the bound keeps each try short.
+_GROUPED = r"[0-9]{1,3}(?:,[0-9]{3}){1,4}(?:\.[0-9]+)?"
+_MIXED = r"[1-9][0-9]{0,3}[万亿][1-9][千百]万?"
+# A figure starts neither inside a longer number (after a digit, a point or a blank, or after the
+# comma of 1,000: which also keeps a scan of a long grouped run linear), nor after 第 or 届
+# (第3期 and 十四届四次 are ordinals).
+_NOT_AFTER = r"(?<![0-9.xX_第届])(?<![0-9],)"
 _BLANK = r"[0-9]*[xX_][0-9xX_]*"  # one way to split a run: no backtracking blow-up on long runs
 _NUMERAL = f"[{CHINESE_DIGITS}]+"
 
@@ -167,22 +221,27 @@ class FigureGrammar:
 
     __slots__ = ("_full", "_in_text", "_in_text_numerals")
 
-    def __init__(self, unit_words: Iterable[str]) -> None:
-        units = "|".join(re.escape(word) for word in sorted(unit_words, key=len, reverse=True))
+    def __init__(self, unit_words: Iterable[str], per_words: Iterable[str]) -> None:
+        units = _alternatives(unit_words)
+        pers = _alternatives(per_words)
+        dashes = _alternatives(RANGE_DASHES)
 
         def body(number: str) -> str:
             return (
-                r"(?P<prefix>近|约|大约|超过|逾)?"
+                r"(?P<prefix>不超过|超过|不到|不足|最多|近|约|大约|逾)?"
                 rf"(?P<number>{number})"
-                r"(?P<magnitude>万|千|亿)?(?P<middle>余|多)?"
-                rf"(?P<unit>{units})(?P<suffix>以上|左右)?"
+                rf"(?:(?P<dash>{dashes})(?P<number2>{_GROUPED}|{_ARABIC}))?"
+                r"(?P<middle_first>余|多)?(?P<magnitude>万|千|亿)?(?P<middle>余|多)?"
+                # 个 of 3个月 and 次 of 2次月度 begin a duration or a word, not a count.
+                rf"(?P<unit>{units})(?!月|半|星期|工作日|学期|年度)"
+                rf"(?:/(?P<per>{pers}))?"
+                r"(?P<suffix>以上|以下|以内|左右)?"
             )
 
-        self._full = re.compile(body(f"{_ARABIC}|{_BLANK}|{_NUMERAL}"))
-        self._in_text = re.compile(r"(?<![0-9.xX_])" + body(f"{_ARABIC}|{_BLANK}"))
-        self._in_text_numerals = re.compile(
-            rf"(?<![0-9.xX_{CHINESE_DIGITS}第])" + body(f"{_ARABIC}|{_BLANK}|{_NUMERAL}")
-        )
+        arabic = f"{_MIXED}|{_GROUPED}|{_ARABIC}|{_BLANK}"
+        self._full = re.compile(body(f"{arabic}|{_NUMERAL}"))
+        self._in_text = re.compile(_NOT_AFTER + body(arabic))
+        self._in_text_numerals = re.compile(rf"(?<![{CHINESE_DIGITS}])" + _NOT_AFTER + body(f"{arabic}|{_NUMERAL}"))
 
     def match(self, text: str) -> FigureParts | None:
         """The parts of *text* if the whole of it is one figure."""
@@ -195,6 +254,10 @@ class FigureGrammar:
         return (_parts(found) for found in pattern.finditer(text))
 
 
+def _alternatives(words: Iterable[str]) -> str:
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
+
+
 def _parts(found: re.Match[str]) -> FigureParts:
     return FigureParts(
         found.start(),
@@ -205,4 +268,8 @@ def _parts(found: re.Match[str]) -> FigureParts:
         found["middle"] or "",
         found["unit"],
         found["suffix"] or "",
+        found["number2"] or "",
+        found["dash"] or "",
+        found["middle_first"] or "",
+        found["per"] or "",
     )

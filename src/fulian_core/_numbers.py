@@ -16,7 +16,7 @@ import re
 from collections.abc import Callable
 from decimal import Decimal
 from fractions import Fraction
-from typing import Final, ParamSpec, TypeVar
+from typing import Any, Final, ParamSpec, TypeVar
 
 from fulian_core import _figures
 from fulian_core.errors import DefinitionError
@@ -29,6 +29,7 @@ __all__ = [
     "format_number",
     "fraction_text",
     "is_share",
+    "load_numpy",
     "parse_fraction",
 ]
 
@@ -225,3 +226,13 @@ def _chinese_number(text: str) -> Fraction | None:
     if not decimals or len(decimals) > _MAX_PLACES or any(ch not in _CHINESE_DIGITS for ch in decimals):
         return None
     return value + Fraction(Decimal("0." + "".join(_CHINESE_DIGITS[ch] for ch in decimals)))
+
+
+def load_numpy() -> Any:
+    """numpy, for the batch path (fulian_core.rules.batch, fulian_core.indicators.columns), or
+    an ImportError that names the extra to install: numpy is not in the core install."""
+    try:
+        import numpy  # noqa: PLC0415 - optional: only the batch path needs it
+    except ImportError as error:  # pragma: no cover - numpy is installed wherever the tests run
+        raise ImportError('the batch path needs numpy: pip install "fulian_core[batch]"') from error
+    return numpy

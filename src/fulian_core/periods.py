@@ -23,6 +23,7 @@ from typing import Final
 import attrs
 from dateutil.relativedelta import relativedelta
 
+from fulian_core import _figures
 from fulian_core._definitions import check_day, check_type
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
@@ -225,6 +226,15 @@ class Period:
         if kind is PeriodKind.DAY:
             return first
         end = self.end
+        if (
+            start.day == 1
+            and end == _month_end(end.year, end.month)
+            and (start.year, start.month) != (end.year, end.month)
+        ):
+            # Whole months, as report headings write them: 2023年1-6月, 2024年11月—2025年2月.
+            if end.year == start.year:
+                return f"{start.year}年{start.month}-{end.month}月"
+            return f"{start.year}年{start.month}月—{end.year}年{end.month}月"
         if end.year != start.year:
             return f"{first}—{end.year}年{end.month}月{end.day}日"
         return f"{first}—{end.month}月{end.day}日"
@@ -264,8 +274,10 @@ class Period:
     @classmethod
     def from_label(cls, label: str, *, year: int | None = None) -> Period:
         """The period a Chinese label names: ``2024年``, ``2024年度``, ``2024年上半年``,
-        ``2024年第三季度``/``2024年三季度``, ``2024年5月``, ``2024年5月1日``,
-        ``2024年3月1日—10日``. A label without a year (``3月1日—10日``) takes *year*.
+        ``2024年第三季度``/``2024年三季度``, ``2024年5月``/``2024年三月份``, ``2024年5月1日``,
+        ``2024年3月1日—10日``, and whole months ``2023年1-6月``/``2024年3月—5月`` (a range).
+        A label without a year (``3月1日—10日``, ``三月``, ``1至9月``) takes *year*; a range
+        that ends in an earlier month (``12月25日—1月5日``) ends in the next year.
         """
         if not isinstance(label, str):
             raise ValidationError.single("label", "a Chinese period label such as '2024年第三季度'", label)
@@ -402,7 +414,8 @@ _CODE = re.compile(
 )
 _CN_QUARTER: Final = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _YEAR = r"(?:(?P<year>\d{4})年)?"
-_DASH = r"(?:—|–|-|~|至|到|——)"
+_DASH = r"(?:——|—|–|-|~|至|到)"
+_MONTH = r"\d{1,2}|十[一二]?|[一二三四五六七八九]"
 
 
 def _build_year(year: int, _match: re.Match[str]) -> Period:
@@ -417,8 +430,23 @@ def _build_quarter(year: int, match: re.Match[str]) -> Period:
     return Period.quarter(year, _CN_QUARTER[match["quarter"]])
 
 
+def _month_number(text: str) -> int:
+    """A month written in digits (``3``) or Chinese numerals (``三``, ``十二``)."""
+    return int(text) if text.isdigit() else _figures.chinese_numeral_value(text) or 0
+
+
 def _build_month(year: int, match: re.Match[str]) -> Period:
-    return Period.month(year, int(match["month"]))
+    return Period.month(year, _month_number(match["month"]))
+
+
+def _build_months(year: int, match: re.Match[str]) -> Period:
+    first, last = _month_number(match["month"]), _month_number(match["month2"])
+    end_year = int(match["year2"]) if match["year2"] else year
+    if not match["year2"] and last < first:
+        end_year += 1  # 12月—2月: the range runs into the next year
+    if not 1 <= last <= 12 or (end_year, last) <= (year, first):
+        raise ValidationError.single("label", "a later month at the end", match.group())
+    return Period.between(Period.month(year, first).start, Period.month(end_year, last).end)
 
 
 def _build_day(year: int, match: re.Match[str]) -> Period:
@@ -427,8 +455,10 @@ def _build_day(year: int, match: re.Match[str]) -> Period:
 
 def _build_range(year: int, match: re.Match[str]) -> Period:
     start = dt.date(year, int(match["month"]), int(match["day"]))
-    end_year = int(match["year2"]) if match["year2"] else year
     end_month = int(match["month2"]) if match["month2"] else start.month
+    end_year = int(match["year2"]) if match["year2"] else year
+    if not match["year2"] and end_month < start.month:
+        end_year += 1  # 12月25日—1月5日: the range runs into the next year
     return Period.between(start, dt.date(end_year, end_month, int(match["day2"])))
 
 
@@ -436,7 +466,11 @@ _LABELS: Final = (
     (re.compile(r"(?P<year>\d{4})年度?"), _build_year),
     (re.compile(_YEAR + r"(?P<half>上|下)半年"), _build_half),
     (re.compile(_YEAR + r"第?(?P<quarter>[一二三四1-4])季度"), _build_quarter),
-    (re.compile(_YEAR + r"(?P<month>\d{1,2})月份?"), _build_month),
+    (re.compile(_YEAR + rf"(?P<month>{_MONTH})月份?"), _build_month),
+    (
+        re.compile(_YEAR + rf"(?P<month>{_MONTH})月?{_DASH}(?:(?P<year2>\d{{4}})年)?(?P<month2>{_MONTH})月份?"),
+        _build_months,
+    ),
     (re.compile(_YEAR + r"(?P<month>\d{1,2})月(?P<day>\d{1,2})日"), _build_day),
     (
         re.compile(

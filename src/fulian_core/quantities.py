@@ -17,15 +17,16 @@ from __future__ import annotations
 
 import decimal
 import enum
+import re
 import unicodedata
 from collections.abc import Iterable
 from decimal import Decimal, InvalidOperation
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
 from fulian_core import _figures
-from fulian_core._definitions import check_finite, check_iterable, check_type
+from fulian_core._definitions import check_finite, check_iterable, check_type, check_whole
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
@@ -40,6 +41,7 @@ __all__ = [
     "Comparison",
     "FoundFigure",
     "Notation",
+    "Per",
     "Qualifier",
     "Quantity",
     "Unit",
@@ -81,6 +83,11 @@ class Unit(CodedEnum):
     SQUARE_METRE = ("square_metre", "平方米")
     HOUR = ("hour", "小时")
     MINUTE = ("minute", "分钟")
+    VOTE = ("vote", "票")
+    KIND = ("kind", "种")
+    VEHICLE = ("vehicle", "辆")
+    CLASS_HOUR = ("class_hour", "学时")
+    PERCENTAGE_POINT = ("percentage_point", "个百分点")
 
     @property
     def is_money(self) -> bool:
@@ -102,7 +109,9 @@ class Unit(CodedEnum):
         return unit
 
 
-_MEASURES: frozenset[Unit] = frozenset({Unit.YUAN, Unit.MU, Unit.SQUARE_METRE, Unit.HOUR, Unit.MINUTE})
+_MEASURES: frozenset[Unit] = frozenset(
+    {Unit.YUAN, Unit.MU, Unit.SQUARE_METRE, Unit.HOUR, Unit.MINUTE, Unit.PERCENTAGE_POINT}
+)
 _ALIASES: dict[str, Unit] = {
     "名": Unit.PERSON,
     "位": Unit.PERSON,
@@ -114,6 +123,24 @@ _ALIASES: dict[str, Unit] = {
 _UNIT_WORDS: dict[str, Unit] = {unit.label: unit for unit in Unit} | _ALIASES
 
 
+class Per(CodedEnum):
+    """What a rate is counted per (按…计): ``45元/人`` per person, ``3次/月`` per month."""
+
+    PERSON = ("person", "人")
+    PERSON_TIME = ("person_time", "人次")
+    HOUSEHOLD = ("household", "户")
+    TIME = ("time", "次")
+    DAY = ("day", "天")
+    WEEK = ("week", "周")
+    MONTH = ("month", "月")
+    QUARTER = ("quarter", "季度")
+    YEAR = ("year", "年")
+    MU = ("mu", "亩")
+
+
+_PER_WORDS: dict[str, Per] = {per.label: per for per in Per}
+
+
 class Qualifier(CodedEnum):
     """How a reported figure relates to the truth (数量限定)."""
 
@@ -123,6 +150,9 @@ class Qualifier(CodedEnum):
     NEARLY = ("nearly", "接近")
     ABOUT = ("about", "约数")
     UNKNOWN = ("unknown", "未填")
+    AT_MOST = ("at_most", "不多于")
+    LESS_THAN = ("less_than", "少于")
+    BETWEEN = ("between", "区间")
 
 
 class Comparison(CodedEnum):
@@ -138,6 +168,7 @@ class _Place(enum.Enum):
     MIDDLE = "middle"
     SUFFIX = "suffix"
     AROUND = "around"
+    RANGE = "range"
 
 
 # marker -> (qualifier it may spell, where it stands)
@@ -153,7 +184,13 @@ _MARKERS: dict[str, tuple[frozenset[Qualifier], _Place | None]] = {
     "近…多": (frozenset({Qualifier.NEARLY, Qualifier.UNKNOWN}), _Place.AROUND),
     "约": (frozenset({Qualifier.ABOUT, Qualifier.UNKNOWN}), _Place.PREFIX),
     "左右": (frozenset({Qualifier.ABOUT, Qualifier.UNKNOWN}), _Place.SUFFIX),
-}
+    "以下": (frozenset({Qualifier.AT_MOST, Qualifier.UNKNOWN}), _Place.SUFFIX),
+    "以内": (frozenset({Qualifier.AT_MOST, Qualifier.UNKNOWN}), _Place.SUFFIX),
+    "最多": (frozenset({Qualifier.AT_MOST, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "不超过": (frozenset({Qualifier.AT_MOST, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "不到": (frozenset({Qualifier.LESS_THAN, Qualifier.UNKNOWN}), _Place.PREFIX),
+    "不足": (frozenset({Qualifier.LESS_THAN, Qualifier.UNKNOWN}), _Place.PREFIX),
+} | {dash: (frozenset({Qualifier.BETWEEN}), _Place.RANGE) for dash in _figures.RANGE_DASHES}
 _CANONICAL_MARKER: dict[Qualifier, str] = {
     Qualifier.EXACT: "",
     Qualifier.MORE_THAN: "余",
@@ -161,6 +198,9 @@ _CANONICAL_MARKER: dict[Qualifier, str] = {
     Qualifier.NEARLY: "近",
     Qualifier.ABOUT: "约",
     Qualifier.UNKNOWN: "",
+    Qualifier.AT_MOST: "以下",
+    Qualifier.LESS_THAN: "不到",
+    Qualifier.BETWEEN: "-",
 }
 _MAGNITUDES: dict[str, Decimal] = {
     "": Decimal(1),
@@ -182,6 +222,12 @@ class Bounds:
     there is no upper bound. ``low_open``/``high_open`` say whether the ends are excluded.
     """
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "low is at least 0",
+        "high, when given, is at least low, and above it when either end is open",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     low: Decimal = _ZERO
     high: Decimal | None = None
     low_open: bool = False
@@ -201,9 +247,12 @@ class Bounds:
 
     @classmethod
     def of(cls, qualifier: Qualifier, value: Decimal | None) -> Bounds:
-        """The bounds a qualifier implies for a nominal value."""
-        if value is None or qualifier in (Qualifier.UNKNOWN, Qualifier.ABOUT):
+        """The bounds a qualifier implies for a nominal value (a range, :attr:`Qualifier.BETWEEN`,
+        needs its upper end as well: its bounds are given, not implied)."""
+        if value is None or qualifier in (Qualifier.UNKNOWN, Qualifier.ABOUT, Qualifier.BETWEEN):
             return cls()
+        if qualifier is Qualifier.AT_MOST:
+            return cls(_ZERO, value)
         if qualifier is Qualifier.EXACT:
             return cls(value, value)
         if qualifier is Qualifier.MORE_THAN:
@@ -246,7 +295,10 @@ class Notation:
     ``magnitude`` the multiplier word (``万``, ``千``, ``亿`` or empty), ``unit_text`` the unit
     as written (``名`` for 人, ``场`` for 场次, or empty for the unit's own label), ``blank``
     the template blank of an unknown figure (``20xx``, ``__``) and ``numeral`` the number in
-    Chinese numerals when it was so written (``两千``).
+    words when it was so written (``两千``, ``1万5千``). ``grouped`` says the digits carry
+    thousands separators (``181,913户``), ``decimals`` how many decimal places were written
+    (``15645.50元``: 2; ``None`` for the shortest form) and ``marker_first`` that 余 or 多
+    stands before the magnitude (``30余万元``), as reports most often write it.
     """
 
     marker: str = ""
@@ -254,6 +306,19 @@ class Notation:
     unit_text: str = ""
     blank: str = ""
     numeral: str = ""
+    grouped: bool = False
+    decimals: int | None = attrs.field(default=None, validator=lambda _notation, _field, value: _check_places(value))
+    marker_first: bool = False
+
+
+_MAX_DECIMALS: Final = 4
+
+
+def _check_places(decimals: object) -> None:
+    if decimals is not None:
+        faults = Faults()
+        check_whole(decimals, "decimals", faults, high=_MAX_DECIMALS)
+        faults.raise_if_any()
 
 
 MAX_VALUE: Final = Decimal(10**15)
@@ -320,11 +385,14 @@ class Quantity:
     qualifier: Qualifier = Qualifier.EXACT
     bounds: Bounds = attrs.field(default=attrs.Factory(_bounds_default, takes_self=True))
     notation: Notation = Notation()
+    per: Per | None = None
 
     def __attrs_post_init__(self) -> None:
         check_type(self.qualifier, Qualifier, "qualifier")
         check_type(self.bounds, Bounds, "bounds")
         check_type(self.notation, Notation, "notation")
+        if self.per is not None:
+            check_type(self.per, Per, "per")
         if (
             self.notation.marker == ""
             and self.qualifier in _CANONICAL_MARKER
@@ -359,16 +427,18 @@ class Quantity:
             self.notation.magnitude,
         )
         if self.notation.numeral:
-            written = _figures.chinese_numeral_value(self.notation.numeral)
+            written = _figures.written_value(self.notation.numeral)
             faults.check(
                 written is not None
                 and self.value is not None
                 and Decimal(written) == self.value
-                and not self.notation.magnitude,
+                and not self.notation.magnitude
+                and self.qualifier is not Qualifier.BETWEEN,
                 "notation.numeral",
                 f"a Chinese numeral for the value {self.value}",
                 self.notation.numeral,
             )
+        _check_written_form(self, faults)
         if self.notation.unit_text and isinstance(self.unit, Unit):
             faults.check(
                 _UNIT_WORDS.get(self.notation.unit_text) is self.unit,
@@ -376,9 +446,23 @@ class Quantity:
                 f"a word for {self.unit.label}",
                 self.notation.unit_text,
             )
-        if value_ok and self.value is not None and self.qualifier is not Qualifier.UNKNOWN:
+        if value_ok and self.value is not None and self.qualifier is Qualifier.BETWEEN:
+            bounds = self.bounds
+            high = bounds.high
+            if faults.check(
+                bounds.low == self.value
+                and high is not None
+                and high > self.value
+                and not bounds.low_open
+                and not bounds.high_open,
+                "bounds",
+                f"a closed interval from the value {self.value} up to an end above it",
+                bounds,
+            ):
+                _check_value(high, self.unit, faults, path="bounds.high")
+        elif value_ok and self.value is not None and self.qualifier is not Qualifier.UNKNOWN:
             in_bounds = self.bounds.contains(self.value) or (
-                self.qualifier in (Qualifier.MORE_THAN, Qualifier.NEARLY)
+                self.qualifier in (Qualifier.MORE_THAN, Qualifier.NEARLY, Qualifier.LESS_THAN)
                 and self.value in (self.bounds.low, self.bounds.high)
             )
             faults.check(in_bounds, "bounds", f"an interval around the value {self.value}", self.bounds)
@@ -405,6 +489,27 @@ class Quantity:
     def nearly(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
         """Nearly the figure (近): below it by an unstated margin."""
         return cls(_to_decimal(value), unit, Qualifier.NEARLY, notation=Notation(marker="近"))
+
+    @classmethod
+    def at_most(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """At most the figure (以下, 以内, 最多): ``Quantity.at_most(2, Unit.PERSON)`` is 2人以下."""
+        return cls(_to_decimal(value), unit, Qualifier.AT_MOST, notation=Notation(marker="以下"))
+
+    @classmethod
+    def less_than(cls, value: int | str | Decimal, unit: Unit) -> Quantity:
+        """Fewer than the figure (不到, 不足): ``Quantity.less_than(100, Unit.PERSON)`` is 不到100人."""
+        return cls(_to_decimal(value), unit, Qualifier.LESS_THAN, notation=Notation(marker="不到"))
+
+    @classmethod
+    def between(cls, low: int | str | Decimal, high: int | str | Decimal, unit: Unit) -> Quantity:
+        """A range (区间), both ends included: ``Quantity.between(2, 3, Unit.HOUSEHOLD)`` is 2-3户.
+
+        The value is the lower end; the bounds hold both.
+        """
+        start, end = _to_decimal(low), _to_decimal(high)
+        if not (start.is_finite() and end.is_finite() and start >= 0 and end > start):
+            raise ValidationError.single("high", f"a finite number above low ({start})", str(end))
+        return cls(start, unit, Qualifier.BETWEEN, Bounds(start, end), Notation(marker="-"))
 
     @classmethod
     def rounded_down(cls, count: int, unit: Unit, *, significant: int = 2) -> Quantity:
@@ -465,7 +570,7 @@ class Quantity:
             raise ValidationError.single("text", "a string such as '200余场次'", text)
         if len(text) > MAX_TEXT:
             raise ValidationError.single("text", f"a reported figure of at most {MAX_TEXT} characters", text)
-        normalized = unicodedata.normalize("NFKC", text).strip()
+        normalized = _normalized(text).strip()
         parts = _GRAMMAR.match(normalized)
         if parts is None:
             raise ValidationError.single("text", "a reported figure such as '200余场次' or '约5万元'", text)
@@ -508,15 +613,18 @@ class Quantity:
     def __add__(self, other: Quantity) -> Quantity:
         if not isinstance(other, Quantity):
             return NotImplemented
-        if other.unit is not self.unit:
-            raise UnitMismatchError("add", self.unit.label, other.unit.label)
+        if other.unit is not self.unit or other.per is not self.per:
+            raise UnitMismatchError("add", self._unit_label(), other._unit_label())
         bounds = self.bounds + other.bounds
         if self.value is None or other.value is None:
             blank = self.notation.blank or other.notation.blank or _DEFAULT_BLANK
-            return Quantity(None, self.unit, Qualifier.UNKNOWN, bounds, Notation(blank=blank))
+            return Quantity(None, self.unit, Qualifier.UNKNOWN, bounds, Notation(blank=blank), self.per)
         value = self.value + other.value
-        qualifier = _classify(value, bounds)
-        return Quantity(value, self.unit, qualifier, bounds, _sum_notation(qualifier, self, other))
+        qualifier = _classify(value, bounds, (self, other))
+        return Quantity(value, self.unit, qualifier, bounds, _sum_notation(qualifier, self, other), self.per)
+
+    def _unit_label(self) -> str:
+        return self.unit.label if self.per is None else f"{self.unit.label}/{self.per.label}"
 
     def __radd__(self, other: object) -> Quantity:
         # sum() starts from the integer 0.
@@ -527,7 +635,7 @@ class Quantity:
     # -- equality ----------------------------------------------------------------------------
 
     def _key(self) -> tuple[object, ...]:
-        return (self.value, self.unit, self.qualifier, self.bounds)
+        return (self.value, self.unit, self.qualifier, self.bounds, self.per)
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Quantity):
@@ -549,20 +657,23 @@ class Quantity:
         elif notation.numeral:
             number = notation.numeral
         else:
-            number = _format_decimal(self.value / _MAGNITUDES[magnitude])
+            number = _written_number(self.value, notation)
         unit = notation.unit_text or self.unit.label
+        if self.per is not None:
+            unit = f"{unit}/{self.per.label}"
         marker = notation.marker
         _, place = _MARKERS[marker]
-        core = f"{number}{magnitude}"
+        first, _, second = marker.rpartition("…") if place is _Place.AROUND else ("", "", marker)
+        core = f"{number}{second}{magnitude}" if notation.marker_first else f"{number}{magnitude}"
         if place is _Place.PREFIX:
             return f"{marker}{core}{unit}"
-        if place is _Place.MIDDLE:
-            return f"{core}{marker}{unit}"
+        if place is _Place.MIDDLE or place is _Place.AROUND:
+            middle = "" if notation.marker_first else second
+            return f"{first}{core}{middle}{unit}"
         if place is _Place.SUFFIX:
             return f"{core}{unit}{marker}"
-        if place is _Place.AROUND:
-            first, second = marker.split("…")
-            return f"{first}{core}{second}{unit}"
+        if place is _Place.RANGE and self.bounds.high is not None:
+            return f"{number}{marker}{_written_number(self.bounds.high, notation)}{magnitude}{unit}"
         return f"{core}{unit}"
 
     def __str__(self) -> str:
@@ -572,13 +683,20 @@ class Quantity:
         return f"Quantity.parse({self.render()!r})"
 
 
-def _classify(value: Decimal, bounds: Bounds) -> Qualifier:
-    if bounds.low == value and bounds.high == value:
+def _classify(value: Decimal, bounds: Bounds, terms: tuple[Quantity, ...]) -> Qualifier:
+    high = bounds.high
+    if bounds.low == value and high == value:
         return Qualifier.EXACT
-    if bounds.low == value and bounds.high is None:
+    if bounds.low == value and high is None:
         return Qualifier.MORE_THAN if bounds.low_open else Qualifier.AT_LEAST
-    if bounds.high == value and bounds.high_open:
-        return Qualifier.NEARLY
+    if high == value and bounds.high_open:
+        # 不到100人 + 3人 is still 不到103人; with a 近 among the terms it reads 近.
+        fewer = all(term.qualifier is Qualifier.LESS_THAN or term.bounds.low == term.bounds.high for term in terms)
+        return Qualifier.LESS_THAN if fewer else Qualifier.NEARLY
+    if high == value:
+        return Qualifier.AT_MOST
+    if bounds.low == value and high is not None and not bounds.low_open and not bounds.high_open:
+        return Qualifier.BETWEEN
     return Qualifier.ABOUT
 
 
@@ -589,13 +707,69 @@ def _sum_notation(qualifier: Qualifier, left: Quantity, right: Quantity) -> Nota
         (only,) = markers
         if qualifier in _MARKERS[only][0]:
             marker = only
-    magnitude = left.notation.magnitude if left.notation.magnitude == right.notation.magnitude else ""
-    unit_text = left.notation.unit_text if left.notation.unit_text == right.notation.unit_text else ""
-    return Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
+    ours, theirs = left.notation, right.notation
+    magnitude = ours.magnitude if ours.magnitude == theirs.magnitude else ""
+    unit_text = ours.unit_text if ours.unit_text == theirs.unit_text else ""
+    decimals = ours.decimals if ours.decimals == theirs.decimals and magnitude == ours.magnitude else None
+    marker_first = ours.marker_first and theirs.marker_first and bool(magnitude) and marker in _FIRST_MARKERS
+    return Notation(
+        marker=marker,
+        magnitude=magnitude,
+        unit_text=unit_text,
+        grouped=ours.grouped and theirs.grouped,
+        decimals=decimals,
+        marker_first=marker_first,
+    )
+
+
+_FIRST_MARKERS: Final = frozenset({"余", "多", "近…余", "近…多"})
+
+
+def _check_written_form(quantity: Quantity, faults: Faults) -> None:
+    """The notation's written-form flags fit the value: places that hold it, 余 before a magnitude."""
+    notation, value = quantity.notation, quantity.value
+    decimals = notation.decimals
+    if decimals is not None:
+        scale = _MAGNITUDES.get(notation.magnitude, Decimal(1))
+        ends = [end for end in (value, quantity.bounds.high) if isinstance(end, Decimal) and end.is_finite()]
+        step = Decimal(1).scaleb(-decimals)
+        faults.check(
+            # Validation runs in the caller's decimal context: divide in the library's own.
+            all(_WIDE.divide(end, scale).quantize(step, context=_WIDE) == _WIDE.divide(end, scale) for end in ends),
+            "notation.decimals",
+            f"places enough to write the value {value} exactly",
+            decimals,
+        )
+    if notation.marker_first:
+        faults.check(
+            bool(notation.magnitude) and notation.marker in _FIRST_MARKERS,
+            "notation.marker_first",
+            "余 or 多 before a magnitude (30余万元)",
+            notation.marker,
+        )
+    if notation.grouped:
+        faults.check(
+            not notation.numeral and not notation.blank,
+            "notation.grouped",
+            "digits to group (not a numeral or a blank)",
+            notation.numeral or notation.blank,
+        )
 
 
 def _format_decimal(value: Decimal) -> str:
     return format_number(value)
+
+
+def _written_number(value: Decimal, notation: Notation) -> str:
+    """The digits of *value* in the notation's magnitude, places and grouping."""
+    scaled = value / _MAGNITUDES[notation.magnitude]
+    if notation.decimals is not None:
+        scaled = scaled.quantize(Decimal(1).scaleb(-notation.decimals), context=_WIDE)
+    elif scaled:
+        scaled = scaled.normalize(_WIDE)
+    else:
+        return "0"
+    return format(scaled, ",f" if notation.grouped else "f")
 
 
 def _to_decimal(value: int | str | Decimal) -> Decimal:
@@ -614,35 +788,91 @@ def _to_finite(value: int | str | Decimal, path: str) -> Decimal:
     return number
 
 
-_GRAMMAR = _figures.FigureGrammar(_UNIT_WORDS)
+_GRAMMAR = _figures.FigureGrammar(_UNIT_WORDS, _PER_WORDS)
+# NFKC would turn the 3～5人 of a range into 3~5人, and the ² of m² and the ㎡ into digits.
+_KEPT_AS_WRITTEN: Final = re.compile("([～²㎡])")
 
 
-def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:
-    spelling = _figures.QUALIFIER_SPELLINGS.get((parts.prefix, parts.middle, parts.suffix))
+def _normalized(text: str) -> str:
+    """*text* in NFKC, but for the characters a figure keeps as written."""
+    pieces = _KEPT_AS_WRITTEN.split(text)
+    return "".join(piece if index % 2 else unicodedata.normalize("NFKC", piece) for index, piece in enumerate(pieces))
+
+
+def _refuse(expected: str, original: str) -> ValidationError:
+    return ValidationError.single("text", expected, original)
+
+
+def _digits(number: str, magnitude: str) -> tuple[Decimal, int]:
+    """The value of Arabic digits (thousands separators dropped) and the places written."""
+    plain = number.replace(",", "")
+    _, point, fraction = plain.partition(".")
+    return Decimal(plain) * _MAGNITUDES[magnitude], len(fraction) if point else 0
+
+
+def _from_parts(parts: _figures.FigureParts, original: str) -> Quantity:  # noqa: PLR0912 - one branch per written form
+    middle, marker_first = parts.middle, False
+    if parts.middle_first:
+        if parts.middle:
+            raise _refuse("at most one qualifier (余, 多, 以上, 近, 约 ...)", original)
+        middle, marker_first = parts.middle_first, bool(parts.magnitude)
+    spelling = _figures.QUALIFIER_SPELLINGS.get((parts.prefix, middle, parts.suffix))
     if spelling is None:
-        raise ValidationError.single("text", "at most one qualifier (余, 多, 以上, 近, 约 ...)", original)
+        raise _refuse("at most one qualifier (余, 多, 以上, 近, 约 ...)", original)
     qualifier, marker = Qualifier.from_code(spelling[0]), spelling[1]
+    if parts.number2:
+        if qualifier is not Qualifier.EXACT:
+            raise _refuse("a range (2-3户) without another qualifier", original)
+        qualifier, marker = Qualifier.BETWEEN, parts.dash
     unit = _UNIT_WORDS[parts.unit_word]
+    per = _PER_WORDS[parts.per] if parts.per else None
     unit_text = "" if parts.unit_word == unit.label else parts.unit_word
     number, magnitude = parts.number, parts.magnitude
-    if number[0] in _figures.CHINESE_DIGITS:
-        numeral_value = _figures.chinese_numeral_value(number)
-        if numeral_value is None or magnitude:
-            raise ValidationError.single("text", "a well-formed Chinese numeral (两千, 一万五千)", original)
+    high: Decimal | None = None
+    if number[0] in _figures.CHINESE_DIGITS or "万" in number or "亿" in number:
+        numeral_value = _figures.written_value(number)
+        if numeral_value is None or magnitude or parts.number2:
+            raise _refuse("a well-formed Chinese numeral (两千, 一万五千)", original)
         value = Decimal(numeral_value)
-        notation = Notation(marker=marker, unit_text=unit_text, numeral=number)
+        notation = Notation(marker=marker, unit_text=unit_text, numeral=number, marker_first=marker_first)
     elif not number[0].isdigit() or any(ch in "xX_" for ch in number):
+        if parts.number2:
+            raise _refuse("a range of two numbers (2-3户)", original)
         notation = Notation(marker=marker, unit_text=unit_text, blank=number + magnitude)
-        return Quantity(None, unit, Qualifier.UNKNOWN, notation=notation)
+        return Quantity(None, unit, Qualifier.UNKNOWN, notation=notation, per=per)
     else:
-        value = Decimal(number) * _MAGNITUDES[magnitude]
-        notation = Notation(marker=marker, magnitude=magnitude, unit_text=unit_text)
+        value, places = _digits(number, magnitude)
+        decimals: int | None = places
+        if parts.number2:
+            high, high_places = _digits(parts.number2, magnitude)
+            if high <= value:
+                raise _refuse("a range from a lower to a higher number (2-3户)", original)
+            decimals = places if places == high_places else None
+        shortest = Notation(magnitude=magnitude)
+        written = (f"{number}-{parts.number2}" if parts.number2 else number).replace(",", "")
+        if (
+            decimals is not None
+            and _written_number(value, shortest) + ("-" + _written_number(high, shortest) if high is not None else "")
+            == written
+        ):
+            decimals = None  # the shortest form is what was written
+        notation = Notation(
+            marker=marker,
+            magnitude=magnitude,
+            unit_text=unit_text,
+            grouped="," in number or "," in parts.number2,
+            decimals=decimals,
+            marker_first=marker_first,
+        )
     faults = Faults()
     _check_value(value, unit, faults, path="text")
+    if high is not None:
+        _check_value(high, unit, faults, path="text")
     if faults:
         expected = "an amount exact to the fen" if unit.is_money else faults.first_expected()
-        raise ValidationError.single("text", expected, original)
-    return Quantity(value, unit, qualifier, notation=notation)
+        raise _refuse(expected, original)
+    bounds = Bounds(value, high) if high is not None else Bounds.of(qualifier, value)
+    return Quantity(value, unit, qualifier, bounds, notation, per)
 
 
 @attrs.frozen
@@ -666,7 +896,7 @@ def find_figures(text: str, *, chinese_numerals: bool = False) -> list[FoundFigu
     """
     if not isinstance(text, str):
         raise ValidationError.single("text", "text", type(text).__name__)
-    normalized = unicodedata.normalize("NFKC", text)
+    normalized = _normalized(text)
     # NFKC keeps CJK characters one-for-one, so offsets agree whenever the lengths agree.
     source = normalized if len(normalized) == len(text) else text
     found: list[FoundFigure] = []

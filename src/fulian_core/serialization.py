@@ -41,6 +41,7 @@ from fulian_core._definitions import check_moment as _check_moment
 from fulian_core._definitions import encodable as _encodable
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults as _Faults
+from fulian_core._persistent import PersistentMap as _PersistentMap
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.errors import Fault, ValidationError, join_path
 from fulian_core.orgs import OrgTree, OrgUnit
@@ -257,6 +258,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
 
     conv.register_structure_hook(OrgTree, structure_tree)
     _configure_workflows(conv)
+    _configure_tables(conv)
 
 
 _COLLECTIONS: frozenset[object] = frozenset(
@@ -366,6 +368,27 @@ def _configure_workflows(conv: cattrs.Converter) -> None:
     conv.register_unstructure_hook_func(_is_payload_class, lambda value: _unstructure_payload(conv, value))
     # By predicate, not by class: a class hook would also catch every payload subclass.
     conv.register_structure_hook_func(_is_payload_base, _unknown_payloads)
+
+
+def _is_table(cls: object) -> bool:
+    return cls is _PersistentMap or get_origin(cls) is _PersistentMap
+
+
+def _configure_tables(conv: cattrs.Converter) -> None:
+    # A state's tables (a campaign's nominations by id) travel as JSON objects keyed by their
+    # ids, in the table's own order, and come back as the same tables.
+    conv.register_unstructure_hook_func(
+        _is_table, lambda table: {key: conv.unstructure(value) for key, value in table.items()}
+    )
+
+    def structure_table(value: object, cls: Any) -> _PersistentMap[Any]:
+        if not isinstance(value, dict):
+            raise ValidationError.single("", "a mapping of ids to records", value)
+        members = get_args(cls)
+        records: Any = types.GenericAlias(dict, (str, members[0] if members else Any))
+        return _PersistentMap.from_dict(conv.structure(value, records))
+
+    conv.register_structure_hook_func(_is_table, structure_table)
 
 
 def _is_payload_class(cls: object) -> bool:

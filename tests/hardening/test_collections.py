@@ -127,7 +127,9 @@ PACKAGES = (
     "fulian_core.rectification",
     "fulian_core.credit",
 )
-SKIPPED_MODULES: tuple[str, ...] = ()
+# A Fault is the record of an error, which the library builds: its params are tested with the
+# fault codes (tests/test_fault_codes.py), not built from the seeds.
+SKIPPED_MODULES: tuple[str, ...] = ("fulian_core.errors",)
 TEXT = "family-9"
 A_MAPPING = {"a": 1}
 NOT_A_MAPPING = [("a", 1)]

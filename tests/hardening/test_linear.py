@@ -82,3 +82,45 @@ def test_refusing_a_long_bad_list_is_capped() -> None:
         return work
 
     _grows_linearly(refuse, 4000)
+
+
+def _villages(villages: int) -> dict[str, str]:
+    """Zero-padded codes of a county's townships (100 villages each) and their villages."""
+    codes = {"371082000000": "荣成市"}
+    for township in range(max(1, villages // 100)):
+        code = f"371082{township + 1:03d}"
+        codes[f"{code}000"] = f"镇{township + 1}"
+        for village in range(100):
+            codes[f"{code}{village + 1:03d}"] = f"村{township + 1}-{village + 1}"
+    return codes
+
+
+def test_building_a_tree_from_division_codes() -> None:
+    _grows_linearly(lambda n: lambda: OrgTree.from_division_codes(_villages(n)), 2000)
+
+
+def test_resolving_every_village_at_once() -> None:
+    def make(n: int) -> Callable[[], object]:
+        tree = OrgTree.from_division_codes(_villages(n))
+        villages = tree.codes_at(Level.VILLAGE)
+        return lambda: tree.ancestors_at(villages, Level.TOWNSHIP)
+
+    _grows_linearly(make, 2000)
+
+
+def test_an_ancestor_look_up_does_not_grow_with_the_tree() -> None:
+    # The same 2,000 look-ups in a tree of n and of 8n villages: a prefix and a read each,
+    # whatever the tree's size (a scan would take 8×).
+    def make(n: int) -> Callable[[], object]:
+        tree = OrgTree.from_division_codes(_villages(n))
+        villages = tree.codes_at(Level.VILLAGE)[:2000]
+
+        def work() -> None:
+            for code in villages:
+                tree.ancestor_at(code, Level.TOWNSHIP)
+            tree.ancestors_at(villages, Level.COUNTY)
+
+        return work
+
+    small, large = _best_time(make(2000)), _best_time(make(16000))
+    assert large / small < 4, f"{small:.4f}s in a tree of 2,000 villages, {large:.4f}s in one of 16,000"

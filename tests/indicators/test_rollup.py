@@ -5,6 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from fulian_core import Level, OrgTree, Period, Quantity, ValidationError
 from fulian_core.indicators import (
@@ -19,7 +21,8 @@ from fulian_core.indicators import (
     rollup,
     rollup_ratio,
 )
-from fulian_core.quantities import Unit
+from fulian_core.quantities import Qualifier, Unit
+from fulian_core.testing import quantities
 from tests.indicators.conftest import YEAR
 
 
@@ -235,3 +238,62 @@ def test_other_aggregations(tree: OrgTree) -> None:
     undefined = rollup(data, "rank", town, YEAR, level=Level.VILLAGE)
     assert (undefined.value, undefined.reason) == (None, "排名不可跨单位汇总")
     assert str(rollup(data, "rank", "371082103201", YEAR, level=Level.VILLAGE).value) == "1个"
+
+
+exact_figures = quantities(units=st.just(Unit.YUAN), qualifiers=st.just(Qualifier.EXACT), max_value=10**9)
+
+
+@given(st.lists(st.one_of(exact_figures, quantities(units=st.just(Unit.YUAN))), min_size=1, max_size=12))
+def test_a_partial_sums_as_pairwise_addition_writes(figures: list[Quantity]) -> None:
+    # Exact figures are summed in one pass: the same total, qualifier, bounds and writing
+    # (a magnitude kept only when every figure has it) as adding them one by one.
+    reporters = [f"村{index}" for index in range(len(figures))]
+    partial = Partial.of_many(Unit.YUAN, reporters, figures)
+    pairwise = figures[0]
+    for figure in figures[1:]:
+        pairwise = pairwise + figure
+    assert partial.total == pairwise
+    assert partial.total is not None
+    assert partial.total.bounds == pairwise.bounds
+    assert partial.total.render() == pairwise.render()
+    largest = max(figures, key=lambda q: (q.bounds.low, q.value if q.value is not None else Decimal(-1), q.render()))
+    assert partial.largest is largest
+
+
+def test_a_sum_of_plain_figures_in_ten_thousands() -> None:
+    figures = [Quantity.parse("5万元"), Quantity.parse("3万元"), Quantity.parse("50000元")]
+    partial = Partial.of_many(Unit.YUAN, ["a", "b"], figures[:2])
+    assert partial.total is not None
+    assert partial.total.render() == "8万元"
+    mixed = Partial.of_many(Unit.YUAN, ["a", "b", "c"], figures)
+    assert mixed.total is not None
+    assert mixed.total.render() == "130000元"
+    assert mixed.largest is figures[0]
+
+
+def test_a_unit_figure_is_read_as_its_own_total_only_when_plainly_exact(tree: OrgTree) -> None:
+    money = IndicatorSet([Indicator("raised", "筹集资金", Unit.YUAN)])
+    values = [
+        v("raised", "371082103201", "5万元"),
+        v("raised", "371082103202", "30000元"),
+        v("raised", "371082103203", "1万元"),
+    ]
+    data = Dataset(money, tree, values)
+    # 5万元 is summed as Quantity.total sums it (its 万 not kept beside a plain figure).
+    result = rollup(data, "raised", "371082103", YEAR, level=Level.VILLAGE)
+    assert result.value is not None
+    assert (result.value.render(), str(result.coverage), result.status) == ("90000元", "3/3", RollupStatus.COMPLETE)
+    alone = rollup(data, "raised", "371082103201", YEAR, level=Level.VILLAGE)
+    assert alone.value is not None
+    assert alone.value.render() == Quantity.total([Quantity.parse("5万元")], Unit.YUAN).render()
+
+
+@pytest.mark.parametrize(
+    "texts", [["5万元", "3万元", "2万元"], ["1,000元", "2,500元", "12,000元"], ["613户", "120户", "7户"]]
+)
+def test_figures_written_alike_sum_as_one_by_one(texts: list[str]) -> None:
+    figures = [Quantity.parse(text) for text in texts]
+    pairwise = figures[0] + figures[1] + figures[2]
+    partial = Partial.of_many(figures[0].unit, ["a", "b", "c"], figures)
+    assert partial.total is not None
+    assert (partial.total, partial.total.render()) == (pairwise, pairwise.render())

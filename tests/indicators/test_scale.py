@@ -146,3 +146,29 @@ def test_indicator_results_round_trip(values: list[tuple[str, Quantity]]) -> Non
     assert_round_trip(result, RollupResult)
     assert_round_trip(rollup_ratio(data, "safe_family_share", "371082", YEAR, level=Level.VILLAGE), RatioResult)
     assert_round_trip(partials(data, "households", "371082", YEAR, level=Level.VILLAGE)[0], Partial)
+
+
+def test_totals_by_level_are_summed_by_hand() -> None:
+    boutique, model = TIER_CODES[0], TIER_CODES[1]
+    records = [
+        HouseholdRecord("h1", "371082103201", boutique, Decimal("120.50"), 3),
+        HouseholdRecord("h2", "371082103201", model, Decimal(80), 1),
+        HouseholdRecord("h3", "371082103202", boutique, Decimal(0), 2),
+        HouseholdRecord("h4", "371082104201", model, Decimal("9.50"), 5),
+    ]
+    towns = tally(records).totals(TREE, Level.TOWNSHIP)
+    assert list(towns) == ["371082103", "371082104"]
+    renhe = towns["371082103"]
+    tiers = tuple(sorted({boutique: 2, model: 1}.items()))
+    assert (renhe.households, renhe.money, renhe.sessions, renhe.by_tier, renhe.villages) == (
+        3,
+        Decimal("200.50"),
+        6,
+        tiers,
+        2,
+    )
+    lidao = towns["371082104"]
+    assert (lidao.households, lidao.money, lidao.villages) == (1, Decimal("9.50"), 1)
+    assert dict(lidao.by_tier) == {boutique: 0, model: 1}
+    county = tally(records).totals(TREE, Level.COUNTY)["371082"]
+    assert (county.households, county.money, county.sessions, county.villages) == (4, Decimal("210.00"), 11, 3)

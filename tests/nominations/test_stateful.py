@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from typing import ClassVar, cast
 
 import attrs
@@ -345,6 +346,10 @@ class CampaignMachine(RuleBasedStateMachine):
 
     def teardown(self) -> None:
         assert structure(unstructure(self.log), list[Event]) == self.log
+        # The live state, stored as JSON and read back, is the state (which the invariant
+        # above holds equal to the replay of the log).
+        stored = json.loads(json.dumps(unstructure(self.state), ensure_ascii=False))
+        assert structure(stored, CampaignState) == self.state
 
 
 CampaignMachine.TestCase.settings = settings(settings(), stateful_step_count=60)

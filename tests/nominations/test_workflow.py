@@ -10,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fulian_core import DefinitionError, TransitionRefused, UnknownCommandError, ValidationError
+from fulian_core._persistent import PersistentMap
 from fulian_core.nominations import (
     CIVILIZED_POST_WORKFLOW,
     COMMANDS,
@@ -25,7 +26,6 @@ from fulian_core.nominations import (
     handle,
     replay,
 )
-from fulian_core.nominations._store import PersistentMap
 from fulian_core.orgs import Level
 from fulian_core.workflows import (
     CHINA_STANDARD_TIME,

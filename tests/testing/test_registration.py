@@ -12,9 +12,11 @@ from hypothesis import strategies as st
 
 from fulian_core import (
     HolidaySchedule,
+    Interval,
     MobileNumber,
     OrgTree,
     OrgUnit,
+    Percentage,
     Period,
     Quantity,
     Ratio,
@@ -47,6 +49,8 @@ REGISTERED = [
     Ratio,
     ResidentId,
     MobileNumber,
+    Percentage,
+    Interval,
 ]
 
 

@@ -292,3 +292,41 @@ def test_replay_checks_the_due_dates_a_log_carries() -> None:
         overdue([case], on=at(3, 9))
     with pytest.raises(ValidationError, match=r"^cases\[0\]: expected a Case \(or anything with a subject and a due"):
         overdue(["x"], on=dt.date(2024, 3, 9))  # type: ignore[type-var]
+
+
+def _noting_workflow(*, keeps_due: bool = True, sources: frozenset[str] = frozenset({"open"})) -> Workflow[Case]:
+    return Workflow[Case](
+        code="noting",
+        label="记录",
+        states=(
+            State("new", "新"),
+            State("open", "办理中", due=Due.calendar_days(10)),
+            State("done", "办结", final=True),
+        ),
+        initial="new",
+        transitions=(
+            Transition("open", "受理", {"new"}, "open"),
+            Transition("note", "记录", sources, "open", keeps_due=keeps_due),
+            Transition("reopen", "重新计时", {"open"}, "open"),
+            Transition("finish", "办结", {"open"}, "done"),
+        ),
+    )
+
+
+def test_a_record_in_a_state_keeps_its_due_date_and_a_re_entry_restarts_it() -> None:
+    workflow = _noting_workflow()
+    case = advance(workflow, Case.start(workflow, "x"), Act("open", STAFF, at(3, 1)))
+    assert case.due == dt.date(2024, 3, 11)
+    noted = advance(workflow, case, Act("note", STAFF, at(3, 20)))  # after the due date: still overdue
+    assert noted.due == dt.date(2024, 3, 11)
+    assert noted.is_overdue(dt.date(2024, 3, 21))
+    assert advance(workflow, case, Act("reopen", STAFF, at(3, 5))).due == dt.date(2024, 3, 15)
+    assert replay_case(workflow, "x", noted.events) == noted
+    tampered = (*noted.events[:-1], attrs.evolve(noted.events[-1], due=dt.date(2024, 4, 30)))
+    with pytest.raises(ValidationError, match=r"events\[1\].due: expected the case's due date 2024-03-11"):
+        replay_case(workflow, "x", tampered)
+
+
+def test_only_a_transition_back_to_its_own_state_may_keep_the_due_date() -> None:
+    with pytest.raises(DefinitionError, match=r"transitions\[1\].keeps_due: expected false, or true only for a"):
+        _noting_workflow(sources=frozenset({"new"}))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from typing import ClassVar
 
 import attrs
 
@@ -60,7 +61,15 @@ class Inspection:
     """One visit to one household (一次检查): its kind, date, inspectors and the facts found,
     by item code. ``id`` identifies the record (一户一档)."""
 
-    id: str
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        (
+            "the facts are keyed by item codes of the rubric the inspection is scored with, and fit each "
+            "item's kind (checked when scored)"
+        ),
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
+    id: str = attrs.field(metadata={"json_schema": {"minLength": 1}})
     household: Household
     date: dt.date
     kind: InspectionKind

@@ -80,7 +80,7 @@ class PointsEntry:
     code, a receipt number)."""
 
     kind: PointsEntryKind
-    points: int
+    points: int = attrs.field(metadata={"json_schema": {"minimum": 1, "maximum": _MAX_POINTS}})
     date: dt.date
     reason: str
     reference: str = ""
@@ -121,7 +121,9 @@ class PointsAccount:
     balance never goes negative. Every entry is kept, in the order it was made."""
 
     holder: str = attrs.field(repr=_redacted_repr)
-    entries: tuple[PointsEntry, ...] = attrs.field(default=(), converter=_entries)
+    entries: tuple[PointsEntry, ...] = attrs.field(
+        default=(), converter=_entries, metadata={"json_schema": {"maxItems": MAX_ACCOUNT_ENTRIES}}
+    )
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

@@ -155,7 +155,9 @@ class CreditRecord:
 
     subject: Subject
     # A record can hold tens of thousands of events: its repr lists the first few and counts the rest.
-    events: tuple[CreditEvent, ...] = attrs.field(default=(), converter=_events, repr=_abbreviated)
+    events: tuple[CreditEvent, ...] = attrs.field(
+        default=(), converter=_events, repr=_abbreviated, metadata={"json_schema": {"maxItems": MAX_ENTRIES}}
+    )
     repairs: tuple[CreditRepair, ...] = attrs.field(default=(), converter=_repairs, repr=_abbreviated)
 
     def __attrs_post_init__(self) -> None:

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from typing import Final
+from typing import ClassVar, Final
 
 import attrs
 
@@ -55,9 +55,9 @@ class Goods:
     of them costs (兑换积分) and how many are in stock (库存)."""
 
     code: str
-    name: str
-    points: int
-    stock: int = 0
+    name: str = attrs.field(metadata={"json_schema": {"maxLength": _MAX_NAME}})
+    points: int = attrs.field(metadata={"json_schema": {"minimum": 1, "maximum": _MAX_PRICE}})
+    stock: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_STOCK}})
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -88,8 +88,11 @@ class PriceList:
     """The price list of a credit supermarket (积分兑换目录): its goods, each code once, in the
     order they are shown. ``title`` names the supermarket (南柳村巾帼信用超市)."""
 
-    goods: tuple[Goods, ...] = attrs.field(converter=_goods)
-    title: str = ""
+    cross_field_rules: ClassVar[tuple[str, ...]] = ("each goods code is used once",)
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
+    goods: tuple[Goods, ...] = attrs.field(converter=_goods, metadata={"json_schema": {"maxItems": MAX_GOODS}})
+    title: str = attrs.field(default="", metadata={"json_schema": {"maxLength": _MAX_NAME}})
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

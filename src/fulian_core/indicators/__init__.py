@@ -27,6 +27,7 @@ from fulian_core.indicators.analysis import (
     rank_units,
     share_breakdown,
 )
+from fulian_core.indicators.columns import LevelTotals, rollup_columns, scored_tiers, tally_columns
 from fulian_core.indicators.definitions import (
     Indicator,
     IndicatorSet,
@@ -38,13 +39,19 @@ from fulian_core.indicators.definitions import (
 )
 from fulian_core.indicators.derived import (
     CAMPAIGN_INDICATORS,
+    CONTACT_INDICATORS,
     CREDIT_INDICATORS,
+    MEDIATION_DEFINITIONS,
+    MEDIATION_INDICATORS,
     RECTIFICATION_DEFINITIONS,
     RECTIFICATION_INDICATORS,
     TIER_INDICATORS,
     campaign_values,
+    contact_definitions,
+    contact_values,
     credit_definitions,
     credit_values,
+    mediation_values,
     rectification_values,
     tier_values,
 )
@@ -60,13 +67,23 @@ from fulian_core.indicators.rollup import (
     rollup,
     rollup_ratio,
 )
-from fulian_core.indicators.scale import HouseholdRecord, HouseholdTally, UnitTotals, dask_tally, tally
+from fulian_core.indicators.scale import (
+    HouseholdRecord,
+    HouseholdTally,
+    UnitTotals,
+    dask_tally,
+    dask_tally_columns,
+    tally,
+)
 from fulian_core.indicators.table import RollupTable, rollup_table
 from fulian_core.indicators.values import Dataset, DataValue, Origin
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CONTACT_INDICATORS",
     "CREDIT_INDICATORS",
+    "MEDIATION_DEFINITIONS",
+    "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
@@ -80,6 +97,7 @@ __all__ = [
     "HouseholdTally",
     "Indicator",
     "IndicatorSet",
+    "LevelTotals",
     "MissingStrategy",
     "Operator",
     "Origin",
@@ -102,9 +120,13 @@ __all__ = [
     "change_since_previous",
     "check_rules",
     "check_totals",
+    "contact_definitions",
+    "contact_values",
     "credit_definitions",
     "credit_values",
     "dask_tally",
+    "dask_tally_columns",
+    "mediation_values",
     "meets_target",
     "partials",
     "rank_units",
@@ -112,9 +134,12 @@ __all__ = [
     "render_percent",
     "render_value",
     "rollup",
+    "rollup_columns",
     "rollup_ratio",
     "rollup_table",
+    "scored_tiers",
     "share_breakdown",
     "tally",
+    "tally_columns",
     "tier_values",
 ]

@@ -3,7 +3,11 @@ households by band (tier) per village and the coverage of passing bands (清洁�
 campaign's statistics become nominations received, forwarded and awarded per unit;
 rectification cases become problems found, closed, closed on time and overdue per unit, with
 整改率 and 按期整改率 as ratio indicators over them; credit records become subjects by grade per
-village, the share at or above a grade (A级及以上占比) and entries by item."""
+village, the share at or above a grade (A级及以上占比) and entries by item; a report of committee
+members' contact duties becomes duties owed, met, overdue and still due per unit, with the
+履职率 as a ratio over them; mediation cases become disputes received, accepted, mediated,
+mediated successfully, closed, closed on time and overdue per unit, with 调解成功率 and 按期办结率
+as ratios over them."""
 
 from __future__ import annotations
 
@@ -21,7 +25,9 @@ from fulian_core.credit import CreditRecord, CreditScheme, credit_standing
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import Indicator, RatioIndicator, TimeAggregation
 from fulian_core.indicators.values import DataValue, Origin
+from fulian_core.mediation import MediationFigures, mediation_figures_by_unit
 from fulian_core.nominations import CampaignStatistics, Counts
+from fulian_core.organisation import ContactReport, DutyStatus
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.rectification import RectificationFigures, figures_by_unit
@@ -30,13 +36,19 @@ from fulian_core.workflows import Case
 
 __all__ = [
     "CAMPAIGN_INDICATORS",
+    "CONTACT_INDICATORS",
     "CREDIT_INDICATORS",
+    "MEDIATION_DEFINITIONS",
+    "MEDIATION_INDICATORS",
     "RECTIFICATION_DEFINITIONS",
     "RECTIFICATION_INDICATORS",
     "TIER_INDICATORS",
     "campaign_values",
+    "contact_definitions",
+    "contact_values",
     "credit_definitions",
     "credit_values",
+    "mediation_values",
     "rectification_values",
     "tier_values",
 ]
@@ -352,3 +364,114 @@ def credit_values(
         for item, code in by_item.items():
             add(code, village, entries[village].get(item, 0), Unit.ENTRY)
     return tuple(values)
+
+
+CONTACT_INDICATORS: Mapping[str, str] = {
+    "owed": "contact_duties_owed",
+    "met": "contact_duties_met",
+    "overdue": "contact_duties_overdue",
+    "due": "contact_duties_due",
+    "compliance": "contact_compliance",
+}
+"""The default indicator codes for committee members' contact duties (应履职项数, 已完成项数,
+逾期未完成项数, 待完成项数, 履职率): ``owed`` counts the duties met or overdue, so that 履职率 =
+met / owed leaves open periods out and never exceeds 100%."""
+_CONTACT_COUNTS: Final = ("owed", "met", "overdue", "due")
+
+
+def contact_definitions(codes: Mapping[str, str] = CONTACT_INDICATORS) -> tuple[Indicator | RatioIndicator, ...]:
+    """The definitions :func:`contact_values` feeds, for an app's
+    :class:`~fulian_core.indicators.IndicatorSet`: the four counts (项) and, when both ``met``
+    and ``owed`` are given, the 履职率 recomputed from the summed counts of any region."""
+    _check_contact_codes(codes)
+    names = {"owed": "应履职项数", "met": "已完成项数", "overdue": "逾期未完成项数", "due": "待完成项数"}
+    definitions: list[Indicator | RatioIndicator] = [
+        Indicator(codes[name], label, Unit.PROJECT) for name, label in names.items() if name in codes
+    ]
+    if {"owed", "met", "compliance"} <= set(codes):
+        definitions.append(RatioIndicator(codes["compliance"], "执委联系履职率", codes["met"], codes["owed"]))
+    return tuple(definitions)
+
+
+def _check_contact_codes(codes: Mapping[str, str]) -> None:
+    check_type(codes, Mapping, "codes", "a mapping of count names to indicator codes")
+    faults = _Faults()
+    known = (*_CONTACT_COUNTS, "compliance")
+    for name, code in codes.items():
+        faults.check(name in known, f"codes[{name!r}]", f"one of {', '.join(known)}", name)
+        _check_code(code, f"codes[{name!r}]", faults)
+    faults.raise_if_any()
+
+
+def contact_values(report: ContactReport, *, codes: Mapping[str, str] = CONTACT_INDICATORS) -> tuple[DataValue, ...]:
+    """Values per unit (each member's unit in the plan) from a :class:`ContactReport`, over its
+    period (执委联系履职统计): duties owed (met or overdue), met, overdue and still due. Rolled
+    up, met over owed gives the 履职率 of a township or a county."""
+    check_type(report, ContactReport, "report")
+    _check_contact_codes(codes)
+    counted: dict[str, dict[str, int]] = {}
+    names = {DutyStatus.MET: "met", DutyStatus.OVERDUE: "overdue", DutyStatus.DUE: "due"}
+    for line in report.lines:
+        tally = counted.setdefault(line.unit, dict.fromkeys(_CONTACT_COUNTS, 0))
+        tally[names[line.status]] += 1
+        tally["owed"] += line.status is not DutyStatus.DUE
+    return tuple(
+        DataValue(codes[name], unit, report.period, Quantity.exact(count, Unit.PROJECT), Origin.DERIVED)
+        for unit in sorted(counted)
+        for name, count in counted[unit].items()
+        if name in codes
+    )
+
+
+MEDIATION_INDICATORS: Mapping[str, str] = {
+    "received": "disputes_received",
+    "accepted": "disputes_accepted",
+    "mediated": "disputes_mediated",
+    "resolved": "disputes_resolved",
+    "closed": "disputes_closed",
+    "closed_on_time": "disputes_closed_on_time",
+    "overdue": "disputes_overdue",
+}
+"""The default indicator codes for mediation figures (登记, 受理, 调结, 调解成功, 办结, 按期办结,
+逾期未办结 件数), from the counts of :class:`~fulian_core.mediation.MediationFigures`."""
+
+MEDIATION_DEFINITIONS: Final[tuple[Indicator | RatioIndicator, ...]] = (
+    *(
+        Indicator(code, label, Unit.PIECE, over_time=TimeAggregation.LAST)
+        for code, label in (
+            ("disputes_received", "登记矛盾纠纷数"),
+            ("disputes_accepted", "受理矛盾纠纷数"),
+            ("disputes_mediated", "调结矛盾纠纷数"),
+            ("disputes_resolved", "调解成功数"),
+            ("disputes_closed", "办结数"),
+            ("disputes_closed_on_time", "按期办结数"),
+            ("disputes_overdue", "逾期未办结数"),
+        )
+    ),
+    RatioIndicator("mediation_success_rate", "调解成功率", "disputes_resolved", "disputes_mediated"),
+    RatioIndicator("mediation_on_time_rate", "按期办结率", "disputes_closed_on_time", "disputes_closed"),
+)
+"""The definitions :func:`mediation_values` feeds with the default codes, with 调解成功率 and
+按期办结率 recomputed from the summed counts of any region."""
+
+
+def mediation_values(
+    cases: Iterable[Case], period: Period, *, codes: Mapping[str, str] = MEDIATION_INDICATORS
+) -> tuple[DataValue, ...]:
+    """Values per unit the disputes count under, from mediation cases as they stood at the end
+    of *period* (累计): for each count named in *codes* (the counts of
+    :class:`~fulian_core.mediation.MediationFigures` and ``mediated``), the indicator it feeds,
+    in 件."""
+    cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
+    check_type(period, Period, "period")
+    check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
+    known = [field.name for field in attrs.fields(MediationFigures) if field.name not in ("on", "by_channel")]
+    known.append("mediated")
+    for name in codes:
+        if name not in known:
+            raise ValidationError.single("codes", f"names of mediation counts ({', '.join(known)})", name)
+    return tuple(
+        DataValue(indicator, unit, period, Quantity.exact(getattr(figures, name), Unit.PIECE), Origin.DERIVED)
+        for unit, figures in mediation_figures_by_unit(cases, on=period.end).items()
+        for name, indicator in codes.items()
+    )

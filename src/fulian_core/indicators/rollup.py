@@ -31,8 +31,10 @@ from fulian_core.indicators.definitions import (
     UnitAggregation,
 )
 from fulian_core.indicators.values import Dataset
-from fulian_core.orgs import Level, OrgUnit
+from fulian_core.orgs import Level
 from fulian_core.periods import Period
+from fulian_core.quantities import Notation as _Notation
+from fulian_core.quantities import Qualifier as _Qualifier
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.tabular import Record as _Record
 from fulian_core.tabular import _coded, _period_cells, _quantity_cells
@@ -58,6 +60,44 @@ class Coverage:
 
 def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
     return (value.bounds.low, value.value if value.value is not None else Decimal(-1), value.render())
+
+
+_PLAIN = _Notation()
+
+
+def _fold_total(values: Sequence[Quantity]) -> Quantity:
+    """``values[0] + values[1] + …``, in one pass when every figure is exact and written alike
+    (the common case at national size): their exact sum, written as the first two add up to
+    (adding a figure written alike to their sum writes it the same way again), so the sum's
+    notation still comes from ``Quantity.__add__``."""
+    first = values[0]
+    if len(values) <= 2:
+        return first if len(values) == 1 else first + values[1]
+    exact, notation = _Qualifier.EXACT, first.notation
+    numbers: list[Decimal] = []
+    for value in values:
+        number = value.value
+        if value.qualifier is not exact or number is None or value.notation != notation:
+            break
+        numbers.append(number)
+    else:
+        written = (first + values[1]).notation
+        return Quantity(sum(numbers[1:], numbers[0]), first.unit, exact, notation=written)
+    total = first
+    for value in values[1:]:
+        total = total + value
+    return total
+
+
+def _largest(values: Sequence[Quantity]) -> Quantity:
+    """The first of the largest values by :func:`_by_size`, rendering only the ties."""
+    best = max((value.bounds.low, value.value if value.value is not None else Decimal(-1)) for value in values)
+    ties = [
+        value
+        for value in values
+        if value.bounds.low == best[0] and (value.value if value.value is not None else Decimal(-1)) == best[1]
+    ]
+    return ties[0] if len(ties) == 1 else max(ties, key=_by_size)
 
 
 def _reporters(value: Iterable[str]) -> frozenset[str]:
@@ -139,10 +179,7 @@ class Partial:
             raise ValidationError.single("reporters", "each unit once", twice)
         if not values:
             return cls.empty(unit, indicator)
-        total = values[0]
-        for value in values[1:]:
-            total = total + value
-        return cls(unit, total, len(values), max(values, key=_by_size), names, indicator)
+        return cls(unit, _fold_total(values), len(values), _largest(values), names, indicator)
 
     def merge(self, other: Partial) -> Partial:
         """Both partials together; refused for partials of other units of measure or other
@@ -236,36 +273,82 @@ class RollupResult:
         ]
 
 
-def _reporting_units(dataset: Dataset, unit: str, level: Level) -> tuple[OrgUnit, ...]:
+def _reporting_units(dataset: Dataset, unit: str, level: Level) -> list[str]:
+    """The codes of the units at *level* under *unit* (or *unit* itself at that level)."""
     tree = dataset.tree
     top = tree.unit(unit)
     if top.level is level:
-        return (top,)
+        return [top.code]
     if top.level.rank > level.rank:
         raise ValidationError.single("level", f"a level at or below {top.name}'s ({top.level.label})", level.code)
-    return tree.units_at(level, under=top.code)
+    return list(tree.codes_at(level, under=top.code))
 
 
-def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Period) -> tuple[Quantity | None, int, int]:
-    """One unit's value over *period*, and how many of its expected reports were there."""
+def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Period) -> tuple[Quantity | None, int]:
+    """One unit's value over *period*, and how many of its reports were there."""
     inside = [value.value for value in dataset.series(indicator.code, unit) if period.contains(value.period)]
-    expected = len(period.subdivide(indicator.reported_by)) if indicator.reported_by is not None else 1
     present = len(inside) if indicator.reported_by is not None else min(1, len(inside))
     if not inside:
-        return None, 0, expected
+        return None, 0
     how = indicator.over_time
     if how is TimeAggregation.LAST:
-        return inside[-1], present, expected
+        return inside[-1], present
     if how is TimeAggregation.MAX:
-        return max(inside, key=_by_size), present, expected
+        return max(inside, key=_by_size), present
+    if how is TimeAggregation.SUM and len(inside) == 1:
+        only = inside[0]
+        # An exact figure written plainly is its own total (Quantity.total would rebuild it).
+        if only.qualifier is _Qualifier.EXACT and only.notation == _PLAIN:
+            return only, present
     total = Quantity.total(inside, indicator.unit)
     if how is TimeAggregation.AVERAGE:
-        return (
-            Partial(indicator.unit, total, len(inside), None, frozenset()).value(UnitAggregation.AVERAGE),
-            present,
-            expected,
-        )
-    return total, present, expected
+        return Partial(indicator.unit, total, len(inside), None, frozenset()).value(UnitAggregation.AVERAGE), present
+    return total, present
+
+
+def _partials(
+    dataset: Dataset, indicator: Indicator, reporting: list[str], period: Period
+) -> tuple[Partial, Coverage, tuple[str, ...]]:
+    """One pass over the reporting units: their values, coverage and the units that fell short."""
+    # Slots per unit depend on the indicator and the period only: count them once.
+    expected = len(period.subdivide(indicator.reported_by)) if indicator.reported_by is not None else 1
+    names: list[str] = []
+    values: list[Quantity] = []
+    reported = 0
+    missing: list[str] = []
+    series, start, end = dataset.by_series, period.start, period.end
+    summed = indicator.over_time is TimeAggregation.SUM
+    for code in reporting:
+        found = series.get((indicator.code, code), ())
+        if summed and len(found) == 1:
+            # The common case at national size (one figure a unit, exact and written plainly)
+            # read inline: it is its own total, as _unit_value would find.
+            only = found[0]
+            quantity = only.value
+            if (
+                start <= only.period.start
+                and only.period.end <= end
+                and quantity.qualifier is _Qualifier.EXACT
+                and quantity.notation == _PLAIN
+            ):
+                reported += 1
+                names.append(code)
+                values.append(quantity)
+                if expected > 1:
+                    missing.append(code)
+                continue
+        value, present = _unit_value(dataset, indicator, code, period)
+        reported += present
+        if value is None:
+            missing.append(code)
+        else:
+            names.append(code)
+            values.append(value)
+            if present < expected:
+                missing.append(code)
+    # One pass, one Partial: merging unit by unit would copy the reporter set each time.
+    partial = Partial.of_many(indicator.unit, names, values, indicator.code)
+    return partial, Coverage(reported, expected * len(reporting)), tuple(missing)
 
 
 @_exact
@@ -279,24 +362,7 @@ def partials(
     check_type(period, Period, "period")
     check_type(level, Level, "level")
     indicator = dataset.indicators.indicator(indicator_code)
-    names: list[str] = []
-    values: list[Quantity] = []
-    reported = expected = 0
-    missing: list[str] = []
-    for reporter in _reporting_units(dataset, unit, level):
-        value, present, slots = _unit_value(dataset, indicator, reporter.code, period)
-        reported += present
-        expected += slots
-        if value is None:
-            missing.append(reporter.code)
-        else:
-            names.append(reporter.code)
-            values.append(value)
-        if present < slots and value is not None:
-            missing.append(reporter.code)
-    # One pass, one Partial: merging unit by unit would copy the reporter set each time.
-    partial = Partial.of_many(indicator.unit, names, values, indicator.code)
-    return partial, Coverage(reported, expected), tuple(missing)
+    return _partials(dataset, indicator, _reporting_units(dataset, unit, level), period)
 
 
 @_exact
@@ -306,6 +372,7 @@ def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level
     Flows sum, stocks take each unit's last value in the period, qualifiers are carried, and
     missing reports are never zeros: the result carries its coverage, and an indicator whose
     missing strategy is ``UNDEFINED_IF_ANY_MISSING`` gives no value while any report is missing.
+    The work is linear in the units and values rolled up.
     """
     check_type(dataset, Dataset, "dataset")
     check_type(indicator, str, "indicator")
@@ -313,8 +380,9 @@ def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level
     check_type(period, Period, "period")
     check_type(level, Level, "level")
     definition = dataset.indicators.indicator(indicator)
-    partial, coverage, missing = partials(dataset, indicator, unit, period, level=level)
-    if definition.across_units is UnitAggregation.NONE and len(_reporting_units(dataset, unit, level)) > 1:
+    reporting = _reporting_units(dataset, unit, level)
+    partial, coverage, missing = _partials(dataset, definition, reporting, period)
+    if definition.across_units is UnitAggregation.NONE and len(reporting) > 1:
         return RollupResult(
             indicator, unit, period, None, coverage, RollupStatus.UNDEFINED, missing, f"{definition.name}不可跨单位汇总"
         )

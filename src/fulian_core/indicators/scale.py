@@ -8,10 +8,12 @@ partition, merged anywhere, and an optional Dask recipe.
 
 from __future__ import annotations
 
+import datetime as dt
+import functools
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple, cast
 
 import attrs
 
@@ -21,9 +23,10 @@ from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
+from fulian_core.rules import RuleSheet, SubjectKind
 from fulian_core.tabular import Record as _Record
 
-__all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "tally"]
+__all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "dask_tally_columns", "tally"]
 
 
 @attrs.frozen
@@ -108,25 +111,49 @@ class HouseholdTally:
         """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""
         check_type(tree, OrgTree, "tree")
         check_type(level, Level, "level")
-        found: dict[str, UnitTotals] = {}
-        villages = set(self.households)
+        villages = sorted(self.households)
         codes = sorted({tier for _, tier in self.tiers})
-        ancestors = {}
-        for village in villages:
-            unit = tree.ancestor_at(village, level)
+        # One batch look-up of the ancestors, then sums in plain numbers: one UnitTotals a
+        # unit, not one a village.
+        sums: dict[str, list[int | Decimal]] = {}
+        by_tier: dict[str, dict[str, int]] = {}
+        count: dict[str, int] = {}
+        for village, unit in zip(villages, tree.ancestors_at(villages, level), strict=True):
             if unit is None:
                 raise ValidationError.single("level", f"a level above {village}", level.code)
-            ancestors[village] = unit.code
-        for village in sorted(villages):
-            code = ancestors[village]
-            current = found.get(code, UnitTotals(code))
-            found[code] = current.plus(
-                households=self.households[village],
-                money=Decimal(self.money[village]),
-                sessions=self.sessions[village],
-                tiers={tier: self.tiers[(village, tier)] for tier in codes},
+            code = unit.code
+            row = sums.get(code)
+            if row is None:
+                sums[code] = row = [0, Decimal(0), 0]
+                by_tier[code] = dict.fromkeys(codes, 0)
+                count[code] = 0
+            households, sessions = self.households[village], self.sessions[village]
+            # Money is summed in a Counter of Decimals, whatever Counter[str] says.
+            money = cast("Decimal | int", self.money[village])
+            amount = money if isinstance(money, Decimal) else Decimal(money)
+            if type(households) is not int or type(sessions) is not int or not amount.is_finite():
+                # What UnitTotals.plus checks, with its words.
+                check_type(households, int, "households", "a whole number")
+                check_finite(amount, "money", "a finite amount of money")
+                check_type(sessions, int, "sessions", "a whole number")
+            row[0] += households
+            row[1] += amount
+            row[2] += sessions
+            tiers = by_tier[code]
+            for tier in codes:
+                tiers[tier] += self.tiers[(village, tier)]
+            count[code] += 1
+        return {
+            code: UnitTotals(
+                code,
+                int(households),
+                Decimal(money),
+                int(sessions),
+                tuple(sorted(by_tier[code].items())),
+                count[code],
             )
-        return found
+            for code, (households, money, sessions) in sums.items()
+        }
 
 
 def _by_tier(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -198,3 +225,80 @@ def dask_tally(bag: Any, *, scheduler: str | None = None) -> HouseholdTally:
     "threads", or a ``dask.distributed`` client's default when None)."""
     reduced = bag.reduction(tally, _merge_all)
     return reduced.compute(scheduler=scheduler) if scheduler is not None else reduced.compute()  # type: ignore[no-any-return]
+
+
+_COLUMNS = ("villages", "tiers", "money", "sessions")
+
+
+class _Block(NamedTuple):
+    """What every block is tallied with."""
+
+    units: tuple[str, ...]
+    tier_codes: tuple[str, ...]
+    sheet: RuleSheet | None
+    on: dt.date | None
+    kind: SubjectKind | None
+    names: tuple[str, ...]
+
+
+def _tally_block(settings: _Block, *arrays: Any) -> HouseholdTally:
+    """One partition's tally; with a sheet, its tiers are the bands its item columns score."""
+    units, tier_codes, sheet, on, kind, names = settings
+    from fulian_core.indicators import columns as _columns  # noqa: PLC0415 - needs numpy, optional
+
+    block = dict(zip(names, arrays, strict=True))
+    if sheet is not None:
+        assert on is not None  # noqa: S101 - checked by dask_tally_columns
+        block["tiers"] = _columns.scored_tiers(sheet, block, on=on, kind=kind)
+    return _columns.tally_columns(
+        units,
+        block["villages"],
+        block["tiers"],
+        tier_codes=tier_codes,
+        money=block["money"],
+        sessions=block["sessions"],
+    )
+
+
+@_exact
+def dask_tally_columns(
+    columns: Mapping[str, Any],
+    *,
+    units: Iterable[str],
+    tier_codes: Iterable[str] = (),
+    sheet: RuleSheet | None = None,
+    on: dt.date | None = None,
+    kind: SubjectKind | None = None,
+    scheduler: str | None = None,
+) -> HouseholdTally:
+    """Tally partitioned household columns on Dask (分块汇总), block by block, and merge exactly
+    (needs ``fulian_core[dask,batch]``).
+
+    *columns* maps ``villages``, ``money`` (分), ``sessions`` and ``tiers`` (indices into
+    *tier_codes*) to ``dask.array`` arrays chunked alike. With a *sheet* (in force *on*), the
+    tiers are scored in each block from its item columns (see :mod:`fulian_core.rules.batch`),
+    unusual rows through the per-object path, and *tier_codes* are its band codes.
+    ``scheduler`` is passed to ``compute``.
+    """
+    from dask.delayed import delayed  # noqa: PLC0415 - optional extra
+
+    check_type(columns, Mapping, "columns", "a mapping of column names to dask arrays")
+    units = listed(units, "units", "a list of village codes")
+    if sheet is not None:
+        check_type(sheet, RuleSheet, "sheet")
+        if on is None:
+            raise ValidationError.single("on", "the day the sheet scores on", None)
+        tier_codes = tuple(band.code for band in sheet.bands)
+        names = tuple(name for name in columns if name != "tiers")
+    else:
+        names = _COLUMNS
+    tier_codes = listed(tier_codes, "tier_codes", "a list of band codes")
+    missing = [name for name in _COLUMNS if name not in columns and not (name == "tiers" and sheet is not None)]
+    if missing:
+        raise ValidationError.single("columns", f"columns {', '.join(_COLUMNS)}", sorted(columns))
+    blocks = [columns[name].to_delayed().ravel() for name in names]
+    # The settings ride in the function, not as an argument Dask would walk into.
+    block_tally = functools.partial(_tally_block, _Block(units, tier_codes, sheet, on, kind, names))
+    parts = [delayed(block_tally)(*block) for block in zip(*blocks, strict=True)]
+    merged = delayed(_merge_all)(parts)
+    return merged.compute(scheduler=scheduler) if scheduler is not None else merged.compute()  # type: ignore[no-any-return]

@@ -109,10 +109,13 @@ class RollupTable(_Displayed):
         report carries its coverage (``230余场次（2/3）``, and a ratio the coverage of the part
         that is incomplete); a ratio of inexact parts is ``约…``; no value is ``—``."""
         result = self.cell(unit, indicator)
+        return self._text(result, self.percent[self.indicators.index(indicator)])
+
+    @staticmethod
+    def _text(result: _Cell, percent: bool) -> str:
         if isinstance(result, RatioResult):
             if result.value is None:
                 return "—"
-            percent = self.percent[self.indicators.index(indicator)]
             text = render_percent(result.value) if percent else format(result.value, "f")
             partial = next(
                 (side.coverage for side in (result.numerator, result.denominator) if not side.coverage.complete), None
@@ -131,9 +134,13 @@ class RollupTable(_Displayed):
         """One plain dict per unit, ``unit`` and ``name`` then each indicator's text, ready for
         a CSV writer or a DataFrame."""
         return [
-            {"unit": code, "name": name, **{indicator: self.text(code, indicator) for indicator in self.indicators}}
-            for code, name in zip(self.units, self.names, strict=True)
+            {"unit": code, "name": name, **dict(zip(self.indicators, self._texts(row), strict=True))}
+            for code, name, row in zip(self.units, self.names, self.cells, strict=True)
         ]
+
+    def _texts(self, row: tuple[_Cell, ...]) -> list[str]:
+        """A row's cells as :meth:`text` writes them, read by position (no look-up per cell)."""
+        return [self._text(result, percent) for result, percent in zip(row, self.percent, strict=True)]
 
     def records(self) -> list[_Record]:
         """One tidy row per cell (unit by indicator): the unit's code and name, the indicator's
@@ -142,7 +149,7 @@ class RollupTable(_Displayed):
         :meth:`RatioResult.records`) and, last, the ``text`` a report writes."""
         found: list[_Record] = []
         for code, name, row in zip(self.units, self.names, self.cells, strict=True):
-            for indicator, title, cell in zip(self.indicators, self.titles, row, strict=True):
+            for indicator, title, cell, percent in zip(self.indicators, self.titles, row, self.percent, strict=True):
                 numbers = cell.records()[0]
                 numbers.pop("unit")
                 numbers.pop("indicator")
@@ -153,7 +160,7 @@ class RollupTable(_Displayed):
                         "indicator": indicator,
                         "indicator_label": title,
                         **numbers,
-                        "text": self.text(code, indicator),
+                        "text": self._text(cell, percent),
                     }
                 )
         return found
@@ -177,10 +184,7 @@ class RollupTable(_Displayed):
     def _grid(self) -> tuple[list[str], list[list[str]]]:
         """The header (单位 and the indicators' names) and one row of texts per unit."""
         header = ["单位", *self.titles]
-        body = [
-            [name, *(self.text(code, indicator) for indicator in self.indicators)]
-            for code, name in zip(self.units, self.names, strict=True)
-        ]
+        body = [[name, *self._texts(row)] for name, row in zip(self.names, self.cells, strict=True)]
         return header, body
 
     def markdown(self) -> str:
@@ -224,9 +228,13 @@ def rollup_table(
     faults.check(bool(indicators), "indicators", "at least one indicator code", [])
     faults.check(bool(units), "units", "at least one unit code", [])
     known = dataset.indicators.by_code
+    # Sets of what was listed before keep the checks linear in a long list of units.
+    seen: set[str] = set()
     for index, code in enumerate(indicators):
         faults.check(code in known, f"indicators[{index}]", "an indicator of the dataset's set", code)
-        faults.check(code not in indicators[:index], f"indicators[{index}]", "an indicator not listed before", code)
+        faults.check(code not in seen, f"indicators[{index}]", "an indicator not listed before", code)
+        seen.add(code)
+    seen = set()
     for index, code in enumerate(units):
         if faults.check(code in dataset.tree, f"units[{index}]", "a unit of the dataset's hierarchy", code):
             unit = dataset.tree.unit(code)
@@ -236,7 +244,8 @@ def rollup_table(
                 f"a unit at or above the level rolled up from ({level.label})",
                 f"{code} ({unit.level.label})",
             )
-        faults.check(code not in units[:index], f"units[{index}]", "a unit not listed before", code)
+        faults.check(code not in seen, f"units[{index}]", "a unit not listed before", code)
+        seen.add(code)
     faults.raise_if_any()
     definitions = [dataset.indicators.get(code) for code in indicators]
     cells = tuple(

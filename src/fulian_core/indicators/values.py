@@ -4,6 +4,7 @@ dataset that refuses a second one silently."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
+from typing import ClassVar
 
 import attrs
 
@@ -73,6 +74,13 @@ class Dataset(_Displayed):
     A second value for the same indicator, unit and period is refused as a conflict; replace one
     explicitly with :meth:`replace`.
     """
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "each value names a counted indicator of the set and a unit of the tree",
+        "a value is a figure in its indicator's unit, for a period of the kind the indicator is reported by",
+        "one value per indicator, unit and period",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     indicators: IndicatorSet
     tree: OrgTree

@@ -12,8 +12,9 @@ from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
 import attrs
 
+from fulian_core._persistent import PersistentMap
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
-from fulian_core.nominations._store import PersistentMap, family_key, forward_key
+from fulian_core.nominations._store import family_key, forward_key
 from fulian_core.nominations.events import Event
 from fulian_core.nominations.state import (
     CampaignState,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -157,6 +158,12 @@ class Quota:
     :func:`~fulian_core.nominations.statistics.quota_shortfalls`.
     """
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "minimum is at most places",
+        "places is given, or minimum is above 0 (a quota bounds something)",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     level: Level
     places: int | None
     unit: str | None = None
@@ -226,6 +233,9 @@ class NoticeRule:
     With calendar days, a period whose last day is not a working day of ``calendar`` (when
     given) runs to the next working day (第二百零三条). Working days need the calendar.
     """
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = ("a notice counted in working days has a calendar",)
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     days: int
     counting: DayCounting = DayCounting.CALENDAR
@@ -326,6 +336,21 @@ class Campaign:
     campaign reaches (e.g. 村/社区 → 乡镇/街道 → 县/区). Units acting in the campaign are the
     organiser, units under it and its ancestors, each at a level of the campaign.
     """
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "levels run upwards; the organiser is a unit of the tree at one of them",
+        (
+            "the phases are 宣传动员, 推荐评选, 总结表彰 in this order, each ending on or after its start and starting "
+            "after the previous one ends"
+        ),
+        "steps fall within 推荐评选, each at a level of the campaign (or all levels)",
+        "each category code is used once",
+        (
+            "a quota is at a level below the campaign's top, for a unit of the tree at that level and a "
+            "category of the campaign; one quota per level, unit and category"
+        ),
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     code: str
     title: str

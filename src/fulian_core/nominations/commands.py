@@ -297,6 +297,15 @@ PAYLOADS: Final[Mapping[str, type[Payload]]] = {payload.kind: payload for payloa
 class Command:
     """One command to a campaign (操作指令): the actor, when, the payload, and the reason."""
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "at is a time in the years 1900 to 2999 (China time)",
+        (
+            "whether the command may be taken is the campaign's to say when it is handled (its phase, the "
+            "actor's role, the guards of the workflow)"
+        ),
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     actor: Actor
     at: dt.datetime
     payload: CommandPayload

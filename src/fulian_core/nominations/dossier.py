@@ -27,7 +27,7 @@ photo :class:`MediaRule`.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Final, TypeGuard
+from typing import ClassVar, Final, TypeGuard
 
 import attrs
 
@@ -116,7 +116,7 @@ class MediaItem:
     recording (音频) with its duration in whole seconds (时长); a photo has none."""
 
     kind: MediaKind
-    seconds: int | None = None
+    seconds: int | None = attrs.field(default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}})
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -141,10 +141,14 @@ class MediaRule:
     from ``min_seconds`` to ``max_seconds`` long ("视频1-2分钟"; ``None``: no bound)."""
 
     kind: MediaKind
-    min_count: int = 0
-    max_count: int | None = None
-    min_seconds: int | None = None
-    max_seconds: int | None = None
+    min_count: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_COUNT}})
+    max_count: int | None = attrs.field(default=None, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_COUNT}})
+    min_seconds: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}}
+    )
+    max_seconds: int | None = attrs.field(
+        default=None, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_SECONDS}}
+    )
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -197,14 +201,29 @@ class DossierRule:
     ``min_photos`` or a photo :class:`MediaRule`, not both.
     """
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        (
+            "min_account_chars is at most max_account_chars, and min_summary_chars at most "
+            "max_summary_chars, when the maxima are given"
+        ),
+        "one media rule per kind; min_photos is 0 when media holds a rule for photos",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     requires_form: bool = True
-    min_account_chars: int = 0
-    min_photos: int = 0
+    min_account_chars: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_CHARS}})
+    min_photos: int = attrs.field(default=0, metadata={"json_schema": {"minimum": 0}})
     requires_motto: bool = False
-    max_account_chars: int | None = attrs.field(default=None, kw_only=True)
+    max_account_chars: int | None = attrs.field(
+        default=None, kw_only=True, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_CHARS}}
+    )
     requires_summary: bool = attrs.field(default=False, kw_only=True)
-    min_summary_chars: int = attrs.field(default=0, kw_only=True)
-    max_summary_chars: int | None = attrs.field(default=None, kw_only=True)
+    min_summary_chars: int = attrs.field(
+        default=0, kw_only=True, metadata={"json_schema": {"minimum": 0, "maximum": _MAX_CHARS}}
+    )
+    max_summary_chars: int | None = attrs.field(
+        default=None, kw_only=True, metadata={"json_schema": {"minimum": 1, "maximum": _MAX_CHARS}}
+    )
     media: tuple[MediaRule, ...] = attrs.field(default=(), converter=_media_rules, kw_only=True)
 
     def __attrs_post_init__(self) -> None:
@@ -252,7 +271,9 @@ class Dossier:
     photos: int = 0
     motto: str = attrs.field(default="", repr=_text_repr)
     summary: str = attrs.field(default="", kw_only=True, repr=_text_repr)
-    media: tuple[MediaItem, ...] = attrs.field(default=(), converter=_media_items, kw_only=True)
+    media: tuple[MediaItem, ...] = attrs.field(
+        default=(), converter=_media_items, kw_only=True, metadata={"json_schema": {"maxItems": _MAX_COUNT}}
+    )
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

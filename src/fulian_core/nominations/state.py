@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
+from typing import ClassVar
 
 import attrs
 
@@ -18,8 +19,9 @@ from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._display import Display as _Display
 from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
+from fulian_core._persistent import PersistentMap
 from fulian_core.errors import ValidationError
-from fulian_core.nominations._store import PersistentMap, family_key, forward_key
+from fulian_core.nominations._store import family_key, forward_key
 from fulian_core.nominations.campaign import Channel
 from fulian_core.nominations.dossier import Dossier
 from fulian_core.orgs import Level
@@ -240,6 +242,14 @@ class Objection:
 @attrs.frozen(eq=False)
 class CampaignState(_Displayed):
     """The state of one campaign (活动状态): the fold of its events; compare with ``==``."""
+
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        (
+            "the tables agree with each other and with the campaign's events: a state read back from "
+            "storage is trusted once it equals replay(campaign, events)"
+        ),
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
 
     campaign: str
     seq: int = 0

@@ -23,6 +23,17 @@ it.
 '待定'
 """
 
+from fulian_core.rules.batch import (
+    MISSING_LEVEL,
+    NOT_APPLICABLE_LEVEL,
+    OTHER_LEVEL,
+    UNKNOWN_LEVEL,
+    BatchScores,
+    complete_scores,
+    fact_columns,
+    row_facts,
+    score_columns,
+)
 from fulian_core.rules.cases import Expectation, Mismatch, RuleCase, check_case
 from fulian_core.rules.catalog import NATIONAL_ISSUER, SheetCatalog
 from fulian_core.rules.evaluation import Evaluation, Grade, GroupTotal, Line, Outcome, Standing, Verdict
@@ -54,8 +65,13 @@ __all__ = [
     "MAX_COUNT",
     "MAX_ITEMS",
     "MAX_PLACES",
+    "MISSING_LEVEL",
     "NATIONAL_ISSUER",
+    "NOT_APPLICABLE_LEVEL",
+    "OTHER_LEVEL",
+    "UNKNOWN_LEVEL",
     "Band",
+    "BatchScores",
     "Boundary",
     "Condition",
     "DurationUnit",
@@ -91,6 +107,10 @@ __all__ = [
     "Verdict",
     "check_case",
     "compile_sheet",
+    "complete_scores",
     "evaluate",
+    "fact_columns",
     "freeze_facts",
+    "row_facts",
+    "score_columns",
 ]

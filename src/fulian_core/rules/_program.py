@@ -58,8 +58,10 @@ __all__ = [
     "ItemSlot",
     "Layout",
     "Program",
+    "ambiguous",
     "band_parts",
     "compile_program",
+    "kept_groups",
     "places_of",
 ]
 
@@ -156,7 +158,7 @@ def _literal(code: str) -> str:
     return str.__repr__(str(code))
 
 
-def _ambiguous(sheet: RuleSheet) -> bool:
+def ambiguous(sheet: RuleSheet) -> bool:
     """Whether some band limit is unstated or unpublished (the best reading may differ)."""
     limits = [band.minimum for band in sheet.bands] + [p.minimum for band in sheet.bands for p in band.requires]
     return any(limit is not None and (limit.value is None or limit.boundary is Boundary.UNSTATED) for limit in limits)
@@ -374,6 +376,25 @@ def band_parts(layout: Layout, band: Band, *, worst: bool) -> list[tuple[str, st
     return parts
 
 
+def kept_groups(layout: Layout, *, record: bool) -> tuple[set[int], dict[int, int]]:
+    """The groups whose subtotals are computed, and where each group's items add up (its
+    *sink*): all of them when recording; otherwise the sheet, the pools and the groups a band
+    names, the others adding straight into theirs. The batch path keeps the same ones."""
+    sheet = layout.sheet
+    referenced = {p.target for band in sheet.bands for p in band.requires if p.kind is not PrerequisiteKind.ITEM_MET}
+    kept = {
+        slot.number for slot in layout.groups if record or slot.clamped or slot.code in referenced or slot.number == 0
+    }
+    parents = {slot.number: slot.parent for slot in layout.groups}
+
+    def sink(index: int) -> int:
+        while index not in kept:
+            index = parents[index]
+        return index
+
+    return kept, {slot.number: sink(slot.number) for slot in layout.groups}
+
+
 class _Writer:
     """Writes one version (plain or recording) of a sheet's evaluator."""
 
@@ -384,25 +405,7 @@ class _Writer:
         self.lines: list[str] = []
         sheet = layout.sheet
         self.met = {p.target for band in sheet.bands for p in band.requires if p.kind is PrerequisiteKind.ITEM_MET}
-        referenced = {
-            p.target for band in sheet.bands for p in band.requires if p.kind is not PrerequisiteKind.ITEM_MET
-        }
-        # The groups whose subtotals are computed: all of them when recording; otherwise the
-        # sheet, the pools and the groups a band names. The others add straight into theirs.
-        kept = {
-            slot.number
-            for slot in layout.groups
-            if record or slot.clamped or slot.code in referenced or slot.number == 0
-        }
-        parents = {slot.number: slot.parent for slot in layout.groups}
-
-        def sink(index: int) -> int:
-            while index not in kept:
-                index = parents[index]
-            return index
-
-        self.kept = kept
-        self.sink = {slot.number: sink(slot.number) for slot in layout.groups}
+        self.kept, self.sink = kept_groups(layout, record=record)
         self.applicable = record or sheet.not_applicable is NotApplicablePolicy.SCALE
 
     def add(self, depth: int, *statements: str) -> None:
@@ -765,7 +768,7 @@ class _Writer:
         self.groups(1, high=False)
         self.totals(1, high=False)
         self.band(1, worst=True)
-        always = self.record or _ambiguous(layout.sheet)
+        always = self.record or ambiguous(layout.sheet)
         depth = 1 if always else 2
         if not always:
             self.add(1, "if o:")

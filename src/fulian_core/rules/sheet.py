@@ -14,7 +14,7 @@ import datetime as dt
 import decimal
 from collections.abc import Iterable, Mapping
 from decimal import Decimal
-from typing import Final, TypeVar
+from typing import ClassVar, Final, TypeVar
 
 import attrs
 
@@ -643,14 +643,33 @@ class RuleSheet:
     names the document, ``based_on`` the version this one adapts.
     """
 
+    cross_field_rules: ClassVar[tuple[str, ...]] = (
+        "effective_until, when given, is on or after effective_from",
+        "each item, group and band code is used once",
+        "an item's group, and a group's parent, name a group of the sheet; no group leads back to itself",
+        "a group's points are at least those of its items (or a pool its deduction items draw on)",
+        "the points of the items, groups and pools add up to maximum, when it is given",
+        "the scored items' weights add up to weights_total, when it is given",
+        "bands run best first, each minimum below the better band's; the last band has no conditions",
+        "a band that passes is never below one that does not",
+        "each kind of item carries what it needs: points, a weight, ratings, a target band or an effect",
+    )
+    """What is checked when the value is built, beyond its schema (:func:`~fulian_core.json_schema`)."""
+
     issuer: str
     code: str
     version: str
     title: str
     effective_from: dt.date
-    items: tuple[Item, ...] = attrs.field(converter=_items)
-    groups: tuple[Group, ...] = attrs.field(default=(), converter=_groups)
-    bands: tuple[Band, ...] = attrs.field(default=ELIGIBILITY, converter=_bands)
+    items: tuple[Item, ...] = attrs.field(
+        converter=_items, metadata={"json_schema": {"minItems": 1, "maxItems": MAX_ITEMS}}
+    )
+    groups: tuple[Group, ...] = attrs.field(
+        default=(), converter=_groups, metadata={"json_schema": {"maxItems": _MAX_GROUPS}}
+    )
+    bands: tuple[Band, ...] = attrs.field(
+        default=ELIGIBILITY, converter=_bands, metadata={"json_schema": {"minItems": 1, "maxItems": _MAX_BANDS}}
+    )
     subjects: frozenset[SubjectKind] = attrs.field(default=frozenset({SubjectKind.FAMILY}), converter=_subject_kinds)
     maximum: Decimal | None = attrs.field(default=None, converter=_maximum)
     bonus_cap: Decimal | None = attrs.field(default=None, converter=_bonus_cap)

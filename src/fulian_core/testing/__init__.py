@@ -29,6 +29,7 @@ from fulian_core.testing._nominations import (
     moments,
     workflows,
 )
+from fulian_core.testing._reported import intervals, percentages
 from fulian_core.testing._rules import (
     best_facts,
     evaluation_days,
@@ -83,11 +84,13 @@ __all__ = [
     "household_tallies",
     "households",
     "inspections",
+    "intervals",
     "mobile_numbers",
     "moments",
     "org_trees",
     "org_units",
     "partial_aggregates",
+    "percentages",
     "periods",
     "points_accounts",
     "price_lists",

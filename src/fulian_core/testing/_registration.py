@@ -27,11 +27,13 @@ def register_type_strategies() -> None:
     from fulian_core.courtyard import Household  # noqa: PLC0415
     from fulian_core.credit import CreditEvent, CreditRecord, CreditScheme, PointsAccount, PriceList  # noqa: PLC0415
     from fulian_core.holidays import HolidaySchedule  # noqa: PLC0415
+    from fulian_core.intervals import Interval  # noqa: PLC0415
     from fulian_core.nominations import Ballot, BallotRules, Dossier, DossierRule  # noqa: PLC0415
     from fulian_core.orgs import OrgTree, OrgUnit  # noqa: PLC0415
     from fulian_core.periods import Period  # noqa: PLC0415
     from fulian_core.privacy import MobileNumber, ResidentId  # noqa: PLC0415
     from fulian_core.quantities import Quantity  # noqa: PLC0415
+    from fulian_core.reported import Percentage  # noqa: PLC0415
     from fulian_core.rules import RuleSheet, Subject, Threshold  # noqa: PLC0415
     from fulian_core.schedules import Schedule  # noqa: PLC0415
     from fulian_core.shares import Ratio  # noqa: PLC0415
@@ -46,6 +48,8 @@ def register_type_strategies() -> None:
         WorkingDayCalendar: "working_day_calendars",
         HolidaySchedule: "holiday_schedules",
         Ratio: "ratios",
+        Percentage: "percentages",
+        Interval: "intervals",
         ResidentId: "resident_ids",
         MobileNumber: "mobile_numbers",
         RuleSheet: "rule_sheets",

@@ -7,13 +7,13 @@ from decimal import Decimal
 
 from hypothesis import strategies as st
 
-from fulian_core._figures import chinese_numeral
+from fulian_core._figures import RANGE_DASHES, chinese_numeral
 from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.holidays import OFFICIAL_SCHEDULES, HolidaySchedule
 from fulian_core.orgs import Level, OrgKind, OrgTree, OrgUnit
 from fulian_core.periods import Period, PeriodKind
 from fulian_core.privacy import MobileNumber, ResidentId, resident_id_check_character
-from fulian_core.quantities import Notation, Qualifier, Quantity, Unit
+from fulian_core.quantities import Bounds, Notation, Per, Qualifier, Quantity, Unit
 from fulian_core.schedules import Cadence, Schedule
 from fulian_core.shares import Ratio
 
@@ -219,7 +219,31 @@ _MARKERS_BY_QUALIFIER: dict[Qualifier, list[str]] = {
     Qualifier.NEARLY: ["近", "近…余"],
     Qualifier.ABOUT: ["约", "左右"],
     Qualifier.UNKNOWN: ["", "余"],
+    Qualifier.AT_MOST: ["以下", "以内", "最多", "不超过"],
+    Qualifier.LESS_THAN: ["不到", "不足"],
+    Qualifier.BETWEEN: list(RANGE_DASHES),
 }
+_BELOW: frozenset[Qualifier] = frozenset({Qualifier.NEARLY, Qualifier.AT_MOST, Qualifier.LESS_THAN})
+_TEN_THOUSAND = 10_000
+
+
+def _measure(draw: st.DrawFn, unit: Unit, max_value: int) -> Decimal:
+    if unit.is_money:
+        return draw(yuan_amounts(max_value=Decimal(max_value)))
+    whole = Decimal(draw(st.integers(0, max_value)))
+    if unit.is_count:
+        return whole
+    return whole.scaleb(-draw(st.integers(0, 2)))  # 亩, 平方米, 个百分点 ... with decimals
+
+
+def _places(value: Decimal) -> int:
+    exponent = value.normalize().as_tuple().exponent
+    return max(0, -exponent) if isinstance(exponent, int) else 0
+
+
+def _mixed_numeral(value: int) -> str:
+    """``1万5千`` for 15000: Arabic digits with Chinese magnitudes, as reports also write them."""
+    return f"{value // _TEN_THOUSAND}万{value % _TEN_THOUSAND // 1000}千"
 
 
 @st.composite
@@ -229,25 +253,46 @@ def quantities(
     units: st.SearchStrategy[Unit] | None = None,
     qualifiers: st.SearchStrategy[Qualifier] | None = None,
     max_value: int = 10_000_000,
+    pers: st.SearchStrategy[Per | None] | None = None,
 ) -> Quantity:
-    """Reported figures of every qualifier, with notations a report could write."""
+    """Reported figures of every qualifier, with notations a report could write: ranges
+    (``2-3户``), upper bounds (``2人以下``), 余 before 万 (``30余万元``), thousands separators
+    (``181,913户``), written places (``15645.50元``) and, with *pers*, rates (``45元/人``)."""
     unit = draw(units if units is not None else st.sampled_from(list(Unit)))
     qualifier = draw(qualifiers if qualifiers is not None else st.sampled_from(list(Qualifier)))
+    per = draw(pers) if pers is not None else None
     marker = draw(st.sampled_from(_MARKERS_BY_QUALIFIER[qualifier]))
     if qualifier is Qualifier.UNKNOWN:
         blank = draw(st.sampled_from(["__", "20xx", "____", "20_"]))
-        return Quantity(None, unit, qualifier, notation=Notation(marker=marker, blank=blank))
-    if unit.is_money:
-        value = draw(yuan_amounts(max_value=Decimal(max_value)))
-    else:
-        value = Decimal(draw(st.integers(0, max_value)))
-    if qualifier is Qualifier.NEARLY and value == 0:
+        return Quantity(None, unit, qualifier, notation=Notation(marker=marker, blank=blank), per=per)
+    value = _measure(draw, unit, max_value)
+    if qualifier in _BELOW and value == 0:
         value = Decimal(1)
-    magnitude = "万" if value >= 10_000 and value % 10_000 == 0 and draw(st.booleans()) else ""
+    high = value + max(Decimal(1), _measure(draw, unit, max_value)) if qualifier is Qualifier.BETWEEN else None
+    ends = [value] if high is None else [value, high]
+    magnitude = ""
+    if all(end >= _TEN_THOUSAND and end % _TEN_THOUSAND == 0 for end in ends) and draw(st.booleans()):
+        magnitude = "万"
     numeral = ""
-    if not magnitude and value == value.to_integral_value() and draw(st.booleans()):
-        numeral = chinese_numeral(int(value))
-    return Quantity(value, unit, qualifier, notation=Notation(marker=marker, magnitude=magnitude, numeral=numeral))
+    if high is None and not magnitude and value == value.to_integral_value() and draw(st.booleans()):
+        whole = int(value)
+        mixed = _TEN_THOUSAND <= whole < 10**8 and whole % 1000 == 0 and whole % _TEN_THOUSAND
+        numeral = _mixed_numeral(whole) if mixed and draw(st.booleans()) else chinese_numeral(whole)
+    scale = Decimal(_TEN_THOUSAND) if magnitude else Decimal(1)
+    needed = max(_places(end / scale) for end in ends)
+    decimals = None
+    if not numeral and draw(st.booleans()):
+        decimals = draw(st.integers(needed, 4))
+    notation = Notation(
+        marker=marker,
+        magnitude=magnitude,
+        numeral=numeral,
+        grouped=not numeral and draw(st.booleans()),
+        decimals=decimals,
+        marker_first=bool(magnitude) and marker in ("余", "多", "近…余") and draw(st.booleans()),
+    )
+    bounds = Bounds(value, high) if high is not None else Bounds.of(qualifier, value)
+    return Quantity(value, unit, qualifier, bounds, notation, per)
 
 
 def ratios(*, max_count: int = 1_000_000) -> st.SearchStrategy[Ratio]:

@@ -237,7 +237,9 @@ class Transition:
     ``roles`` (empty: anyone) may give it; ``needs_reason`` requires a reason (退回, 撤销 …);
     ``guards`` names the workflow's further guards, run in this order after ``role``,
     ``reason`` and ``chronology``; ``payload`` is the payload class the command carries
-    (None: none).
+    (None: none). ``keeps_due`` marks a transition from a state back to itself that records
+    something without starting the state's period again (记录: a 调解 session logged while the
+    case stays 调解中 keeps the case's due date).
     """
 
     command: str
@@ -248,6 +250,7 @@ class Transition:
     needs_reason: bool = False
     guards: tuple[str, ...] = attrs.field(default=(), converter=_names)
     payload: type[Payload] | None = attrs.field(default=None, eq=False, repr=False)
+    keeps_due: bool = False
 
 
 def _role_check(attempt: Attempt[object]) -> str | None:
@@ -414,6 +417,13 @@ class Workflow(_Displayed, Generic[C]):
         for role in sorted(transition.roles, key=repr):
             faults.check(isinstance(role, Role), f"{path}.roles", "Role members", role)
         faults.check(isinstance(transition.needs_reason, bool), f"{path}.needs_reason", "true or false", None)
+        faults.check(
+            transition.keeps_due is False
+            or (transition.keeps_due is True and transition.sources == frozenset({transition.target})),
+            f"{path}.keeps_due",
+            "false, or true only for a transition from its target state back to itself",
+            transition.keeps_due,
+        )
         for guard in transition.guards:
             faults.check(guard in by_guard, f"{path}.guards", "guards the workflow declares", guard)
         faults.check(

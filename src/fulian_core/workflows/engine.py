@@ -259,7 +259,10 @@ def _decide(workflow: Workflow[Case], case: Case, act: Act) -> CaseEvent:
         context=case,
     )
     rule = workflow.state(transition.target).due
-    due = rule.date(china_date(act.at), act.payload) if rule is not None else None
+    # A record made in the state (keeps_due) lets its period run on.
+    fresh = rule is not None and not transition.keeps_due
+    due = rule.date(china_date(act.at), act.payload) if fresh and rule is not None else None
+    due = case.due if transition.keeps_due else due
     return CaseEvent(len(case.events) + 1, act, case.state, transition.target, due)
 
 
@@ -306,7 +309,10 @@ def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEve
                 path, f"a move from {decided.source!r} to {decided.target!r}", f"{event.source} -> {event.target}"
             )
         entered = china_date(event.act.at)
-        if (event.due is None) != (decided.due is None) or (event.due is not None and event.due < entered):
+        if workflow.transition(event.act.command, event.source).keeps_due:
+            if event.due != case.due:  # a record in the state: the case's due date runs on
+                raise ValidationError.single(f"{path}.due", f"the case's due date {case.due}", event.due)
+        elif (event.due is None) != (decided.due is None) or (event.due is not None and event.due < entered):
             expected = "no due date" if decided.due is None else f"a due date on or after {entered.isoformat()}"
             raise ValidationError.single(f"{path}.due", expected, event.due)
         case = _enter(case, event)
