@@ -67,27 +67,30 @@ def make_inspections(count: int, seed: int) -> list[Inspection]:
 
 
 def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[int, str]]]:
-    """A hand-written dict-and-loop scorer of the same rubric: ints and strings, no validation."""
+    """A hand-written dict-and-loop scorer of the same rubric: it reads the same
+    :class:`Inspection` values the library reads (each item's :class:`Fact`: its kind, count,
+    rating or points), computes in ints and strings, and validates nothing."""
     spec = _spec()
-    rows = [_values(inspection) for inspection in inspections]
+    met = FactKind.MET
 
-    def one(row: dict[str, Any]) -> tuple[int, str]:
+    def one(inspection: Inspection) -> tuple[int, str]:
+        facts = inspection.facts
         total = bonus = 0
         veto = False
         kitchen_full = True
         for code, mode, points, per_defect, floor, levels, kitchen in spec:
-            value = row[code]
+            fact = facts[code]
             if mode == "checklist":
-                earned = points if value else 0
+                earned = points if fact.kind is met else 0
             elif mode == "deduction":
-                earned = max(floor, points - per_defect * value)
+                earned = max(floor, points - per_defect * fact.count)  # type: ignore[operator]
             elif mode == "graded":
-                earned = levels[value]
+                earned = levels[fact.rating]
             elif mode == "bonus":
-                bonus += value
+                bonus += int(fact.points)  # type: ignore[arg-type]
                 continue
             else:
-                veto = veto or value
+                veto = veto or fact.kind is met
                 continue
             total += earned
             if kitchen and earned != points:
@@ -101,7 +104,7 @@ def baseline_scorer(inspections: list[Inspection]) -> Callable[[], list[tuple[in
             return total, "demonstration"
         return total, "clean" if total >= 60 else "none"
 
-    return lambda: [one(row) for row in rows]
+    return lambda: [one(inspection) for inspection in inspections]
 
 
 def _spec() -> list[Spec]:

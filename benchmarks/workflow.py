@@ -111,7 +111,7 @@ def make_log(nominations: int, seed: int) -> tuple[Campaign, list[Event]]:
                 )
             )
             do(Command.resubmit(applicant, tick(), nomination, _DOSSIER))
-    for level_units in (None, "540102001"):
+    for level, level_units in enumerate((None, "540102001")):
         for nomination in ids:
             unit = level_units or unit_of[nomination]
             do(Command.accept(staff[unit][Role.STAFF], tick(), nomination))
@@ -123,7 +123,8 @@ def make_log(nominations: int, seed: int) -> tuple[Campaign, list[Event]]:
         notices: list[tuple[str, str]] = []
         for unit, members in by_unit.items():
             for start_index in range(0, len(members), _NOTICE_BATCH):
-                notice = f"notice-{len(notices) + len(state.notice_map)}"
+                # Unique across levels and units: the level, the unit and the batch name it.
+                notice = f"notice-{level}-{unit}-{start_index // _NOTICE_BATCH}"
                 do(
                     Command.open_notice(
                         staff[unit][Role.STAFF], tick(), notice, members[start_index : start_index + _NOTICE_BATCH]

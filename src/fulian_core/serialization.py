@@ -29,7 +29,7 @@ import types
 import typing
 from collections import abc
 from decimal import Decimal
-from typing import Any, TypeVar, get_args, get_origin
+from typing import Any, Final, TypeVar, get_args, get_origin
 
 import attrs
 import cattrs
@@ -232,8 +232,7 @@ def configure_converter(conv: cattrs.Converter) -> None:
     conv.register_structure_hook(Quantity, structure_quantity)
     conv.register_unstructure_hook(Threshold, str)
     conv.register_structure_hook(Threshold, _structure_threshold)
-    conv.register_unstructure_hook(Fact, lambda fact: _unstructure_fact(conv, fact))
-    conv.register_structure_hook(Fact, lambda value, _: _structure_fact(conv, value))
+    _configure_facts(conv)
 
     unstructure_unit = conv.get_unstructure_hook(OrgUnit)
     structure_units = conv.get_structure_hook(tuple[OrgUnit, ...])
@@ -325,6 +324,15 @@ def _refusing_text(cls: Any, base: Any) -> Any:
         return base(value, cls)
 
     return hook
+
+
+def _configure_facts(conv: cattrs.Converter) -> None:
+    conv.register_unstructure_hook(Fact, _fact_unstructurer(conv))
+    conv.register_structure_hook(Fact, _fact_structurer(conv))
+    facts_type = abc.Mapping[str, Fact]
+    conv.register_structure_hook_func(
+        lambda cls: cls == facts_type, _facts_structurer(conv, conv.get_structure_hook(facts_type))
+    )
 
 
 def _configure_times(conv: cattrs.Converter) -> None:
@@ -477,6 +485,94 @@ _FACT_TYPES: dict[str, Any] = {
     "source": str,
     "attachments": list[str],
 }
+
+
+# The four facts without a payload, read from their code: values, so one of each serves all.
+_PLAIN_FACTS: Final[dict[str, Fact]] = {
+    kind.code: Fact(kind) for kind in (FactKind.MET, FactKind.NOT_MET, FactKind.UNKNOWN, FactKind.NOT_APPLICABLE)
+}
+
+
+def _fact_unstructurer(conv: cattrs.Converter) -> Any:
+    found, rated, scored = FactKind.FOUND, FactKind.RATED, FactKind.SCORED
+
+    def hook(fact: Fact) -> Any:
+        # The facts an inspection holds by the million, written directly; any other the long way.
+        if fact.source or fact.attachments:
+            return _unstructure_fact(conv, fact)
+        kind = fact.kind
+        if kind is found:
+            return {"kind": "found", "count": fact.count}
+        if kind is rated:
+            return {"kind": "rated", "rating": fact.rating}
+        if kind is scored:
+            return {"kind": "scored", "points": str(fact.points)}
+        return kind.code if not fact.payload else _unstructure_fact(conv, fact)
+
+    return hook
+
+
+def _fact_structurer(conv: cattrs.Converter) -> Any:
+    plain = _PLAIN_FACTS
+
+    def hook(value: object, _: type) -> Fact:
+        # Cheap checks first: a plain kind's code, or a record of the common kinds whose one
+        # payload is exactly what the strict hooks accept. Anything else, or anything a check
+        # refuses, takes the detailed path, which names every fault by its path.
+        if type(value) is str:
+            fact = plain.get(value)
+            if fact is not None:
+                return fact
+        elif type(value) is dict and len(value) == 2:  # the kind and one payload
+            fact = _common_record(value)
+            if fact is not None:
+                return fact
+        return _structure_fact(conv, value)
+
+    return hook
+
+
+def _facts_structurer(conv: cattrs.Converter, detailed: Any) -> Any:
+    structure_fact = conv.get_structure_hook(Fact)
+
+    def hook(value: object, cls: type) -> Any:
+        # Facts by item code: ASCII codes and facts read cheaply; on any refusal the detailed
+        # hook reads the whole mapping again and names every fault by its path.
+        if type(value) is dict:
+            facts: dict[str, Fact] = {}
+            try:
+                for code, item in value.items():
+                    if type(code) is not str or not code.isascii() or "\x00" in code:
+                        break
+                    facts[code] = structure_fact(item, Fact)
+                else:
+                    return facts
+            except Exception:  # noqa: S110 - the detailed hook below says what was wrong
+                pass
+        return detailed(value, cls)
+
+    return hook
+
+
+def _common_record(value: dict[Any, Any]) -> Fact | None:
+    """A record of a FOUND, RATED or SCORED fact without source or attachments, or None."""
+    kind = value.get("kind")
+    try:
+        if kind == "found":
+            count = value.get("count")
+            if type(count) is int:
+                return Fact(FactKind.FOUND, count=count)
+        elif kind == "rated":
+            rating = value.get("rating")
+            if type(rating) is str and _encodable(rating):
+                return Fact(FactKind.RATED, rating=rating)
+        elif kind == "scored":
+            points = value.get("points")
+            if type(points) is str:
+                return Fact(FactKind.SCORED, points=_structure_decimal(points, Decimal))
+    except ValidationError:
+        return None
+    return None
 
 
 def _unstructure_fact(conv: cattrs.Converter, fact: Fact) -> Any:

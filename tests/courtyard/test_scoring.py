@@ -10,7 +10,7 @@ import attrs
 import pytest
 
 from fulian_core import ValidationError, structure, unstructure
-from fulian_core.courtyard import Household, Inspection, InspectionKind, ScoreCard, score, standing
+from fulian_core.courtyard import Household, Inspection, InspectionKind, ScoreCard, score, standing, standings
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, FOUR_ROOMS_RUBRIC
 from fulian_core.rules import (
     Band,
@@ -346,3 +346,37 @@ def test_a_missing_veto_leaves_its_group_in_doubt() -> None:
     card = score(rubric, inspect({}))
     assert (card.band.code, card.provisional) == ("none", True)
     assert standing(rubric, inspect({})).band.code == "none"
+
+
+def test_standings_score_many_inspections_at_once() -> None:
+    # Hand-computed: a perfect card (100, 精品户), one grease spot (98, 示范户: the kitchen is no
+    # longer full), finer points read by a finer plan (102.5), a yard without greenery scaled.
+    batch = [
+        inspect(perfect()),
+        inspect(perfect() | {"kitchen_grease": Fact.found(1)}),
+        inspect(perfect() | {"featured": Fact.scored("2.5")}),
+        inspect(perfect() | {"greenery": Fact.not_applicable(), "featured": Fact.met()}),
+    ]
+    found = standings(PLAN, batch)
+    assert [(item.total, item.band.code) for item in found[:3]] == [
+        (Decimal(100), "boutique"),
+        (Decimal(98), "demonstration"),
+        (Decimal("102.5"), "boutique"),
+    ]
+    assert found == [standing(PLAN, inspection) for inspection in batch]
+    assert standings(FOUR_GOALS_RUBRIC, iter(batch)) == found
+    assert standings(PLAN, []) == []
+
+
+def test_standings_name_the_inspection_they_refuse() -> None:
+    good = inspect(perfect())
+    with pytest.raises(ValidationError) as raised:
+        standings(PLAN, [good, good, inspect(perfect() | {"greenery": Fact.rated("优")})])
+    assert str(raised.value).startswith("inspections[2].facts['greenery'].rating: expected ")
+    early = Inspection("i-0", HOUSEHOLD, dt.date(2023, 12, 31), InspectionKind.ACCEPTANCE, perfect())
+    with pytest.raises(ValidationError, match=r"^inspections\[1\].on: expected a date when"):
+        standings(PLAN, [good, early])
+    with pytest.raises(ValidationError, match=r"^inspections\[1\]: expected an Inspection, got 'dict'$"):
+        standings(PLAN, [good, {}])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match="^inspections: expected a list of inspections, got 'str'$"):
+        standings(PLAN, "i-1")  # type: ignore[arg-type]

@@ -187,6 +187,12 @@ def _extra_scenarios() -> None:
     implied_base(55, share).intersection(Interval.point(81)).render()  # type: ignore[union-attr]
     implied_count(share, 81).contains(55)
     points_change(share, Percentage.parse("70%"))
+    from fulian_core.courtyard import standings
+    from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC
+    from fulian_core.rules import SubjectKind, compile_sheet
+
+    standings(FOUR_GOALS_RUBRIC, [])
+    compile_sheet(FOUR_GOALS_RUBRIC).standings([], kind=SubjectKind.HOUSEHOLD)
 
 
 def _constructor_call(cls: type[Any], signature: inspect.Signature) -> dict[str, Any] | None:

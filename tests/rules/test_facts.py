@@ -8,9 +8,14 @@ import pickle
 from decimal import Decimal
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from fulian_core import Quantity, ValidationError, structure, unstructure
-from fulian_core.rules import Fact, FactKind, Subject, SubjectKind, freeze_facts
+from fulian_core import Quantity, ValidationError, converter, structure, unstructure
+from fulian_core.courtyard import Inspection
+from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL
+from fulian_core.rules import MAX_COUNT, Fact, FactKind, Subject, SubjectKind, compile_sheet, freeze_facts
+from fulian_core.serialization import _structure_fact
 
 
 def test_every_kind_carries_its_payload() -> None:
@@ -116,3 +121,100 @@ def test_subjects() -> None:
     household = Subject("h-1", kind=SubjectKind.HOUSEHOLD, unit="371082103201")
     assert household.name == ""
     assert structure(unstructure(household), Subject) == household
+
+
+# -- read cheaply, refused in detail (issue 21) -----------------------------------------------
+
+_INSPECTION = {
+    "id": "i1",
+    "household": {"id": "h1", "village": "371082103201"},
+    "date": "2024-05-31",
+    "kind": "home_visit",
+    "inspectors": [],
+}
+
+
+def test_facts_of_an_inspection_are_read_cheaply_and_refused_with_their_paths() -> None:
+    facts = {"d": "met", "e": {"kind": "found", "count": 2}, "f": {"kind": "scored", "points": "2.5"}}
+    inspection = structure({**_INSPECTION, "facts": {**facts, "g": {"kind": "rated", "rating": "好"}}}, Inspection)
+    assert dict(inspection.facts) == {
+        "d": Fact.met(),
+        "e": Fact.found(2),
+        "f": Fact.scored("2.5"),
+        "g": Fact.rated("好"),
+    }
+    # A plain fact's code gives one shared value: facts are values.
+    assert structure("met", Fact) is structure("met", Fact)
+    bad = {
+        "a": {"kind": "found", "count": True},
+        "b": {"kind": "scored", "points": "-1"},
+        "c": {"kind": "rated", "rating": "x\x00"},
+        **facts,
+    }
+    with pytest.raises(ValidationError) as raised:
+        structure({**_INSPECTION, "facts": bad}, Inspection)
+    assert str(raised.value).splitlines() == [
+        "facts['a'].count: expected a whole number, got True",
+        (
+            "facts['b'].points: expected a number of points >= 0 below 10^9 with at most 6 decimal places, "
+            "got Decimal('-1')"
+        ),
+        "facts['c'].rating: expected text without NUL or lone surrogates (UTF-8), got '<text that cannot be encoded>'",
+    ]
+    with pytest.raises(ValidationError, match=r"^facts\['x\\x00'\]: expected text without NUL"):
+        structure({**_INSPECTION, "facts": {"x\x00": "met"}}, Inspection)
+
+
+_RECORDS = st.one_of(
+    st.builds(
+        lambda count: {"kind": "found", "count": count},
+        st.one_of(st.integers(-2, MAX_COUNT + 2), st.sampled_from([True, 10**16, "2", 2.0, None])),
+    ),
+    st.builds(
+        lambda rating: {"kind": "rated", "rating": rating},
+        st.one_of(st.text(max_size=3), st.sampled_from([" ", "优" * 101, "好\x00", "\ud800", 3])),
+    ),
+    st.builds(
+        lambda points: {"kind": "scored", "points": points},
+        st.one_of(
+            st.decimals(min_value=-1, max_value=10**9 + 1, places=7).map(str),
+            st.sampled_from(["NaN", "1e999999", "2.5", "x", 2, 2.5, True]),
+        ),
+    ),
+    st.sampled_from(["met", "not_met", "unknown", "not_applicable", "found", "yes"]),
+    st.builds(lambda kind: {"kind": kind, "source": "村评议小组"}, st.sampled_from(["met", "rated"])),
+)
+
+
+@given(_RECORDS)
+def test_a_fact_read_cheaply_is_the_fact_the_detailed_path_reads(data: object) -> None:
+    # The cheap checks only ever accept what the detailed path accepts, giving the same fact;
+    # everything else is the detailed path's, refusals word for word.
+    try:
+        expected: Fact | str = _structure_fact(converter, data)
+    except ValidationError as error:
+        expected = str(error)
+    try:
+        found: Fact | str = structure(data, Fact)
+    except ValidationError as error:
+        found = str(error)
+    assert found == expected
+
+
+def test_a_batch_of_standings_names_what_it_refuses() -> None:
+    plan = compile_sheet(MOST_BEAUTIFUL_FAMILY_NATIONAL)
+    day = dt.date(2024, 5, 1)
+    facts = {code: Fact.met() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[:5]}
+    facts |= {code: Fact.not_met() for code in MOST_BEAUTIFUL_FAMILY_NATIONAL.codes[5:]}
+    found = plan.standings([(facts, day), (freeze_facts(facts), day), ({}, day)])
+    assert [item.verdict.label for item in found] == ["符合评选条件", "符合评选条件", "待定"]
+    with pytest.raises(ValidationError, match=r"^\[1\]: expected a pair of facts and a day, got 'Fact'$"):
+        plan.standings([(facts, day), Fact.met()])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match=r"^\[0\].facts\['nope'\]: expected "):
+        plan.standings([({"nope": Fact.met()}, day)])
+    with pytest.raises(ValidationError, match=r"^\[0\].facts: expected a mapping of item codes to facts"):
+        plan.standings([([], day)])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match="^subjects: expected pairs of facts and a day, got 'dict'$"):
+        plan.standings({})
+    with pytest.raises(ValidationError, match="^kind: expected a "):
+        plan.standings([], kind=SubjectKind.HOUSEHOLD)

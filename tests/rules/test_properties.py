@@ -9,7 +9,18 @@ import attrs
 from hypothesis import given
 from hypothesis import strategies as st
 
-from fulian_core.rules import Evaluation, Fact, Item, ItemKind, RuleSheet, Subject, compile_sheet, evaluate
+from fulian_core.rules import (
+    Evaluation,
+    Fact,
+    Item,
+    ItemKind,
+    RuleSheet,
+    Subject,
+    SubjectKind,
+    compile_sheet,
+    evaluate,
+    freeze_facts,
+)
 from fulian_core.testing import best_facts, evaluation_days, fact_sets, rule_sheets, subjects, worst_facts
 from fulian_core.testing.laws import assert_evaluation_laws, assert_round_trip
 
@@ -76,3 +87,24 @@ def test_adapting_with_no_change_keeps_every_rule(sheet: RuleSheet) -> None:
         sheet.bonus_cap,
         sheet.missing,
     )
+
+
+@st.composite
+def batches(draw: st.DrawFn) -> tuple[RuleSheet, list[tuple[dict[str, Fact], dt.date]], SubjectKind]:
+    sheet = draw(SHEETS)
+    rows = []
+    for _ in range(draw(st.integers(0, 3))):
+        day = draw(evaluation_days(sheet))
+        rows.append((draw(fact_sets(sheet=sheet, on=day)), day))
+    return sheet, rows, draw(st.sampled_from(sorted(sheet.subjects, key=lambda k: k.code)))
+
+
+@given(batches())
+def test_a_batch_of_standings_is_each_subjects_standing(
+    batch: tuple[RuleSheet, list[tuple[dict[str, Fact], dt.date]], SubjectKind],
+) -> None:
+    # One compiled plan, looped: facts frozen or not, finer points, unknowns, every shape.
+    sheet, rows, kind = batch
+    plan = compile_sheet(sheet)
+    frozen = [(freeze_facts(facts), day) for facts, day in rows[::2]] + rows[1::2]
+    assert plan.standings(frozen, kind=kind) == [plan.standing(facts, on=day, kind=kind) for facts, day in frozen]

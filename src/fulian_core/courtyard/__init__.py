@@ -27,7 +27,7 @@ from fulian_core.courtyard.plaques import (
     plaque_history,
 )
 from fulian_core.courtyard.sampling import RandomSource, stratified_sample
-from fulian_core.courtyard.scoring import ScoreCard, score, standing
+from fulian_core.courtyard.scoring import ScoreCard, score, standing, standings
 
 __all__ = [
     "PLAQUE_WORKFLOW",
@@ -50,5 +50,6 @@ __all__ = [
     "plaque_history",
     "score",
     "standing",
+    "standings",
     "stratified_sample",
 ]

@@ -35,6 +35,8 @@ class Household:
     village: str
 
     def __attrs_post_init__(self) -> None:
+        if type(self.id) is str and self.id and type(self.village) is str and self.village:
+            return  # cheap checks first; faults are collected only when one fails
         faults = Faults()
         faults.check(isinstance(self.id, str) and bool(self.id), "id", "a non-empty id", self.id)
         faults.check(isinstance(self.village, str) and bool(self.village), "village", "a unit code", self.village)
@@ -75,6 +77,15 @@ class Inspection:
     inspectors: tuple[str, ...] = attrs.field(default=(), converter=_inspectors)
 
     def __attrs_post_init__(self) -> None:
+        if (
+            type(self.id) is str
+            and self.id
+            and type(self.household) is Household
+            and type(self.date) is dt.date
+            and type(self.kind) is InspectionKind
+            and all(type(inspector) is str and inspector for inspector in self.inspectors)
+        ):
+            return  # cheap checks first; faults are collected only when one fails
         faults = Faults()
         faults.check(isinstance(self.id, str) and bool(self.id), "id", "a non-empty id", self.id)
         faults.check(isinstance(self.household, Household), "household", "a Household", self.household)

@@ -23,7 +23,8 @@ from __future__ import annotations
 import datetime as dt
 import decimal
 import math
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from functools import partial
 from typing import Any, Final, NamedTuple
@@ -33,7 +34,7 @@ from fulian_core.rules._checks import ROOT, natural_points, tree_of
 from fulian_core.rules._measure import judge
 from fulian_core.rules._validate import fact_allowed
 from fulian_core.rules.evaluation import Grade, Standing
-from fulian_core.rules.facts import Fact, FactKind, SubjectKind
+from fulian_core.rules.facts import Fact, FactKind, SubjectKind, _FrozenFacts
 from fulian_core.rules.sheet import (
     Band,
     Item,
@@ -73,6 +74,10 @@ NOT_APPLICABLE: Final = 4
 UNCLAIMED: Final = 5
 
 Run = Callable[[Mapping[str, Fact], dt.date, SubjectKind], "Standing | None"]
+# Many subjects at once: (facts, day) pairs in, a list of standings out, None where the plan
+# must look again; the second list holds those pairs with their positions.
+Refused = list[tuple[int, Mapping[str, Fact], dt.date]]
+Runs = Callable[[Iterable[tuple[Mapping[str, Fact], dt.date]], SubjectKind], "tuple[list[Standing | None], Refused]"]
 Record = Callable[[Mapping[str, Fact], dt.date, SubjectKind], "dict[str, Any] | None"]
 
 _EARNING: Final = (ItemKind.SCORED, ItemKind.BONUS)
@@ -130,12 +135,14 @@ class Layout(NamedTuple):
 
 
 class Program(NamedTuple):
-    """A compiled sheet: the plain and the recording evaluator, and the layout they share."""
+    """A compiled sheet: the plain and the recording evaluator (and the plain one looped over
+    many subjects), and the layout they share."""
 
     run: Run
     record: Record
     layout: Layout
     grades: tuple[Grade, ...]
+    runs: Runs
 
     def total(self, value: int) -> Decimal:
         """A total in scaled whole numbers back as a decimal."""
@@ -178,6 +185,7 @@ def compile_program(sheet: RuleSheet, *, extra_places: int = 0) -> Program:
     namespace["GRADES"] = grades
     namespace["STANDING"] = Standing
     namespace["NEW"] = tuple.__new__
+    namespace["FROZEN"] = _FrozenFacts
     top = (layout.groups[-1].maximum + layout.bonus_room) * layout.up
     scale = Decimal(layout.total_scale)
     if top <= _TABLE_LIMIT:
@@ -187,7 +195,9 @@ def compile_program(sheet: RuleSheet, *, extra_places: int = 0) -> Program:
     writer = _Writer(layout, record=False, table=top <= _TABLE_LIMIT)
     run: Run = _define(writer.source(), namespace, "run")
     record: Record = _define(_Writer(layout, record=True).source(), namespace, "record")
-    return Program(run, record, layout, grades)
+    looped = _Writer(layout, record=False, table=top <= _TABLE_LIMIT).looped(namespace)
+    runs: Runs = _define(looped, namespace, "runs")
+    return Program(run, record, layout, grades, runs)
 
 
 def _define(source: str, namespace: dict[str, Any], name: str) -> Any:
@@ -400,6 +410,31 @@ class _Writer:
 
     def add(self, depth: int, *statements: str) -> None:
         self.lines.extend("    " * depth + statement for statement in statements)
+
+    def looped(self, namespace: Mapping[str, object]) -> str:
+        """The plain version's body in a loop over (facts, day) pairs: the same blocks, with no
+        call per subject and the constants of *namespace* it reads bound as locals. A subject
+        the plain version refuses (``return None``) is noted and left to the plan, as one call
+        would be; facts not yet frozen are the plan's too."""
+        self.source()
+        body = self.lines[1:]
+        read = set(re.findall(r"\b[A-Z][A-Z0-9_]*\b", "\n".join(body))) | {"FROZEN"}
+        constants = "".join(f", {name}={name}" for name in sorted(read) if name in namespace)
+        self.lines = []
+        self.add(0, f"def runs(rows, kind, *{constants}):", "    found = []; refused = []; append = found.append")
+        self.add(1, "for facts, on in rows:")
+        refuse = "refused.append((len(found), facts, on)); append(None); continue"
+        self.add(2, "if type(facts) is not FROZEN:", f"    {refuse}")
+        for line in body:
+            stripped = line.lstrip(" ")
+            indent = line[: len(line) - len(stripped)]
+            if stripped == "return None":
+                stripped = refuse
+            elif stripped.startswith("return "):
+                stripped = f"append({stripped[len('return ') :]})"
+            self.lines.append("    " + indent + stripped)
+        self.add(1, "return found, refused")
+        return "\n".join(self.lines) + "\n"
 
     def source(self) -> str:
         layout = self.layout

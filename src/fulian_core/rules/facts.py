@@ -197,17 +197,39 @@ class Fact:
     def _plainly_valid(self) -> bool:
         # The facts an inspection or a review gives by the million, checked in one expression;
         # anything else gets the full check, which names every fault.
-        if type(self.source) is not str or self.attachments or len(self.source) > _MAX_TEXT:
+        if (
+            type(self.source) is not str
+            or self.attachments
+            or len(self.source) > _MAX_TEXT
+            or self.quantity is not None
+            or self.part is not None
+            or self.whole is not None
+            or self.day is not None
+            or self.number is not None
+        ):
             return False
-        kind, count = self.kind, self.count
-        rest = (self.points, self.quantity, self.part, self.whole, self.day, self.number) == _NOTHING
+        kind, count, rating, points = self.kind, self.count, self.rating, self.points
         if kind is FactKind.FOUND:
-            return rest and self.rating == "" and type(count) is int and 0 <= count <= MAX_COUNT
+            return points is None and rating == "" and type(count) is int and 0 <= count <= MAX_COUNT
         if kind is FactKind.RATED:
-            rating = self.rating
-            return rest and count is None and type(rating) is str and 0 < len(rating) <= 100 and bool(rating.strip())
+            return (
+                points is None
+                and count is None
+                and type(rating) is str
+                and 0 < len(rating) <= 100
+                and bool(rating.strip())
+            )
+        if kind is FactKind.SCORED:
+            return (
+                count is None
+                and rating == ""
+                and type(points) is Decimal
+                and points.is_finite()
+                and 0 <= points < _MAX_POINTS
+                and _places_within(points)
+            )
         plain = kind is FactKind.MET or kind is FactKind.NOT_MET or kind is FactKind.UNKNOWN
-        return (plain or kind is FactKind.NOT_APPLICABLE) and rest and count is None and self.rating == ""
+        return (plain or kind is FactKind.NOT_APPLICABLE) and points is None and count is None and rating == ""
 
     # -- named constructors ------------------------------------------------------------------
 
@@ -285,7 +307,6 @@ class Fact:
         return self.kind is not FactKind.UNKNOWN
 
 
-_NOTHING: Final = (None, None, None, None, None, None)
 _NEEDS: Final = {
     "rating": "the name of a rating",
     "count": "a whole count of occurrences >= 0",
@@ -350,6 +371,13 @@ def freeze_facts(facts: Mapping[str, Fact], *, path: str = "facts") -> Mapping[s
     (faults named by path otherwise)."""
     if isinstance(facts, _FrozenFacts):
         return facts
+    if type(facts) is dict:
+        # Cheap checks first; faults are collected only when one fails.
+        for code, fact in facts.items():
+            if type(code) is not str or not code or type(fact) is not Fact:
+                break
+        else:
+            return _FrozenFacts(facts)
     if not isinstance(facts, Mapping):
         raise ValidationError.single(path, "a mapping of item codes to facts", facts)
     faults = Faults()

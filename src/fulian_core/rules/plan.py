@@ -17,7 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import math
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Final
@@ -75,6 +75,34 @@ class SheetPlan:
                 raise ValidationError.single("facts", f"facts {self.sheet.ref} can score", sorted(facts))
         return found
 
+    def standings(
+        self, subjects: Iterable[tuple[Mapping[str, Fact], dt.date]], *, kind: SubjectKind | None = None
+    ) -> list[Standing]:
+        """The standings of many subjects at once (批量快速评定), each from its facts on its
+        day: in order, the answers :meth:`standing` gives each, with no call per subject. A
+        refusal names the subject by its position (``[3].facts``)."""
+        if kind is None:
+            kind = self._kind or self._subject_kind(None, "kind")
+        elif type(kind) is not SubjectKind or (kind is not self._kind and kind not in self.sheet.subjects):
+            self._subject_kind(kind, "kind")
+        if isinstance(subjects, (str, bytes, Mapping)) or not isinstance(subjects, Iterable):
+            raise ValidationError.single("subjects", "pairs of facts and a day", type(subjects).__name__)
+        rows = list(subjects)
+        try:
+            found, refused = self._program.runs(rows, kind)
+        except (TypeError, ValueError):
+            _refuse_shapes(rows)
+            raise  # pragma: no cover - only a row that is not a pair stops the loop
+        for index, facts, on in refused:
+            found[index] = self._standing_at(index, facts, on, kind)
+        return found  # type: ignore[return-value] # every None replaced above
+
+    def _standing_at(self, index: int, facts: Mapping[str, Fact], on: dt.date, kind: SubjectKind) -> Standing:
+        try:
+            return self.standing(facts, on=on, kind=kind)
+        except ValidationError as error:
+            raise error.under(f"[{index}]") from None
+
     def evaluate(self, facts: Mapping[str, Fact], *, on: dt.date, subject: Subject, reference: str = "") -> Evaluation:
         """The explained evaluation of *subject* on *on* from *facts* (评定). The sheet must be in
         force on that date and judge that kind of subject; every fact must name an item and fit
@@ -130,6 +158,15 @@ class SheetPlan:
         if program is None:
             program = self._finer[needed] = compile_program(self.sheet, extra_places=needed)
         return program
+
+
+def _refuse_shapes(rows: Sequence[object]) -> None:
+    """Name the first row that is not a pair of facts and a day."""
+    for index, row in enumerate(rows):
+        try:
+            _, _ = row  # type: ignore[misc]
+        except (TypeError, ValueError):  # noqa: PERF203 - only on the way to a refusal
+            raise ValidationError.single(f"[{index}]", "a pair of facts and a day", type(row).__name__) from None
 
 
 @functools.lru_cache(maxsize=64)
