@@ -290,6 +290,15 @@ def _unsigned(np: Any, array: Any) -> Any:
     return array.view(np.dtype(f"u{array.dtype.itemsize}"))
 
 
+def _indices(np: Any, levels: Any, size: int) -> Any:
+    """*levels* as indices every supported numpy takes: numpy 1.26 refuses uint64 indices (it
+    cannot cast them to intp safely), so those are clipped to the table first, as ``take``'s
+    ``clip`` mode would, and read as intp."""
+    if levels.dtype != np.uint64:
+        return levels
+    return np.minimum(levels, size - 1).astype(np.intp)
+
+
 # -- scoring ---------------------------------------------------------------------------------
 
 
@@ -346,7 +355,7 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
         if top > limit:
             mask |= levels > limit
         if column.valid is not None:
-            mask |= ~np.take(column.valid, levels, mode="clip")
+            mask |= ~np.take(column.valid, _indices(np, levels, len(column.valid)), mode="clip")
         number = column.slot.number
         if column.mode == "statement":
             holds = levels == 1
@@ -379,7 +388,7 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
                 np.multiply(array, dtype.type(column.slope), out=buffer, casting="unsafe")
                 np.add(into, buffer, out=into)
             continue
-        np.take(column.table, levels, out=buffer, mode="clip")
+        np.take(column.table, _indices(np, levels, len(column.table)), out=buffer, mode="clip")
         np.add(into, buffer, out=into)
         if number in batch.met:
             met[number] = buffer == column.slot.maximum
