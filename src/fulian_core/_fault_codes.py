@@ -121,6 +121,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "应为列表（不能是文本或映射）",
         (
             r"an? (?:list|collection|sequence)(?: of (?P<what>.+?))?" + _NOT_TEXT,
+            r"pairs of facts and a day",
             r"a \(code, name\) pair",
             r"a row of cells" + _NOT_TEXT,
         ),
