@@ -170,7 +170,10 @@ def to_frame(
             else:
                 frame[column] = pd.Series(cells, dtype=object)
         elif all(isinstance(cell, dt.date) for cell in present):
-            frame[column] = pd.to_datetime(frame[column])
+            # Nanoseconds on every pandas: pandas 3 would infer seconds from dates.
+            frame[column] = pd.to_datetime(pd.Series(cells, dtype=object)).astype("datetime64[ns]")
         elif all(isinstance(cell, str) for cell in present) and _is_label(column, columns):
-            frame[column] = frame[column].astype("category")
+            frame[column] = pd.Series(cells, dtype=object).astype("category")
+        else:
+            frame[column] = pd.Series(cells, dtype=object)  # object on every pandas (3 infers str)
     return frame
