@@ -6,7 +6,7 @@
 >>> audit_report(text, [PartsOfWhole(parts, "共计创建3304户", nesting=Nesting.NESTED)])
 ()
 >>> [finding] = audit_report(text, [PartsOfWhole(parts, "共计创建3304户")])
->>> print(finding)
+>>> print(finding)  # io-ok: a doctest shows the sentence
 3304户、1453户合计4757户，超过整体3304户（各部分互不重叠）
 """
 

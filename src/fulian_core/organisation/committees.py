@@ -16,7 +16,7 @@ the shares of one breakdown by largest remainder so that they add to exactly 100
 ... ])
 >>> members = [Member(f"m{i}", f"执委{i}", {"party": "cpc" if i < 86 else "none"}) for i in range(171)]
 >>> report = composition(members, [party], on=dt.date(2021, 6, 30))
->>> print(report.render())
+>>> print(report.render())  # io-ok: a doctest shows the report
 中共党员86人，占总数的50.29%；非中共党员85人，占总数的49.71%。
 """
 

@@ -19,7 +19,7 @@ an unstated limit is reported as undecided, never guessed.
 >>> result = count_election(contest, papers)
 >>> result.elected, result.unanimous
 (('a', 'b'), ('a', 'b'))
->>> print(result.render({"a": "静征", "b": "王冬萍"}))
+>>> print(result.render({"a": "静征", "b": "王冬萍"}))  # io-ok: a doctest shows the announcement
 应到会9人，实到会7人；发出选票7张，收回7张，其中有效票7张、无效票0张。静征、王冬萍以全票当选。
 """
 
