@@ -14,7 +14,7 @@ from typing import Final
 
 from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
-from fulian_core.calendars import WorkingDayCalendar, china_date
+from fulian_core.calendars import WorkingDayCalendar
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.holidays import china_calendar
 from fulian_core.mediation.cases import Dispute, FollowUp, Referral, Session
@@ -41,15 +41,6 @@ _STAFF = frozenset({Role.STAFF, Role.LEADER})
 _LEAD = frozenset({Role.LEADER})
 
 _C = Attempt[Case]
-
-
-def _received_first(attempt: _C) -> str | None:
-    dispute = attempt.payload
-    assert isinstance(dispute, Dispute)  # noqa: S101 - the engine checked the payload's type
-    day = china_date(attempt.at)
-    if day >= dispute.received:
-        return None
-    return f"expected a registration on or after the day the dispute was received ({dispute.received}), got {day}"
 
 
 def _after_a_session(attempt: _C) -> str | None:
@@ -107,7 +98,13 @@ def mediation_workflow(
             Transition("close", "办结", {"followed_up"}, "closed", _LEAD),
         ),
         guards=(
-            Guard("received_first", "a dispute is registered on or after the day it was received", _received_first),
+            Guard.not_before(
+                "received_first",
+                "a dispute is registered on or after the day it was received",
+                field="received",
+                act="registration",
+                event="dispute was received",
+            ),
             Guard("after_session", "a mediation succeeds only after at least one session", _after_a_session),
         ),
     )

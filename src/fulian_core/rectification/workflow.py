@@ -88,15 +88,6 @@ def responsible_unit(case: Case) -> str | None:
 _C = Attempt[Case]
 
 
-def _found_first(attempt: _C) -> str | None:
-    problem = attempt.payload
-    assert isinstance(problem, Problem)  # noqa: S101 - the engine checked the payload's type
-    day = china_date(attempt.at)
-    if day >= problem.found_on:
-        return None
-    return f"expected a record on or after the day the problem was found ({problem.found_on}), got {day}"
-
-
 def _responsible_unit(attempt: _C) -> str | None:
     unit = responsible_unit(attempt.context)
     if attempt.actor.unit == unit:
@@ -201,7 +192,13 @@ def rectification_workflow(
             ),
         ),
         guards=(
-            Guard("found_first", "a problem is recorded on or after the day it was found", _found_first),
+            Guard.not_before(
+                "found_first",
+                "a problem is recorded on or after the day it was found",
+                field="found_on",
+                act="record",
+                event="problem was found",
+            ),
             *((_task_guard(tasks),) if tasks is not None else ()),
             Guard(
                 "responsible_unit",

@@ -15,7 +15,6 @@ from typing import Final
 
 from fulian_core._definitions import check_type
 from fulian_core._faults import Faults
-from fulian_core.calendars import china_date
 from fulian_core.errors import DefinitionError, ValidationError
 from fulian_core.risks.register import LevelChange, Registration, Review
 from fulian_core.workflows import Act, Actor, Attempt, Case, Due, Guard, Role, State, Transition, Workflow, advance
@@ -28,15 +27,6 @@ LEVELS: Final = ("red", "yellow", "green")
 _STAFF = frozenset({Role.STAFF, Role.LEADER})
 _LEAD = frozenset({Role.LEADER})
 _C = Attempt[Case]
-
-
-def _found_first(attempt: _C) -> str | None:
-    registration = attempt.payload
-    assert isinstance(registration, Registration)  # noqa: S101 - the engine checked the payload's type
-    day = china_date(attempt.at)
-    if day >= registration.found:
-        return None
-    return f"expected a registration on or after the day the risk was found ({registration.found}), got {day}"
 
 
 def _check_days(value: object, name: str, faults: Faults) -> None:
@@ -84,7 +74,15 @@ def risk_workflow(*, red_days: int = 7, yellow_days: int = 30, green_days: int =
             *(Transition("review", "回访复核", {level}, level, _STAFF, payload=Review) for level in LEVELS),
             Transition("close", "销号", set(LEVELS), "closed", _LEAD, needs_reason=True),
         ),
-        guards=(Guard("found_first", "a risk is registered on or after the day it was found", _found_first),),
+        guards=(
+            Guard.not_before(
+                "found_first",
+                "a risk is registered on or after the day it was found",
+                field="found",
+                act="registration",
+                event="risk was found",
+            ),
+        ),
     )
 
 

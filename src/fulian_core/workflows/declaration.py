@@ -22,6 +22,7 @@ from fulian_core._display import Displayed as _Displayed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.calendars import WorkingDayCalendar
+from fulian_core.calendars import china_date as _china_date
 from fulian_core.errors import DefinitionError, TransitionRefused, UnknownCommandError, ValidationError
 from fulian_core.workflows.actors import Actor, Role
 
@@ -216,6 +217,22 @@ class Guard(Generic[C]):
     code: str
     requires: str
     check: Callable[[Attempt[C]], str | None] = attrs.field(eq=False, repr=False)
+
+    @classmethod
+    def not_before(cls, code: str, requires: str, *, field: str, act: str, event: str) -> Guard[C]:
+        """A guard that the act comes on or after the date its payload's *field* holds (China
+        time): a problem recorded no earlier than it was found, a dispute registered no earlier
+        than it was received. The refusal reads ``expected a {act} on or after the day the
+        {event} (2025-06-09), got 2025-06-03``."""
+
+        def check(attempt: Attempt[C]) -> str | None:
+            happened = getattr(attempt.payload, field)
+            day = _china_date(attempt.at)
+            if day >= happened:
+                return None
+            return f"expected a {act} on or after the day the {event} ({happened}), got {day}"
+
+        return cls(code, requires, check)
 
 
 def _codes(value: Iterable[str]) -> frozenset[str]:
