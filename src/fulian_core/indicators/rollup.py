@@ -42,12 +42,22 @@ from fulian_core.tabular import _coded, _period_cells, _quantity_cells
 __all__ = ["Coverage", "Partial", "RatioResult", "RollupResult", "RollupStatus", "partials", "rollup", "rollup_ratio"]
 
 
+def _flag(_: object, attribute: attrs.Attribute[bool], value: object) -> None:
+    if not isinstance(value, bool):
+        raise ValidationError.single(attribute.name, "True or False", value)
+
+
 @attrs.frozen
 class Coverage:
-    """How much of what was expected was reported (报送率): "38 of 40 villages reported"."""
+    """How much of what was expected was reported (报送率): "38 of 40 villages reported".
+
+    ``approved_only`` says that only approved reports were counted (仅含已审核数据): a report
+    submitted but not yet approved counts as not reported (see
+    :class:`~fulian_core.reporting.ReportRound`)."""
 
     reported: int = attrs.field(validator=_whole_number)
     expected: int = attrs.field(validator=_whole_number)
+    approved_only: bool = attrs.field(default=False, validator=_flag)
 
     @property
     def complete(self) -> bool:
@@ -55,7 +65,8 @@ class Coverage:
         return self.reported == self.expected
 
     def __str__(self) -> str:
-        return f"{self.reported}/{self.expected}"
+        counted = f"{self.reported}/{self.expected}"
+        return f"{counted}（仅含已审核数据）" if self.approved_only else counted
 
 
 def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
@@ -257,8 +268,8 @@ class RollupResult:
         """The result as one tidy row: indicator, unit, period (code, first and last day), the
         value as numbers (``value``, its bounds ``value_low`` and ``value_high``, the codes of its
         unit ``value_unit`` and qualifier ``value_qualifier``), the coverage as counts
-        (``reported``, ``expected``, how many units are ``missing``) and the status as code and
-        label."""
+        (``reported``, ``expected``, whether only approved reports counted, ``approved_only``,
+        how many units are ``missing``) and the status as code and label."""
         return [
             {
                 "indicator": self.indicator,
@@ -267,6 +278,7 @@ class RollupResult:
                 **_quantity_cells(self.value),
                 "reported": self.coverage.reported,
                 "expected": self.coverage.expected,
+                "approved_only": self.coverage.approved_only,
                 "missing": len(self.missing),
                 **_coded("status", self.status),
             }
@@ -307,9 +319,10 @@ def _unit_value(dataset: Dataset, indicator: Indicator, unit: str, period: Perio
 
 
 def _partials(
-    dataset: Dataset, indicator: Indicator, reporting: list[str], period: Period
+    dataset: Dataset, indicator: Indicator, reporting: list[str], period: Period, approved: frozenset[str] | None
 ) -> tuple[Partial, Coverage, tuple[str, ...]]:
-    """One pass over the reporting units: their values, coverage and the units that fell short."""
+    """One pass over the reporting units: their values, coverage and the units that fell short
+    (with *approved*, only those units' values count; the others fell short)."""
     # Slots per unit depend on the indicator and the period only: count them once.
     expected = len(period.subdivide(indicator.reported_by)) if indicator.reported_by is not None else 1
     names: list[str] = []
@@ -319,6 +332,9 @@ def _partials(
     series, start, end = dataset.by_series, period.start, period.end
     summed = indicator.over_time is TimeAggregation.SUM
     for code in reporting:
+        if approved is not None and code not in approved:
+            missing.append(code)
+            continue
         found = series.get((indicator.code, code), ())
         if summed and len(found) == 1:
             # The common case at national size (one figure a unit, exact and written plainly)
@@ -348,40 +364,67 @@ def _partials(
                 missing.append(code)
     # One pass, one Partial: merging unit by unit would copy the reporter set each time.
     partial = Partial.of_many(indicator.unit, names, values, indicator.code)
-    return partial, Coverage(reported, expected * len(reporting)), tuple(missing)
+    coverage = Coverage(reported, expected * len(reporting), approved is not None)
+    return partial, coverage, tuple(missing)
+
+
+def _approved(value: Iterable[str] | None) -> frozenset[str] | None:
+    if value is None or type(value) is frozenset:
+        return value
+    return frozenset(check_items(value, str, "approved", "a collection of unit codes"))  # type: ignore[arg-type]
 
 
 @_exact
 def partials(
-    dataset: Dataset, indicator_code: str, unit: str, period: Period, *, level: Level
+    dataset: Dataset,
+    indicator_code: str,
+    unit: str,
+    period: Period,
+    *,
+    level: Level,
+    approved: Iterable[str] | None = None,
 ) -> tuple[Partial, Coverage, tuple[str, ...]]:
-    """The partial aggregate of the reporting units at *level* under *unit*, with coverage."""
+    """The partial aggregate of the reporting units at *level* under *unit*, with coverage
+    (with *approved*, of those units' values only, as :func:`rollup`)."""
     check_type(dataset, Dataset, "dataset")
     check_type(indicator_code, str, "indicator_code")
     check_type(unit, str, "unit")
     check_type(period, Period, "period")
     check_type(level, Level, "level")
     indicator = dataset.indicators.indicator(indicator_code)
-    return _partials(dataset, indicator, _reporting_units(dataset, unit, level), period)
+    return _partials(dataset, indicator, _reporting_units(dataset, unit, level), period, _approved(approved))
 
 
 @_exact
-def rollup(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RollupResult:
+def rollup(
+    dataset: Dataset,
+    indicator: str,
+    unit: str,
+    period: Period,
+    *,
+    level: Level,
+    approved: Iterable[str] | None = None,
+) -> RollupResult:
     """*indicator* rolled up from the units at *level* under *unit* to *unit*, over *period*.
 
     Flows sum, stocks take each unit's last value in the period, qualifiers are carried, and
     missing reports are never zeros: the result carries its coverage, and an indicator whose
     missing strategy is ``UNDEFINED_IF_ANY_MISSING`` gives no value while any report is missing.
     The work is linear in the units and values rolled up.
+
+    *approved* (仅汇总已审核数据) counts only the values of those units — the codes whose
+    reports are approved, :meth:`ReportRound.approved() <fulian_core.reporting.ReportRound.approved>`
+    —; every other unit counts as not reported, and the coverage says so (``approved_only``).
     """
     check_type(dataset, Dataset, "dataset")
     check_type(indicator, str, "indicator")
     check_type(unit, str, "unit")
     check_type(period, Period, "period")
     check_type(level, Level, "level")
+    only = _approved(approved)
     definition = dataset.indicators.indicator(indicator)
     reporting = _reporting_units(dataset, unit, level)
-    partial, coverage, missing = _partials(dataset, definition, reporting, period)
+    partial, coverage, missing = _partials(dataset, definition, reporting, period, only)
     if definition.across_units is UnitAggregation.NONE and len(reporting) > 1:
         return RollupResult(
             indicator, unit, period, None, coverage, RollupStatus.UNDEFINED, missing, f"{definition.name}不可跨单位汇总"
@@ -428,19 +471,29 @@ class RatioResult:
 
 
 @_exact
-def rollup_ratio(dataset: Dataset, indicator: str, unit: str, period: Period, *, level: Level) -> RatioResult:
+def rollup_ratio(
+    dataset: Dataset,
+    indicator: str,
+    unit: str,
+    period: Period,
+    *,
+    level: Level,
+    approved: Iterable[str] | None = None,
+) -> RatioResult:
     """A ratio recomputed from its summed numerator and denominator (never an average of the
-    units' ratios). A zero, missing or unknown denominator gives no value and says why."""
+    units' ratios). A zero, missing or unknown denominator gives no value and says why.
+    *approved* counts only those units' values, as in :func:`rollup`."""
     check_type(dataset, Dataset, "dataset")
     check_type(indicator, str, "indicator")
     check_type(unit, str, "unit")
     check_type(period, Period, "period")
     check_type(level, Level, "level")
+    only = _approved(approved)
     definition = dataset.indicators.get(indicator)
     if not isinstance(definition, RatioIndicator):
         raise ValidationError.single("indicator", "a ratio indicator", indicator)
-    top = rollup(dataset, definition.numerator, unit, period, level=level)
-    bottom = rollup(dataset, definition.denominator, unit, period, level=level)
+    top = rollup(dataset, definition.numerator, unit, period, level=level, approved=only)
+    bottom = rollup(dataset, definition.denominator, unit, period, level=level, approved=only)
     numerator, denominator = top.value, bottom.value
 
     def undefined(reason: str) -> RatioResult:

@@ -25,7 +25,7 @@ from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import RatioIndicator
 from fulian_core.indicators.rendering import render_percent, render_value
-from fulian_core.indicators.rollup import RatioResult, RollupResult, RollupStatus, rollup, rollup_ratio
+from fulian_core.indicators.rollup import RatioResult, RollupResult, RollupStatus, _approved, rollup, rollup_ratio
 from fulian_core.indicators.values import Dataset
 from fulian_core.orgs import Level
 from fulian_core.periods import Period
@@ -211,13 +211,15 @@ def rollup_table(
     period: Period,
     *,
     level: Level,
+    approved: Iterable[str] | None = None,
 ) -> RollupTable:
     """Roll every indicator up to every unit from the units at *level* below it (汇总表).
 
     Counts use :func:`~fulian_core.indicators.rollup`, ratios
     :func:`~fulian_core.indicators.rollup_ratio` (recomputed from the summed parts). Unknown
     indicators or units, repeats, an empty list, or a unit below *level* are refused with every
-    fault's path.
+    fault's path. *approved* counts only those units' values, as in
+    :func:`~fulian_core.indicators.rollup`, and every cell's coverage says so.
     """
     check_type(dataset, Dataset, "dataset")
     indicators = check_items(indicators, str, "indicators", "a list of indicator codes")  # type: ignore[assignment]
@@ -247,12 +249,13 @@ def rollup_table(
         faults.check(code not in seen, f"units[{index}]", "a unit not listed before", code)
         seen.add(code)
     faults.raise_if_any()
+    only = _approved(approved)
     definitions = [dataset.indicators.get(code) for code in indicators]
     cells = tuple(
         tuple(
-            rollup_ratio(dataset, definition.code, unit, period, level=level)
+            rollup_ratio(dataset, definition.code, unit, period, level=level, approved=only)
             if isinstance(definition, RatioIndicator)
-            else rollup(dataset, definition.code, unit, period, level=level)
+            else rollup(dataset, definition.code, unit, period, level=level, approved=only)
             for definition in definitions
         )
         for unit in units

@@ -38,6 +38,7 @@ __all__ = [
     "CaseEvent",
     "Dated",
     "advance",
+    "advance_with",
     "cases_of",
     "check",
     "events_as_of",
@@ -247,7 +248,7 @@ def _enter(case: Case, event: CaseEvent) -> Case:
     return Case(case.workflow, case.subject, event.target, (*case.events, event), event.due)
 
 
-def _decide(workflow: Workflow[Case], case: Case, act: Act) -> CaseEvent:
+def _decide(workflow: Workflow[C], case: Case, act: Act, context: C) -> CaseEvent:
     transition = check(
         workflow,
         act.command,
@@ -258,7 +259,7 @@ def _decide(workflow: Workflow[Case], case: Case, act: Act) -> CaseEvent:
         reason=act.reason,
         payload=act.payload,
         last_at=case.last_at,
-        context=case,
+        context=context,
     )
     rule = workflow.state(transition.target).due
     # A record made in the state (keeps_due) lets its period run on.
@@ -279,7 +280,21 @@ def advance(workflow: Workflow[Case], case: Case, act: Act) -> Case:
         raise ValidationError.single("case.workflow", f"a case of the {workflow.code} workflow", case.workflow)
     if not isinstance(act, Act):
         raise ValidationError.single("act", "an Act", act)
-    return _enter(case, _decide(workflow, case, act))
+    return _enter(case, _decide(workflow, case, act, case))
+
+
+def advance_with(workflow: Workflow[C], case: Case, act: Act, *, context: C) -> Case:
+    """The case after *act*, as :func:`advance` gives it, but with the workflow's guards
+    reading *context* instead of the case: a case among others, whose guards look at them (a
+    unit's report in a round of reports, approved only once the reports under it are —
+    :class:`~fulian_core.reporting.ReportRound`). *case* is unchanged either way."""
+    check_type(workflow, Workflow, "workflow")
+    check_type(case, Case, "case")
+    if workflow.code != case.workflow:
+        raise ValidationError.single("case.workflow", f"a case of the {workflow.code} workflow", case.workflow)
+    if not isinstance(act, Act):
+        raise ValidationError.single("act", "an Act", act)
+    return _enter(case, _decide(workflow, case, act, context))
 
 
 def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEvent]) -> Case:
@@ -301,7 +316,7 @@ def replay_case(workflow: Workflow[Case], subject: str, events: Iterable[CaseEve
         if event.seq != index + 1:
             raise ValidationError.single(f"{path}.seq", f"event number {index + 1}", event.seq)
         try:
-            decided = _decide(workflow, case, event.act)
+            decided = _decide(workflow, case, event.act, case)
         except (TransitionRefused, ValidationError, LookupError) as error:
             raise ValidationError.single(
                 path, f"an act the workflow accepts here ({error})", event.act.command
