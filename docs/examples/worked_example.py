@@ -14,7 +14,12 @@ the report lines; seed 000's community campaign from mobilisation to commendatio
 holiday, a failed re-check, an escalation, the cases overdue on a date, 整改率 and 按期整改率.
 Then a household's two years of credit score and points. At the end, passages of seeds 000 to
 003 audited against themselves: shares against their counts, two shares of one district, parts
-against their whole with the nesting declared both ways.
+against their whole with the nesting declared both ways. Last, three parts of seed 001's work: a year
+of the 执委's contact duties (每月至少沟通1次，每季度至少走访1次，每年至少办1件好事实事), met and
+overdue per person and the 履职率 per village and township; a month of the family risk register
+(月度排查, reviews by level, a level lowered with its reason, a closure, the overdue reviews, notes kept
+out of ``repr``); and a 12345 hotline case mediated across the National Day holiday, in working days,
+to its follow-up and closure, with the year's 调解成功率 and 按期办结率.
 
 Run it with ``python3 scripts/dev.py example``.
 """
@@ -28,6 +33,7 @@ from collections import defaultdict
 from decimal import Decimal
 
 from fulian_core import (
+    Cadence,
     InsufficientCreditError,
     Level,
     OrgKind,
@@ -43,6 +49,7 @@ from fulian_core import (
     find_figures,
     labelled_percentage_shares,
     mask_name,
+    redact_text,
 )
 from fulian_core.audit import (
     Compare,
@@ -92,6 +99,7 @@ from fulian_core.criteria import Evidence, assess
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_MOTHER_WIFE_DAUGHTER
 from fulian_core.criteria.catalog import MOST_BEAUTIFUL_FAMILY_NATIONAL as NATIONAL
 from fulian_core.indicators import (
+    MEDIATION_DEFINITIONS,
     Dataset,
     DataValue,
     Indicator,
@@ -99,10 +107,30 @@ from fulian_core.indicators import (
     Operator,
     Origin,
     check_totals,
+    contact_definitions,
+    contact_values,
+    mediation_values,
     render_value,
+    risk_definitions,
+    risk_values,
     rollup,
+    rollup_ratio,
+    rollup_table,
     share_breakdown,
 )
+from fulian_core.mediation import (
+    MEDIATION_WORKFLOW,
+    Dispute,
+    DisputeKind,
+    FollowUp,
+    Referral,
+    ReferralBody,
+    Session,
+    dispute_of,
+    mediation_figures,
+    open_dispute,
+)
+from fulian_core.mediation import Channel as DisputeChannel
 from fulian_core.nominations import (
     CHINA_STANDARD_TIME,
     Actor,
@@ -129,7 +157,11 @@ from fulian_core.nominations.statistics import CampaignStatistics, Counts
 from fulian_core.organisation import (
     BallotPaper,
     CommitteeSpec,
+    Contact,
+    ContactPlan,
     Contest,
+    Duty,
+    DutyStatus,
     ElectionMethod,
     ElectionRules,
     Mark,
@@ -138,6 +170,7 @@ from fulian_core.organisation import (
     Seat,
     check_slate,
     composition,
+    contact_duties,
     count_election,
 )
 from fulian_core.organisation.catalog import COMMITTEE_BREAKDOWNS
@@ -153,6 +186,18 @@ from fulian_core.rectification import (
 )
 from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
 from fulian_core.reported import Percentage, implied_base
+from fulian_core.risks import (
+    RISK_WORKFLOW,
+    LevelChange,
+    Registration,
+    Review,
+    RiskCategory,
+    RiskSubject,
+    ScreeningSource,
+    open_entry,
+    registration_of,
+    risk_figures,
+)
 from fulian_core.rules import (
     Condition,
     Fact,
@@ -167,7 +212,7 @@ from fulian_core.rules import (
     Threshold,
     compile_sheet,
 )
-from fulian_core.workflows import Act, Case, advance, overdue
+from fulian_core.workflows import Act, Case, advance, china_date, overdue
 
 # Seed 001, 篇1 (乡镇妇联2024年工作总结), the township's own words.
 REPORT = """\
@@ -997,6 +1042,489 @@ def report_audit() -> None:
         _show_findings(audit_report(COURTYARDS_001, [PartsOfWhole(parts, "共计创建3304户", nesting=nesting)]))
 
 
+# Seed 001 (篇3): 号召全镇妇联执委积极包联妇联组织和困难群众,每月至少沟通1次,每季度至少走访1次,每年至少办1件好事实事。
+CONTACT_DUTIES = [
+    Duty("talk", "沟通联系", Cadence.MONTHLY, kinds={"talk", "visit"}),  # a visit is also a conversation
+    Duty("visit", "入户走访", Cadence.QUARTERLY),
+    Duty("deed", "办好事实事", Cadence.YEARLY, per_family=False),
+]
+# 人和镇's 执委 (illustrative): her name, her village, how many families she is assigned (包联) and
+# how reliably she keeps in touch; the good deeds of the year, as their notes read.
+CONTACT_MEMBERS = {
+    "z01": ("王秀英", "371082103201", 3, 0.97),
+    "z02": ("李红梅", "371082103201", 2, 0.9),
+    "z03": ("张丽", "371082103202", 3, 0.95),
+    "z04": ("刘翠兰", "371082103202", 2, 0.8),
+    "z05": ("陈静", "371082103203", 2, 0.92),
+}
+GOOD_DEEDS = {
+    "z01": "为困难户修缮院墙",
+    "z02": "帮助联系就业岗位",
+    "z03": "为留守儿童募集学习用品",
+    "z05": "协调解决用水难题",
+}
+
+
+def _contact_log(year: int) -> list[Contact]:
+    """A year of logged contacts: a call or a WeChat message most months, a visit most quarters."""
+    rng = random.Random(2024)  # noqa: S311 - a fixed seed: the same log every run
+    log: list[Contact] = []
+    for member, (_, _, families, keeps) in CONTACT_MEMBERS.items():
+        for index in range(1, families + 1):
+            family = f"{member}-f{index}"
+            for quarter in range(4):
+                visit_month = 3 * quarter + rng.randint(1, 3)
+                for month in range(3 * quarter + 1, 3 * quarter + 4):
+                    if month == visit_month and rng.random() < keeps:
+                        kind = "visit"
+                    elif rng.random() < keeps:
+                        kind = "talk"
+                    else:
+                        continue
+                    day = dt.date(year, month, rng.randint(1, 28))
+                    log.append(Contact(f"{family}-{month:02d}", member, day, kind, family=family))
+        if member in GOOD_DEEDS:
+            day = dt.date(year, rng.randint(3, 11), rng.randint(1, 28))
+            log.append(Contact(f"{member}-deed", member, day, "deed", note=GOOD_DEEDS[member]))
+    return sorted(log, key=lambda contact: (contact.day, contact.id))
+
+
+# Seed 001 (篇1): 每月对重点人群和家庭风险隐患、婚姻家庭矛盾等进行排查,并逐户、逐人建立台账实施动态管理,
+# 全年共排查重点人群和家庭风险26家。June 2024 in 人和镇's register (illustrative): three entries carried from
+# April and May, then what the month's screening (月度排查, 6月3日至5日) found; ids only, the notes name no one.
+_RISKS_CARRIED = [
+    (
+        Registration(
+            "r-2404-01",
+            RiskSubject.HOUSEHOLD,
+            "h-0112",
+            "371082103202",
+            {RiskCategory.MARRIAGE_CONFLICT},
+            dt.date(2024, 4, 8),
+            note="婆媳长期不和，多次争吵",
+        ),
+        "yellow",
+    ),
+    (
+        Registration(
+            "r-2405-01",
+            RiskSubject.PERSON,
+            "p-0231",
+            "371082103203",
+            {RiskCategory.HARDSHIP, RiskCategory.ILLNESS},
+            dt.date(2024, 5, 6),
+            note="丧偶，本人重病，两个孩子上学",
+        ),
+        "green",
+    ),
+    (
+        Registration(
+            "r-2405-02",
+            RiskSubject.PERSON,
+            "p-0246",
+            "371082103201",
+            {RiskCategory.LEFT_BEHIND},
+            dt.date(2024, 5, 6),
+            ScreeningSource.VISIT,
+            note="留守儿童，祖母年迈",
+        ),
+        "yellow",
+    ),
+]
+_RISKS_FOUND = [
+    (
+        Registration(
+            "r-2406-01",
+            RiskSubject.HOUSEHOLD,
+            "h-0307",
+            "371082103201",
+            {RiskCategory.MARRIAGE_CONFLICT, RiskCategory.DOMESTIC_VIOLENCE},
+            dt.date(2024, 6, 3),
+            note="月度排查发现夫妻矛盾，丈夫酒后动手",
+        ),
+        "red",
+    ),
+    (
+        Registration(
+            "r-2406-02",
+            RiskSubject.PERSON,
+            "p-0415",
+            "371082103202",
+            {RiskCategory.MENTAL_HEALTH},
+            dt.date(2024, 6, 4),
+            note="产后情绪低落，不愿出门",
+        ),
+        "red",
+    ),
+    (
+        Registration(
+            "r-2406-03",
+            RiskSubject.HOUSEHOLD,
+            "h-0322",
+            "371082103203",
+            {RiskCategory.HARDSHIP},
+            dt.date(2024, 6, 5),
+            note="因病致贫，独自抚养孙子",
+        ),
+        "green",
+    ),
+    (
+        Registration(
+            "r-2406-04",
+            RiskSubject.PERSON,
+            "p-0219",
+            "371082103201",
+            {RiskCategory.LEFT_BEHIND},
+            dt.date(2024, 6, 5),
+            note="父母在外务工，随祖父生活",
+        ),
+        "yellow",
+    ),
+]
+
+
+def _villages() -> OrgTree:
+    """The geographic tree alone: the enterprise federation (两新妇联) keeps no register of
+    families, and a ContactPlan places members in division-coded units only."""
+    return OrgTree.from_division_codes(DIVISIONS)
+
+
+def _village_table(tree: OrgTree, data: Dataset, codes: list[str], period: Period) -> None:
+    """The indicators of 人和镇's villages and of the township, recomputed from the villages' counts."""
+    units = [unit.code for unit in tree.children("371082103")]
+    for line in rollup_table(data, codes, [*units, "371082103"], period, level=Level.VILLAGE).render().splitlines():
+        print(f"    {line}")
+
+
+def committee_contacts() -> None:
+    print()
+    print("十五、执委联系群众 一年 (seed 001: the committee members' contact duties over 2024)")
+    tree, year = _villages(), Period.year(2024)
+    for duty in CONTACT_DUTIES:
+        owed, times = ("每户", "次") if duty.per_family else ("每人", "件")
+        counted = "、".join(sorted(duty.counted))
+        print(f"  {duty.title}: {duty.cadence.label}{owed}至少{duty.at_least}{times}（计入的联系: {counted}）")
+    plan = ContactPlan(
+        CONTACT_DUTIES,
+        assignments={key: {f"{key}-f{i}" for i in range(1, n + 1)} for key, (_, _, n, _) in CONTACT_MEMBERS.items()},
+        units={key: village for key, (_, village, _, _) in CONTACT_MEMBERS.items()},
+    )
+    log = _contact_log(2024)
+    kinds = {kind: sum(contact.kind == kind for contact in log) for kind in ("talk", "visit", "deed")}
+    families = sum(len(assigned) for assigned in plan.assignments.values())
+    print(
+        f"  执委{len(CONTACT_MEMBERS)}名包联{families}户，全年联系记录{len(log)}条"
+        f"（沟通{kinds['talk']}、走访{kinds['visit']}、好事实事{kinds['deed']}）"
+    )
+    deed = next(contact for contact in log if contact.kind == "deed")
+    print(f"  好事实事的记录，备注只显示字数: {deed!r}")
+    still_open = contact_duties(plan, log, year, on=dt.date(2024, 12, 20))
+    print(
+        f"  截至2024-12-20: 已完成{still_open.count(DutyStatus.MET)}项，"
+        f"逾期未完成{still_open.count(DutyStatus.OVERDUE)}项，待完成{still_open.count(DutyStatus.DUE)}项"
+        f"（12月、四季度、全年尚未结束，不计入），履职率{still_open.compliance().percent()}%"
+    )
+    report = contact_duties(plan, log, year, on=dt.date(2025, 1, 10))
+    print("  年终 (2025-01-10):")
+    for member, (name, village, _, _) in CONTACT_MEMBERS.items():
+        missed: dict[str, list[str]] = defaultdict(list)
+        for line in report.overdue():
+            if line.member == member:
+                missed[plan.duty(line.duty).title].append(line.period.code)
+        print(
+            f"    {mask_name(name)}（{tree.unit(village).name}，包联{len(plan.assignments[member])}户）: "
+            f"已完成{report.count(DutyStatus.MET, member=member)}项，"
+            f"逾期未完成{report.count(DutyStatus.OVERDUE, member=member)}项，"
+            f"履职率{report.compliance(member=member).percent()}%"
+            + "".join(f"；{title}逾期 {'、'.join(sorted(periods))}" for title, periods in missed.items())
+        )
+    data = Dataset(IndicatorSet(contact_definitions()), tree, contact_values(report))
+    codes = ["contact_duties_owed", "contact_duties_met", "contact_duties_overdue", "contact_compliance"]
+    _village_table(tree, data, codes, year)
+    villages = [unit.code for unit in tree.children("371082103")]
+    average = sum(report.compliance(unit=code).percent() for code in villages) / len(villages)
+    township = rollup_ratio(data, "contact_compliance", "371082103", year, level=Level.VILLAGE).value
+    print(f"  镇履职率{township}%由各村项数合计重算；三村履职率的简单平均{average:.2f}%不作数")
+
+
+def risk_register_month() -> None:
+    print()
+    print("十六、重点人群与家庭风险台账 一个月 (seed 001: the family risk register over June 2024)")
+    tree, june = _villages(), Period.month(2024, 6)
+    member = Actor("s1", "周晓燕", Role.STAFF, "371082103")
+    chair = Actor("l1", "赵敏", Role.LEADER, "371082103")
+
+    def cst(month: int, day: int) -> dt.datetime:
+        return dt.datetime(2024, month, day, 10, tzinfo=CHINA_STANDARD_TIME)
+
+    entries = {}
+    for registration, level in [*_RISKS_CARRIED, *_RISKS_FOUND]:
+        found = registration.found
+        entries[registration.id] = open_entry(
+            RISK_WORKFLOW, registration, level, by=member, at=cst(found.month, found.day)
+        )
+    entries["r-2404-01"] = advance(
+        RISK_WORKFLOW, entries["r-2404-01"], Act("review", member, cst(5, 7), payload=Review())
+    )
+    before = risk_figures(entries.values(), on=dt.date(2024, 5, 31))
+    print(f"  月初: {before.summary()}")
+    print(
+        f"  种子001全年共排查重点人群和家庭风险26家（月均两家有余）；"
+        f"本月排查（6月3日至5日）新登记{len(_RISKS_FOUND)}户（人）:"
+    )
+    for registration, level in _RISKS_FOUND:
+        categories = "、".join(
+            category.label for category in sorted(registration.categories, key=list(RiskCategory).index)
+        )
+        entry = entries[registration.id]
+        print(
+            f"    {registration.id} {registration.about.label} {tree.unit(registration.unit).name} {categories}"
+            f" → {RISK_WORKFLOW.state(level).label}，{entry.due}前回访复核"
+        )
+    month = [
+        (dt.date(2024, 6, 5), "r-2404-01", "review", "", Review("电话回访，婆媳关系有所缓和")),
+        (dt.date(2024, 6, 7), "r-2406-01", "review", "", Review("入户回访，丈夫承诺戒酒")),
+        (dt.date(2024, 6, 10), "r-2406-02", "review", "", Review("陪同就医，已开始心理疏导")),
+        (dt.date(2024, 6, 13), "r-2406-01", "yellow", "经巾帼调解，矛盾缓和", LevelChange("双方签订调解协议")),
+        (dt.date(2024, 6, 17), "r-2406-02", "review", "", Review("情绪好转，家人陪护")),
+        (dt.date(2024, 6, 27), "r-2405-01", "close", "已纳入低保，医疗救助到位，困难解除", None),
+    ]
+    for day, subject, command, reason, payload in month:
+        actor = chair if command == "close" else member
+        entries[subject] = advance(
+            RISK_WORKFLOW,
+            entries[subject],
+            Act(command, actor, cst(day.month, day.day), reason=reason, payload=payload),
+        )
+    for subject in ("r-2406-01", "r-2405-01"):
+        for event in entries[subject].events[1:]:
+            if event.act.reason:
+                change = f"{RISK_WORKFLOW.state(event.source).label}→{RISK_WORKFLOW.state(event.target).label}"
+                print(f"  {subject} {china_date(event.act.at)} {change}，理由: {event.act.reason}")
+    figures = risk_figures(entries.values(), on=june.end)
+    print(f"  月末: {figures.summary()}")
+    levels = "、".join(f"{RISK_WORKFLOW.state(code).label}{count}" for code, count in figures.by_level.items())
+    categories = "、".join(
+        f"{RiskCategory.from_code(code).label}{count}" for code, count in figures.by_category.items()
+    )
+    print(
+        f"  在册按等级: {levels}；按类别（一户可属多类）: {categories}；"
+        f"累计上调{figures.raised}次、下调{figures.lowered}次"
+    )
+    day = dt.date(2024, 6, 30)
+    late = "、".join(
+        f"{entry.subject}（{RISK_WORKFLOW.state(entry.state).label}，应于{entry.due}复核）"
+        for entry in overdue(entries.values(), on=day)
+    )
+    print(f"  {day}逾期未复核: {late}")
+    data = Dataset(IndicatorSet(risk_definitions()), tree, risk_values(entries.values(), june))
+    codes = [
+        "risk_registered",
+        "risk_open",
+        "risk_level_red",
+        "risk_level_yellow",
+        "risk_level_green",
+        "risk_closed",
+        "risk_overdue",
+    ]
+    _village_table(tree, data, codes, june)
+    notes = [registration_of(entry).note for entry in entries.values()]
+    leaked = sum(note in repr(entry) for note, entry in zip(notes, entries.values(), strict=True))
+    finding = entries["r-2406-01"].events[-1].act.payload
+    print(f"  备注不进repr: {len(notes)}条登记备注出现在台账repr中的{leaked}条；调整等级所记情况: {finding!r}")
+
+
+# Seed 001: 组建40余人的巾帼调解队伍,调解各类婚姻家庭矛盾86起 (篇1); 结合“12345”热线反映的关于妇女方面的问题,
+# 做好情绪抚慰疏导,多元化解矛盾 (篇7). One hotline work order across the National Day holiday of 2024, then
+# the township's other cases of the year (illustrative), each as its acts: (month, day, command, reason, payload).
+HOTLINE_SUMMARY = "王秀兰（电话13812345678）反映丈夫长期酗酒、不顾家，要求离婚并分割房产"
+_Step = tuple[int, int, str, str, Session | Referral | FollowUp | None]
+_OTHER_DISPUTES: list[tuple[Dispute, list[_Step]]] = [
+    (
+        Dispute(
+            "m-2024-007",
+            DisputeChannel.VISIT,
+            dt.date(2024, 3, 11),
+            DisputeKind.FAMILY,
+            "371082103202",
+            "婆媳因照看孩子发生争执",
+        ),
+        [
+            (3, 12, "accept", "", None),
+            (3, 15, "session", "", Session("婆媳双方到场")),
+            (3, 20, "resolve", "", None),
+            (4, 10, "follow_up", "", FollowUp(satisfied=True)),
+            (4, 11, "close", "", None),
+        ],
+    ),
+    (
+        Dispute(
+            "m-2024-015",
+            DisputeChannel.HOTLINE_12338,
+            dt.date(2024, 5, 20),
+            DisputeKind.DOMESTIC_VIOLENCE,
+            "371082103203",
+            "来电反映遭受家庭暴力",
+        ),
+        [
+            (5, 20, "accept", "", None),
+            (5, 21, "refer", "涉及人身安全，转介公安机关", Referral(ReferralBody.POLICE, "镇派出所")),
+            (5, 28, "follow_up", "", FollowUp(satisfied=True, note="已出具告诫书")),
+            (5, 29, "close", "", None),
+        ],
+    ),
+    (
+        Dispute(
+            "m-2024-019",
+            DisputeChannel.OUTREACH,
+            dt.date(2024, 6, 3),
+            DisputeKind.MARRIAGE,
+            "371082103201",
+            "月度排查发现夫妻矛盾",
+        ),  # the register's r-2406-01 (十六)
+        [
+            (6, 4, "accept", "", None),
+            (6, 7, "session", "", Session("金牌调解人入户调解", parties=3)),
+            (6, 12, "resolve", "", None),
+            (6, 20, "follow_up", "", FollowUp(satisfied=True)),
+            (6, 21, "close", "", None),
+        ],
+    ),
+    (
+        Dispute(
+            "m-2024-022",
+            DisputeChannel.TRANSFER,
+            dt.date(2024, 7, 1),
+            DisputeKind.SUPPORT,
+            "371082103201",
+            "子女互相推诿赡养老人",
+            reference="司法所转办-0701",
+        ),
+        [
+            (7, 2, "accept", "", None),
+            (7, 8, "session", "", Session("兄妹三人到场", parties=3)),
+            (7, 25, "terminate", "一方拒绝继续调解，引导其依法起诉", None),
+            (8, 2, "follow_up", "", FollowUp(satisfied=False, holding=False)),
+            (8, 5, "close", "", None),
+        ],
+    ),
+    (
+        Dispute(
+            "m-2024-040",
+            DisputeChannel.HOTLINE_12345,
+            dt.date(2024, 11, 25),
+            DisputeKind.PROPERTY,
+            "371082103202",
+            "离婚后财产分割争议",
+            reference="GD20241125-0088",
+        ),
+        [(11, 26, "accept", "", None), (12, 2, "session", "", Session("双方分别约谈"))],
+    ),
+    (
+        Dispute(
+            "m-2024-044",
+            DisputeChannel.CALL,
+            dt.date(2024, 12, 9),
+            DisputeKind.NEIGHBOUR,
+            "371082103203",
+            "邻里因宅基地界址争执",
+        ),
+        [(12, 10, "decline", "不属婚姻家庭矛盾，引导至村人民调解委员会", None)],
+    ),
+]
+
+
+def _cst(month: int, day: int, hour: int = 10) -> dt.datetime:
+    return dt.datetime(2024, month, day, hour, tzinfo=CHINA_STANDARD_TIME)
+
+
+def mediation_case() -> None:
+    print()
+    print("十七、巾帼调解 一件个案 (seed 001: a 12345 work order mediated, followed up and closed; the year's figures)")
+    staff = Actor("s2", "孙丽华", Role.STAFF, "371082103")
+    leader = Actor("l1", "赵敏", Role.LEADER, "371082103")
+
+    dispute = Dispute(
+        "m-2024-031",
+        DisputeChannel.HOTLINE_12345,
+        dt.date(2024, 9, 27),
+        DisputeKind.MARRIAGE,
+        "371082103201",
+        HOTLINE_SUMMARY,
+        reference="GD20240927-0153",
+    )
+    case = open_dispute(MEDIATION_WORKFLOW, dispute, by=staff, at=_cst(9, 27, 16))
+
+    def show(what: str) -> None:
+        due = f"，期限{case.due}" if case.due is not None else ""
+        print(f"  {what} → {MEDIATION_WORKFLOW.state(case.state).label}{due}")
+
+    show(f"9月27日（周五）{dispute.channel.label}工单{dispute.reference}登记，{dispute.dispute.label}，3个工作日内受理")
+    calendar = china_calendar(2024)  # the calendar MEDIATION_WORKFLOW counts working days on
+    after = [dispute.received + dt.timedelta(days=n) for n in range(1, 12)]
+    counted = "、".join(f"{day:%m-%d}" for day in after if calendar.is_working_day(day))
+    print(f"    （{calendar.name}: 其后的工作日为{counted}；9月29日周日调休上班，国庆10月1日至7日不计）")
+    case = advance(MEDIATION_WORKFLOW, case, Act("accept", staff, _cst(9, 29)))
+    show("9月29日受理，30日内调结")
+    try:
+        advance(MEDIATION_WORKFLOW, case, Act("resolve", staff, _cst(10, 8)))
+    except TransitionRefused as refusal:
+        print(f"  10月8日未经调解即报调解成功，被拒: {refusal}")
+    for day, note, parties in ((9, "双方到场，初步沟通", 2), (16, "邀请金牌调解人和双方父母参加", 4)):
+        case = advance(MEDIATION_WORKFLOW, case, Act("session", staff, _cst(10, day), payload=Session(note, parties)))
+        show(f"10月{day}日调解（{parties}方到场），期限不因调解次数重算")
+    case = advance(MEDIATION_WORKFLOW, case, Act("resolve", staff, _cst(10, 18)))
+    show("10月18日调解成功，双方签订调解协议，10个工作日内回访")
+    follow_up = FollowUp(satisfied=True, note="电话回访，丈夫已戒酒，夫妻关系缓和")
+    case = advance(MEDIATION_WORKFLOW, case, Act("follow_up", staff, _cst(10, 30), payload=follow_up))
+    show("10月30日回访，当事人满意，协议履行")
+    case = advance(MEDIATION_WORKFLOW, case, Act("close", leader, _cst(10, 31)))
+    show("10月31日主席审核办结")
+    print(f"  对外只见字数: {dispute_of(case)!r}")
+    print(f"  公开摘要（姓名、电话遮蔽）: {redact_text(HOTLINE_SUMMARY, names=['王秀兰'])}")
+    _mediation_year(case, staff, leader)
+
+
+def _mediation_year(case: Case, staff: Actor, leader: Actor) -> None:
+    """The township's cases of 2024 beside the hotline case, counted and rolled up by village."""
+    tree = _villages()
+    cases = [case]
+    for other, steps in _OTHER_DISPUTES:
+        opened = open_dispute(MEDIATION_WORKFLOW, other, by=staff, at=_cst(other.received.month, other.received.day))
+        for month, day, command, reason, payload in steps:
+            actor = leader if command in ("close", "decline") else staff
+            opened = advance(
+                MEDIATION_WORKFLOW, opened, Act(command, actor, _cst(month, day), reason=reason, payload=payload)
+            )
+        cases.append(opened)
+    year = Period.year(2024)
+    figures = mediation_figures(cases, on=year.end)
+    print(f"  全镇{len(cases)}件（种子001全年调解婚姻家庭矛盾86起）: {figures.summary()}")
+    channels = "、".join(f"{DisputeChannel.from_code(code).label}{count}" for code, count in figures.by_channel.items())
+    print(
+        f"  受理渠道: {channels}；不予受理{figures.declined}件；转介{figures.referred}件、终止{figures.terminated}件；"
+        f"调解{figures.sessions}次"
+    )
+    for item in cases:
+        alone = mediation_figures([item], on=year.end)
+        if alone.closed and not alone.closed_on_time:
+            resolved, followed = item.acts("resolve")[0], item.acts("follow_up")[0]
+            print(f"  {item.subject} 应于{resolved.due}前回访，{china_date(followed.act.at)}才回访: 已办结，未按期")
+    for item in overdue(cases, on=year.end):
+        print(f"  {year.end}逾期未办结: {item.subject}（{MEDIATION_WORKFLOW.state(item.state).label}，期限{item.due}）")
+    data = Dataset(IndicatorSet(MEDIATION_DEFINITIONS), tree, mediation_values(cases, year))
+    codes = [
+        "disputes_received",
+        "disputes_accepted",
+        "disputes_resolved",
+        "disputes_closed",
+        "mediation_success_rate",
+        "mediation_on_time_rate",
+        "disputes_overdue",
+    ]
+    _village_table(tree, data, codes, year)
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -1012,6 +1540,9 @@ def main() -> None:
     credit_2025_2026()
     committee_election()
     report_audit()
+    committee_contacts()
+    risk_register_month()
+    mediation_case()
 
 
 if __name__ == "__main__":
