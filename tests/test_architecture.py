@@ -46,6 +46,7 @@ CAPABILITIES = {
     "mediation",
     "audit",
     "risks",
+    "reporting",
 }
 FORBIDDEN_MODULES = {
     "os",
@@ -130,7 +131,8 @@ def test_dependencies_flow_one_way(path: Path) -> None:
 # indicators may read the results of courtyard, nominations and rectification; rectification
 # turns courtyard score cards into problems; credit turns courtyard results and awards into entries;
 # indicators count the organisation's contact duties and mediation cases; audit words its
-# findings in the indicators' vocabulary: FindingKind, Operator).
+# findings in the indicators' vocabulary: FindingKind, Operator; a round of reports carries
+# indicator values and hands them to the indicators' rollups).
 MAY_USE = {
     "criteria": set(),
     "courtyard": {"criteria"},
@@ -142,6 +144,7 @@ MAY_USE = {
     "mediation": set(),
     "risks": set(),
     "audit": {"indicators"},
+    "reporting": {"indicators"},
 }
 
 

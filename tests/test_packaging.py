@@ -126,6 +126,7 @@ SUMMARY_TERMS = {
     "organisation": "committees and their elections",
     "rectification": "rectification",
     "risks": "family risk registers",
+    "reporting": "reports approved up the hierarchy",
     "rules": "rule sheets",
     "workflows": "workflows",
     "testing": None,  # strategies for test suites: not a subject of the domain

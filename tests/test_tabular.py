@@ -81,6 +81,7 @@ def test_a_rollup_table_gives_one_row_per_cell_with_its_numbers_beside_its_text(
         "value_qualifier_label": "多于",
         "reported": 3,
         "expected": 3,
+        "approved_only": False,
         "missing": 0,
         "status": "complete",
         "status_label": "数据完整",

@@ -31,6 +31,7 @@ import itertools
 import random
 from collections import defaultdict
 from decimal import Decimal
+from typing import Any
 
 from fulian_core import (
     Cadence,
@@ -186,6 +187,7 @@ from fulian_core.rectification import (
 )
 from fulian_core.rectification.catalog import CIVILISED_CITY_TASKS, CIVILISED_CITY_UNITS
 from fulian_core.reported import Percentage, implied_base
+from fulian_core.reporting import Report, ReportRound, ReturnReasons, RoundAct
 from fulian_core.risks import (
     RISK_WORKFLOW,
     LevelChange,
@@ -1525,6 +1527,75 @@ def _mediation_year(case: Case, staff: Actor, leader: Actor) -> None:
     _village_table(tree, data, codes, year)
 
 
+# Seed 001: 中期评估报告和相关台账资料报送 — figures go up village → township → county. Here each
+# village reports its 妇女微家 (VILLAGE_REPORTS, as section 五 rolled them up) for 2024; 人和镇
+# approves its villages, returns one, and sends its own report to 荣成市.
+def _reported(village: str, written: str, day: int) -> RoundAct:
+    value = DataValue("micro_homes", village, Period.year(2024), Quantity.parse(written))
+    clerk = Actor(f"s-{village}", "村妇联主席", Role.STAFF, village)
+    return RoundAct(village, Act("submit", clerk, _cst(12, day), payload=Report([value])))
+
+
+def _decided(unit: str, command: str, by: str, day: int, **given: Any) -> RoundAct:
+    return RoundAct(unit, Act(command, Actor(f"l-{by}", "妇联主席", Role.LEADER, by), _cst(12, day), **given))
+
+
+def report_approval() -> None:
+    print()
+    print("十八、数据上报审核 (seed 001: a township's 2024 report approved to the county)")
+    tree, town, county = _villages(), "371082103", "371082"
+    names = {unit.code: unit.name for unit in tree}
+    round_ = ReportRound(tree, county, Period.year(2024), due=dt.date(2024, 12, 20))
+    round_ = round_.apply(
+        [
+            _reported("371082103201", "1处", 2),
+            _reported("371082103202", "1处", 2),
+            _reported("371082103203", "3处", 3),  # 台账只有1处
+            _reported("371082104201", "2处", 3),
+        ]
+    )
+    print(f"  12月3日 人和镇待审核: {'、'.join(names[code] for code in round_.awaiting(town))}")
+    returned = ReturnReasons(["妇女微家数与镇台账不符（台账登记1处）"])
+    round_ = round_.apply(
+        [
+            _decided("371082103201", "approve", town, 4),
+            _decided("371082103202", "approve", town, 4),
+            _decided("371082103203", "return", town, 4, payload=returned),
+        ]
+    )
+    print(f"  12月4日 埠东夼村被退回，理由: {'；'.join(round_.reasons('371082103203'))}")
+    try:
+        round_.act(town, _decided(town, "submit", town, 4, payload=Report()).act)
+    except TransitionRefused as refused:
+        print(f"  人和镇此时上报被拒: {refused.render('zh')}")
+    round_ = round_.apply(
+        [
+            _reported("371082103203", "1处", 5),
+            _decided("371082103203", "approve", town, 5),
+            _decided(town, "submit", town, 5, payload=Report()),
+            _decided(town, "approve", county, 6),
+        ]
+    )
+    print("  12月5日 埠东夼村更正为1处重新上报，人和镇审核通过后上报；12月6日荣成市审核通过")
+    try:
+        round_.act("371082103201", _decided("371082103201", "unapprove", town, 7, reason="复核").act)
+    except TransitionRefused as refused:
+        print(f"  12月7日 人和镇想撤销对南柳村的审核，被拒: {refused.render('zh')}")
+    print(f"  {round_.summary()}")
+    for row in round_.records():
+        print(f"    {row['name']}: {row['state_label']}")
+    late = round_.overdue(on=dt.date(2024, 12, 21))
+    print(f"  12月21日逾期未报: {'、'.join(names[code] for code in late)}")
+    homes = IndicatorSet([Indicator("micro_homes", "妇女微家", _Unit.SITE)])
+    data = round_.dataset(homes)
+    year = Period.year(2024)
+    submitted = rollup(data, "micro_homes", county, year, level=Level.VILLAGE)
+    approved = rollup(data, "micro_homes", county, year, level=Level.VILLAGE, approved=round_.approved())
+    print(f"  荣成市妇女微家，已上报数据: {submitted.value} ({submitted.coverage})")
+    left_out = "、".join(names[code] for code in approved.missing)
+    print(f"  荣成市妇女微家，仅已审核数据: {approved.value} ({approved.coverage})，未计入: {left_out}")
+
+
 def main() -> None:
     tree = build_hierarchy()
     by_unit = read_figures()
@@ -1543,6 +1614,7 @@ def main() -> None:
     committee_contacts()
     risk_register_month()
     mediation_case()
+    report_approval()
 
 
 if __name__ == "__main__":

@@ -419,6 +419,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         "应与定义的其他部分一致",
         (
             r"at most one group per inspector \((?P<count>[0-9]+)\)",
+            r"a unit with units under it to report",
+            r"a workflow made by \w+\(\)",
             r"one reporter per value \((?P<count>.+)\), or none",
             r"one value per reporter \((?P<count>.+)\)",
             r"at most places \((?P<count>[0-9]+)\)",
@@ -506,6 +508,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"an? (?P<what>\S+(?: code| subject)?) (?:of|for) (?P<owner>.+?)",
             r"(?:a )?(?P<what>(?:village|unit|indicator|item)) (?:code|of the tree|with distances)",
             r"a pair of known villages",
+            r"a (?P<what>unit) reporting under (?P<owner>.+)",
             r"a nominee with a committee score",
             r"an? (?P<what>unit|indicator) of the dataset's (?:hierarchy|set)",
             r"the 测评项目 a problem found in a 测评 falls under",
@@ -560,8 +563,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
     (
         "needs_workflow",
         "a payload read with its workflow, which declares the payload classes",
-        "应连同其工作流一起读取载荷（structure_case(data, workflow)）",
-        (r"a payload read with its workflow, which declares the payload classes: structure_case\(data, workflow\)",),
+        "应连同其工作流一起读取载荷（structure(data, cls, workflow=workflow)）",
+        (r"a payload read with its workflow, which declares the payload classes: structure\(.+\)",),
     ),
     (
         "guard_context",
@@ -594,6 +597,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
         (
             r".+? not (?:used|linked|listed|given|named|repaired|already)\b.*",
             r"one value per indicator, unit and period \(already .+; use replace\(\)\)",
+            r"one value per indicator, unit and period",
             r"one parent for \S+ \(already under .+\)",
             r"one transition per state for '.*'",
             r"a range not overlapping sheets\[[0-9]+\] \(.+\)",
@@ -769,6 +773,11 @@ GUARDS: Final[tuple[tuple[str, str], ...]] = (
     ("overdue", "尚未超过整改期限，不能督办"),
     ("received_first", "纠纷的登记时间早于收到时间"),
     ("after_session", "调解成功前须至少记录一次调解"),
+    ("for_the_unit", "只能由本单位上报本单位的数据"),
+    ("for_the_unit_above", "只能由直接上级单位审核、退回或免报"),
+    ("own_values", "上报的数据须为本单位、本期的数据"),
+    ("below_settled", "下级单位的报表尚未全部审核通过或免报"),
+    ("above_not_sent", "上级单位的报表已上报，不能撤销审核或免报"),
     ("by_card", "此变更须依据评分表作出"),
     ("award_card", "验收或复查未确定达到挂牌等次"),
     ("first", "该户已挂过牌"),

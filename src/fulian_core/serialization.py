@@ -401,26 +401,27 @@ def _is_payload_base(cls: object) -> bool:
 def _unknown_payloads(value: object, _: type) -> Payload:
     raise ValidationError.single(
         "",
-        "a payload read with its workflow, which declares the payload classes: structure_case(data, workflow)",
+        "a payload read with its workflow, which declares the payload classes: structure(data, cls, workflow=workflow)",
         value,
     )
 
 
 def structure_case(data: object, workflow: Workflow[Any]) -> Case:
     """Build a :class:`~fulian_core.workflows.Case` from plain data, reading the payloads of its
-    acts as the classes *workflow*'s transitions declare (by their ``kind`` tag)."""
+    acts as the classes *workflow*'s transitions declare (by their ``kind`` tag):
+    ``structure(data, Case, workflow=workflow)``."""
+    return structure(data, Case, workflow=workflow)
+
+
+def _reading_payloads(workflow: object) -> cattrs.Converter:
+    """A converter that reads a payload as the class *workflow* declares for its ``kind``."""
     if not isinstance(workflow, Workflow):
         raise ValidationError.single("workflow", "a Workflow", workflow)
     classes = tuple(dict.fromkeys(t.payload for t in workflow.transitions if t.payload is not None))
     conv = make_converter()
     if classes:
         conv.register_structure_hook_func(_is_payload_base, _payload_hook_for(conv, classes))
-    try:
-        return conv.structure(data, Case)
-    except ValidationError:
-        raise
-    except (cattrs.BaseValidationError, TypeError, ValueError, KeyError, AttributeError) as error:
-        raise ValidationError(_faults(error, "")) from None
+    return conv
 
 
 def _is_workflow(cls: object) -> bool:
@@ -695,14 +696,18 @@ def _unwritable(data: object, path: str) -> str | None:
     return None
 
 
-def structure(data: object, cls: type[_T]) -> _T:
+def structure(data: object, cls: type[_T], *, workflow: Workflow[Any] | None = None) -> _T:
     """Build a *cls* from plain data, or raise :class:`~fulian_core.errors.ValidationError` with
-    every fault of the payload, each with its path."""
+    every fault of the payload, each with its path.
+
+    Acts carry payloads of the classes their workflow declares: give *workflow* to read them
+    (a case, a list of acts — ``structure(data, list[RoundAct], workflow=REPORT_WORKFLOW)``)."""
     wanted: object = cls  # typed as a class, but a caller may pass anything
     if not isinstance(wanted, type) and typing.get_origin(wanted) is None:
         raise ValidationError.single("cls", "a type to build", type(wanted).__name__)
+    conv = converter if workflow is None else _reading_payloads(workflow)
     try:
-        return converter.structure(data, cls)
+        return conv.structure(data, cls)
     except ValidationError as error:
         raise error from None
     except cattrs.errors.StructureHandlerNotFoundError:

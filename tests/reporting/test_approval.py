@@ -3,17 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 
 from fulian_core.errors import TransitionRefused, ValidationError
-from fulian_core.indicators import DataValue, Indicator, IndicatorSet, RatioIndicator, rollup, rollup_ratio, rollup_table
+from fulian_core.indicators import (
+    DataValue,
+    Indicator,
+    IndicatorSet,
+    RatioIndicator,
+    RollupResult,
+    rollup,
+    rollup_ratio,
+    rollup_table,
+)
 from fulian_core.orgs import Level, OrgTree, OrgUnit
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
-from fulian_core.reporting import REPORT_WORKFLOW, ReportRound, Return, RoundAct, Submission, report_workflow
+from fulian_core.reporting import REPORT_WORKFLOW, Report, ReportRound, ReturnReasons, RoundAct, report_workflow
+from fulian_core.serialization import structure, unstructure
 from fulian_core.workflows import CHINA_STANDARD_TIME as CST
-from fulian_core.workflows import Act, Actor, Due, Role
+from fulian_core.workflows import Act, Actor, Due, Role, advance_with
 
 YEAR = Period.year(2024)
 DUE = dt.date(2024, 12, 20)
@@ -49,7 +60,7 @@ def homes(unit: str, count: int) -> DataValue:
 
 def submit(unit: str, count: int | None, day: int) -> RoundAct:
     values = [] if count is None else [homes(unit, count)]
-    return RoundAct(unit, Act("submit", clerk(unit), at(day), payload=Submission(values)))
+    return RoundAct(unit, Act("submit", clerk(unit), at(day), payload=Report(values)))
 
 
 def decide(unit: str, command: str, by: str, day: int, **given: object) -> RoundAct:
@@ -108,7 +119,7 @@ def test_a_report_goes_up_only_once_every_report_under_it_is_approved_or_excused
 
 def test_only_the_unit_submits_and_only_the_unit_above_decides() -> None:
     round_ = fresh()
-    assert refusal(round_, RoundAct("V11", Act("submit", clerk("V12"), at(2), payload=Submission()))).guard == (
+    assert refusal(round_, RoundAct("V11", Act("submit", clerk("V12"), at(2), payload=Report()))).guard == (
         "for_the_unit"
     )
     round_ = round_.apply([submit("V11", 3, 2)])
@@ -122,12 +133,12 @@ def test_only_the_unit_submits_and_only_the_unit_above_decides() -> None:
 
 def test_a_report_carries_only_its_own_values_for_the_round() -> None:
     round_ = fresh()
-    others = RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Submission([homes("V12", 1)])))
+    others = RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([homes("V12", 1)])))
     refused = refusal(round_, others)
     assert refused.guard == "own_values"
     assert "got values[0]: micro_homes of V12 for 2024" in str(refused)
     last_year = DataValue("micro_homes", "V11", Period.year(2023), Quantity.parse("1个"))
-    stale = RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Submission([last_year])))
+    stale = RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([last_year])))
     assert refusal(round_, stale).guard == "own_values"
 
 
@@ -135,7 +146,7 @@ def test_a_returned_report_carries_its_reasons_and_is_submitted_again() -> None:
     workflow = report_workflow(resubmit=Due.calendar_days(3))
     round_ = ReportRound(TREE, "C", YEAR, due=DUE, workflow=workflow)
     reasons = ("妇女微家数与台账不符", "缺少活动照片")
-    round_ = round_.apply([submit("V11", 30, 2), decide("V11", "return", "T1", 3, payload=Return(reasons))])
+    round_ = round_.apply([submit("V11", 30, 2), decide("V11", "return", "T1", 3, payload=ReturnReasons(reasons))])
     assert round_.state_of("V11") == "returned"
     assert round_.reasons("V11") == reasons
     assert round_.values_of("V11") == ()
@@ -149,9 +160,9 @@ def test_a_returned_report_carries_its_reasons_and_is_submitted_again() -> None:
 
 def test_a_return_needs_a_reason() -> None:
     with pytest.raises(ValidationError, match="at least one reason"):
-        Return([])
+        ReturnReasons([])
     with pytest.raises(ValidationError, match=r"reasons\[1\]"):
-        Return(["缺少照片", "  "])
+        ReturnReasons(["缺少照片", "  "])
 
 
 def test_reports_not_in_by_the_due_date_are_overdue() -> None:
@@ -186,7 +197,7 @@ def test_an_approval_is_withdrawn_only_while_the_approver_has_not_sent_its_own_r
     assert refused.guard == "above_not_sent"
     assert "expected the report of T1 not yet sent up (待上报 or 已退回), got 待审核" in str(refused)
     # The county returns the township's report; then the township may reopen its village's.
-    returned = round_.apply([decide("T1", "return", "C", 5, payload=Return(["请核实东村数据"]))])
+    returned = round_.apply([decide("T1", "return", "C", 5, payload=ReturnReasons(["请核实东村数据"]))])
     reopened = returned.act("V11", unapprove.act)
     assert reopened.state_of("V11") == "submitted"
     # An excuse is withdrawn the same way; at the top nothing is above.
@@ -278,17 +289,20 @@ def test_ratios_and_tables_count_approved_data_only_too() -> None:
     values += [DataValue("served", code, YEAR, Quantity.parse(f"{n}人次")) for code, n in (("V11", 10), ("V12", 38))]
     round_ = fresh().apply(
         [
-            RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Submission(values[0::2]))),
-            RoundAct("V12", Act("submit", clerk("V12"), at(2), payload=Submission(values[1::2]))),
+            RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report(values[0::2]))),
+            RoundAct("V12", Act("submit", clerk("V12"), at(2), payload=Report(values[1::2]))),
             decide("V11", "approve", "T1", 3),
         ]
     )
     data = round_.dataset(indicators)
     assert rollup_ratio(data, "served_per_home", "T1", YEAR, level=Level.VILLAGE).value == 8
     ratio = rollup_ratio(data, "served_per_home", "T1", YEAR, level=Level.VILLAGE, approved=round_.approved())
-    assert (ratio.value, ratio.exact, ratio.numerator.coverage.approved_only) == (5, False, True)
+    assert (ratio.value, ratio.exact, ratio.numerator.coverage.approved_only) == (Decimal(5), False, True)
     table = rollup_table(data, ["micro_homes"], ["T1", "C"], YEAR, level=Level.VILLAGE, approved={"V11"})
-    assert [str(row[0].coverage) for row in table.cells] == ["1/2（仅含已审核数据）", "1/3（仅含已审核数据）"]
+    assert [str(row[0].coverage) for row in table.cells if isinstance(row[0], RollupResult)] == [
+        "1/2（仅含已审核数据）",
+        "1/3（仅含已审核数据）",
+    ]
 
 
 def test_approved_units_are_read_as_a_collection_of_codes() -> None:
@@ -316,7 +330,7 @@ def test_the_workflow_is_declared_on_the_one_engine() -> None:
 
 def test_a_round_shows_its_progress_and_never_personal_notes() -> None:
     round_ = fresh().apply(
-        [RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Submission([homes("V11", 3)], note="张三家")))]
+        [RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([homes("V11", 3)], note="张三家")))]
     )
     assert "张三" not in repr(round_)
     assert "张三" not in repr(round_.case("V11"))
@@ -324,3 +338,34 @@ def test_a_round_shows_its_progress_and_never_personal_notes() -> None:
     html = round_._repr_html_()
     assert "东村" in html
     assert "待审核" in html
+
+
+def test_a_rounds_acts_travel_as_plain_data_read_with_their_workflow() -> None:
+    round_ = _approved_round()
+    data = unstructure(round_.acts)
+    assert data[0]["act"]["payload"]["kind"] == "submit"
+    acts = structure(data, tuple[RoundAct, ...], workflow=REPORT_WORKFLOW)
+    assert ReportRound(TREE, "C", YEAR, due=DUE, acts=acts).records() == round_.records()
+    with pytest.raises(ValidationError) as caught:
+        structure(data, tuple[RoundAct, ...])
+    assert caught.value.faults[0].path == "[0].act.payload"
+    assert caught.value.faults[0].code == "needs_workflow"
+    with pytest.raises(ValidationError, match="a Workflow"):
+        structure(data, tuple[RoundAct, ...], workflow="report_approval")  # type: ignore[arg-type]
+
+
+def test_advance_with_refuses_what_is_not_a_workflow_a_case_or_an_act() -> None:
+    round_ = fresh()
+    case, act = round_.case("V11"), submit("V11", 3, 2).act
+    for args, path in (
+        (("workflow", case, act), "workflow"),
+        ((REPORT_WORKFLOW, "case", act), "case"),
+        ((REPORT_WORKFLOW, case, "act"), "act"),
+    ):
+        with pytest.raises(ValidationError) as caught:
+            advance_with(*args, context=round_)
+        assert caught.value.faults[0].path == path
+    with pytest.raises(ValidationError, match="a context the 'own_values' guard"):
+        advance_with(REPORT_WORKFLOW, case, act, context=None)  # type: ignore[misc]
+    moved = advance_with(REPORT_WORKFLOW, case, act, context=round_)
+    assert (case.state, moved.state) == ("open", "submitted")

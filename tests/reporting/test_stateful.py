@@ -12,7 +12,7 @@ from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 from fulian_core.errors import TransitionRefused
 from fulian_core.indicators import rollup
 from fulian_core.orgs import Level, OrgTree, OrgUnit
-from fulian_core.reporting import ReportRound, Return, RoundAct, Submission
+from fulian_core.reporting import Report, ReportRound, ReturnReasons
 from fulian_core.workflows import Act, Actor, Role
 from tests.reporting.test_approval import DUE, INDICATORS, YEAR, at, homes
 
@@ -79,16 +79,18 @@ class RoundMachine(RuleBasedStateMachine):
         count=st.integers(0, 40),
         foreign=st.sampled_from([False] * 5 + [True]),
     )
-    def attempt(self, unit: str, command: str, by: str, role: Role, reason: str, count: int, foreign: bool) -> None:
+    def attempt(  # noqa: PLR0917 - one argument per drawn part of the act
+        self, unit: str, command: str, by: str, role: Role, reason: str, count: int, foreign: bool
+    ) -> None:
         right = unit if command == "submit" else ABOVE[unit]
         acting_for = {"right": right, "self": unit, "above": ABOVE[unit], "other": "T3" if unit != "T3" else "V11"}[by]
         actor = Actor(f"a-{acting_for}", "经办人", role, acting_for)
-        payload: Submission | Return | None = None
+        payload: Report | ReturnReasons | None = None
         if command == "submit":
-            payload = Submission([homes("V11" if foreign and unit != "V11" else unit, count)])
+            payload = Report([homes("V11" if foreign and unit != "V11" else unit, count)])
             foreign = foreign and unit != "V11"
         elif command == "return":
-            payload = Return(["请核实"])
+            payload = ReturnReasons(["请核实"])
         self.step += 1
         act = Act(command, actor, at(1) + dt.timedelta(minutes=self.step), reason=reason, payload=payload)
         target = self.expected(unit, command, actor, reason, foreign=foreign)

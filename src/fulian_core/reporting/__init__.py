@@ -8,7 +8,7 @@ approved data only — and says so in its coverage.
 >>> from fulian_core.orgs import Level, OrgTree, OrgUnit
 >>> from fulian_core.periods import Period
 >>> from fulian_core.quantities import Quantity, Unit
->>> from fulian_core.reporting import ReportRound, Submission
+>>> from fulian_core.reporting import ReportRound, Report
 >>> from fulian_core.workflows import CHINA_STANDARD_TIME as CST, Act, Actor, Role
 >>> tree = OrgTree([OrgUnit("T", "城关镇", Level.TOWNSHIP), OrgUnit("V1", "东村", Level.VILLAGE, "T"),
 ...                 OrgUnit("V2", "西村", Level.VILLAGE, "T")])
@@ -19,7 +19,7 @@ approved data only — and says so in its coverage.
 >>> for village, count in (("V1", 3), ("V2", 2)):
 ...     clerk = Actor(f"c-{village}", "村妇联主席", Role.STAFF, village)
 ...     value = DataValue("micro_homes", village, year, Quantity.parse(f"{count}个"))
-...     round_ = round_.act(village, Act("submit", clerk, at, payload=Submission([value])))
+...     round_ = round_.act(village, Act("submit", clerk, at, payload=Report([value])))
 >>> chair = Actor("t1", "镇妇联主席", Role.LEADER, "T")
 >>> round_ = round_.act("V1", Act("approve", chair, at))
 >>> data = round_.dataset(IndicatorSet([homes]))
@@ -29,6 +29,6 @@ approved data only — and says so in its coverage.
 """
 
 from fulian_core.reporting.approval import REPORT_STATES, REPORT_WORKFLOW, ReportRound, RoundAct, report_workflow
-from fulian_core.reporting.submissions import Return, Submission
+from fulian_core.reporting.reports import Report, ReturnReasons
 
-__all__ = ["REPORT_STATES", "REPORT_WORKFLOW", "ReportRound", "Return", "RoundAct", "Submission", "report_workflow"]
+__all__ = ["REPORT_STATES", "REPORT_WORKFLOW", "Report", "ReportRound", "ReturnReasons", "RoundAct", "report_workflow"]

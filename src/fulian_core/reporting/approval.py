@@ -33,11 +33,11 @@ from fulian_core._display import Display as _Display
 from fulian_core._display import Displayed as _Displayed
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
-from fulian_core.errors import TransitionRefused, ValidationError
+from fulian_core.errors import TransitionRefused, UnknownUnitError, ValidationError
 from fulian_core.indicators import Dataset, DataValue, IndicatorSet
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.periods import Period
-from fulian_core.reporting.submissions import Return, Submission
+from fulian_core.reporting.reports import Report, ReturnReasons
 from fulian_core.tabular import Record as _Record
 from fulian_core.workflows import (
     Act,
@@ -92,7 +92,7 @@ def _below_settled(attempt: _A) -> str | None:
 
 def _own_values(attempt: _A) -> str | None:
     payload = attempt.payload
-    assert isinstance(payload, Submission)  # noqa: S101 - the engine checked the payload's type
+    assert isinstance(payload, Report)  # noqa: S101 - the engine checked the payload's type
     period = attempt.context.period
     for index, value in enumerate(payload.values):
         if value.unit != attempt.subject or not period.contains(value.period):
@@ -135,11 +135,17 @@ def report_workflow(*, resubmit: Due | None = None) -> Workflow[ReportRound]:
                 "submitted",
                 _STAFF,
                 guards=("for_the_unit", "own_values", "below_settled"),
-                payload=Submission,
+                payload=Report,
             ),
             Transition("approve", "审核通过", {"submitted"}, "approved", _STAFF, guards=("for_the_unit_above",)),
             Transition(
-                "return", "退回", {"submitted"}, "returned", _STAFF, guards=("for_the_unit_above",), payload=Return
+                "return",
+                "退回",
+                {"submitted"},
+                "returned",
+                _STAFF,
+                guards=("for_the_unit_above",),
+                payload=ReturnReasons,
             ),
             Transition(
                 "unapprove",
@@ -227,6 +233,16 @@ class _Shape:
     level: Mapping[str, Level]
 
 
+def _code_in(tree: OrgTree, code: object) -> str | None:
+    """*code* as *tree* holds it (a division code may come zero-padded), or None."""
+    if not isinstance(code, str):
+        return None
+    try:
+        return tree.unit(code).code
+    except UnknownUnitError:
+        return None
+
+
 def _shape(tree: OrgTree, top: str, down_to: Level | None) -> _Shape:
     order: list[str] = []
     above: dict[str, str] = {}
@@ -286,15 +302,16 @@ class ReportRound(_Displayed):
             self.down_to is None or isinstance(self.down_to, Level), "down_to", "a Level or None", self.down_to
         )
         faults.check(isinstance(self.workflow, Workflow), "workflow", "a Workflow", self.workflow)
-        top_known = isinstance(self.top, str) and isinstance(self.tree, OrgTree) and self.top in self.tree
-        faults.check(top_known, "top", "a unit of the tree", self.top)
+        top = _code_in(self.tree, self.top) if isinstance(self.tree, OrgTree) else None
+        faults.check(top is not None, "top", "a unit of the tree", self.top)
         faults.raise_if_any()
         if self.workflow.code != REPORT_WORKFLOW.code:
-            raise ValidationError.single("workflow", f"a {REPORT_WORKFLOW.code} workflow", self.workflow.code)
-        shape = _shape(self.tree, self.tree.unit(self.top).code, self.down_to)
+            raise ValidationError.single("workflow", "a workflow made by report_workflow()", self.workflow.code)
+        assert top is not None  # noqa: S101 - checked just above
+        shape = _shape(self.tree, top, self.down_to)
         if not shape.order:
             raise ValidationError.single("top", "a unit with units under it to report", self.top)
-        object.__setattr__(self, "top", self.tree.unit(self.top).code)
+        object.__setattr__(self, "top", top)
         object.__setattr__(self, "_shape", shape)
         cases = {code: Case(self.workflow.code, code, self.workflow.initial) for code in shape.order}
         object.__setattr__(self, "_cases", cases)  # filled in place while the acts are checked
@@ -309,9 +326,10 @@ class ReportRound(_Displayed):
         return self._shape.order
 
     def _known(self, unit: object, path: str = "unit") -> str:
-        if not isinstance(unit, str) or unit not in self._shape.above:
+        code = unit if isinstance(unit, str) and unit in self._shape.above else _code_in(self.tree, unit)
+        if code is None or code not in self._shape.above:
             raise ValidationError.single(path, f"a unit reporting under {self.top}", unit)
-        return unit
+        return code
 
     def above(self, unit: str) -> str:
         """The unit *unit* reports to (its approver)."""
@@ -343,7 +361,7 @@ class ReportRound(_Displayed):
         if case.state not in _HOLDING:
             return ()
         payload = case.acts("submit")[-1].act.payload
-        assert isinstance(payload, Submission)  # noqa: S101 - submit carries a Submission
+        assert isinstance(payload, Report)  # noqa: S101 - submit carries a Report
         return payload.values
 
     def reasons(self, unit: str) -> tuple[str, ...]:
@@ -352,7 +370,7 @@ class ReportRound(_Displayed):
         if case.state != "returned":
             return ()
         payload = case.events[-1].act.payload
-        assert isinstance(payload, Return)  # noqa: S101 - only return enters the state
+        assert isinstance(payload, ReturnReasons)  # noqa: S101 - only return enters the state
         return payload.reasons
 
     def approved(self) -> frozenset[str]:
@@ -492,12 +510,13 @@ def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], offset: int, *, refus
         at = f"acts[{index}]"
         if not isinstance(item, RoundAct):
             raise ValidationError.single(at, "a RoundAct", item)
-        if item.unit not in cases:
+        unit = item.unit if item.unit in cases else _code_in(round_.tree, item.unit)
+        if unit is None or unit not in cases:
             raise ValidationError.single(f"{at}.unit", f"a unit reporting under {round_.top}", item.unit)
         if refuse:
-            cases[item.unit] = advance_with(workflow, cases[item.unit], item.act, context=round_)
+            cases[unit] = advance_with(workflow, cases[unit], item.act, context=round_)
             continue
         try:
-            cases[item.unit] = advance_with(workflow, cases[item.unit], item.act, context=round_)
+            cases[unit] = advance_with(workflow, cases[unit], item.act, context=round_)
         except (TransitionRefused, ValidationError, LookupError) as error:
             raise ValidationError.single(at, f"an act the workflow accepts here ({error})", item.act.command) from None

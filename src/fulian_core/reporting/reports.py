@@ -1,10 +1,10 @@
 """What moves a report up the hierarchy (上报内容): the values a unit submits for the period, and
 the reasons a report is returned with.
 
-A :class:`Submission` is the payload of ``submit``: the unit's own values for the round's period
+A :class:`Report` is the payload of ``submit``: the unit's own values for the round's period
 (妇女微家数, 执委联系率 … as :class:`~fulian_core.indicators.DataValue`), and a note. A report
 that covers only the units below it (a township confirming its villages) submits no values of its
-own. A :class:`Return` is the payload of ``return`` (退回): at least one reason, each a point to
+own. A :class:`ReturnReasons` is the payload of ``return`` (退回): at least one reason, each a point to
 correct, carried by the returned report until it is submitted again.
 """
 
@@ -21,7 +21,7 @@ from fulian_core.indicators import DataValue
 from fulian_core.privacy import _text_repr
 from fulian_core.workflows import Payload
 
-__all__ = ["Return", "Submission"]
+__all__ = ["Report", "ReturnReasons"]
 
 
 def _values(value: Iterable[DataValue]) -> tuple[DataValue, ...]:
@@ -33,7 +33,7 @@ def _reasons(value: Iterable[str]) -> tuple[str, ...]:
 
 
 @attrs.frozen
-class Submission(Payload):
+class Report(Payload):
     """A unit's report for the period (上报数据): its own ``values`` (none when it reports only
     for the units below it) and a ``note`` shown by its length only. One value per indicator
     and period."""
@@ -61,7 +61,7 @@ class Submission(Payload):
 
 
 @attrs.frozen
-class Return(Payload):
+class ReturnReasons(Payload):
     """A report sent back for correction (退回): the ``reasons`` — at least one, each a point to
     correct ("妇女微家数与上月台账不符")."""
 
@@ -75,5 +75,5 @@ class Return(Payload):
         for index, reason in enumerate(self.reasons):
             check_free_text(reason, f"reasons[{index}]", faults)
             if isinstance(reason, str):
-                faults.check(bool(reason.strip()), f"reasons[{index}]", "a reason, not blank", reason)
+                faults.check(bool(reason.strip()), f"reasons[{index}]", "a non-empty reason", reason)
         faults.raise_if_any()
