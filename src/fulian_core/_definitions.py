@@ -74,6 +74,14 @@ def listed_set(value: Iterable[_T], path: str, what: str) -> frozenset[_T]:
         raise ValidationError.single(path, what, list(members)) from None
 
 
+def sorted_set_repr(value: object) -> str:
+    """The ``repr`` of a set field in sorted order (by ``str``), the same in every run: a
+    frozenset's own order follows the hash seed."""
+    if not isinstance(value, frozenset) or not value:
+        return repr(value)
+    return "frozenset({" + ", ".join(repr(member) for member in sorted(value, key=str)) + "})"
+
+
 def mapped(value: Mapping[_K, _V], path: str, what: str) -> Mapping[_K, _V]:
     """*value* itself if it is a mapping; a text, a list or anything else is refused at *path*
     (for attrs converters, which then copy or freeze it)."""

@@ -69,3 +69,33 @@ def test_masking_is_idempotent(name: str, mobile: MobileNumber, resident: Reside
     assert mask_mobile(mask_mobile(mobile.number)) == mask_mobile(mobile.number)
     assert mask_resident_id(mask_resident_id(resident.number)) == mask_resident_id(resident.number)
     assert redact_text(redact_text(text)) == redact_text(text)
+
+
+@given(NAMES, mobile_numbers())
+def test_an_acts_reason_and_note_stay_out_of_every_cases_repr(name: str, mobile: MobileNumber) -> None:
+    # A referral's reason names the party and her mobile; the case's repr shows its length only.
+    from fulian_core.mediation import (
+        MEDIATION_WORKFLOW,
+        Channel,
+        Dispute,
+        DisputeKind,
+        Referral,
+        ReferralBody,
+        Session,
+        open_dispute,
+    )
+    from fulian_core.workflows import CHINA_STANDARD_TIME, Act, Actor, Role, advance
+
+    staff = Actor("s1", "调解员", Role.STAFF, "371082103")
+    dispute = Dispute("m-1", Channel.VISIT, dt.date(2025, 3, 3), DisputeKind.MARRIAGE, "371082103201", "夫妻矛盾")
+    case = open_dispute(
+        MEDIATION_WORKFLOW, dispute, by=staff, at=dt.datetime(2025, 3, 3, 9, tzinfo=CHINA_STANDARD_TIME)
+    )
+    steps = [("accept", None), ("session", Session("初次调解")), ("refer", Referral(ReferralBody.LEGAL_AID))]
+    for day, (command, payload) in enumerate(steps, start=4):
+        moment = dt.datetime(2025, 3, day, 9, tzinfo=CHINA_STANDARD_TIME)
+        said = f"{name}涉及人身安全，电话{mobile.number}"
+        case = advance(MEDIATION_WORKFLOW, case, Act(command, staff, moment, reason=said, note=said, payload=payload))
+    assert case.state == "referred"
+    assert name not in repr(case)
+    assert mobile.number not in repr(case)

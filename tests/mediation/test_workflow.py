@@ -174,3 +174,14 @@ def test_the_figures_by_unit_become_indicator_values() -> None:
     assert mediated.value.value == 3
     rate = rollup_ratio(dataset, "mediation_success_rate", "371082103000", year, level=Level.VILLAGE)
     assert rate.value == Decimal("66.67")
+
+
+def test_a_covered_village_without_disputes_reports_zeros_and_the_township_stays_complete() -> None:
+    case = open_dispute(MEDIATION_WORKFLOW, dispute(1), by=STAFF, at=at(3, 3))
+    other = "371082103202"
+    tree = OrgTree.from_division_codes({"371082103000": "人和镇", VILLAGE: "甲村", other: "乙村"})
+    year = Period.year(2025)
+    for units, coverage in (((), "1/2"), ((VILLAGE, other), "2/2")):
+        data = Dataset(IndicatorSet(MEDIATION_DEFINITIONS), tree, mediation_values([case], year, units=units))
+        received = rollup(data, "disputes_received", "371082103000", year, level=Level.VILLAGE)
+        assert (str(received.value), str(received.coverage)) == ("1件", coverage)

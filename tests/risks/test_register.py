@@ -106,6 +106,23 @@ def test_the_counts_become_indicator_values_and_never_name_anyone() -> None:
     assert "张秀梅" not in repr(cases[0])
 
 
+def test_a_village_the_register_covers_with_no_one_at_risk_counts_zero_not_missing() -> None:
+    cases = [open_entry(RISK_WORKFLOW, entry(1, unit=VILLAGES[0]), "red", by=STAFF, at=at(6, 2))]
+    tree = OrgTree.from_division_codes({"371082103000": "人和镇", VILLAGES[0]: "甲村", VILLAGES[1]: "乙村"})
+    month = Period.month(2025, 6)
+
+    def total(values: tuple[object, ...]) -> tuple[str, str]:
+        data = Dataset(IndicatorSet(risk_definitions()), tree, values)  # type: ignore[arg-type]
+        result = rollup(data, "risk_open", "371082103000", month, level=Level.VILLAGE)
+        return str(result.value), str(result.coverage)
+
+    assert total(risk_values(cases, month)) == ("1户", "1/2")
+    assert total(risk_values(cases, month, units=VILLAGES)) == ("1户", "2/2")
+    zeros = [value for value in risk_values(cases, month, units=VILLAGES) if value.unit == VILLAGES[1]]
+    assert zeros
+    assert all(value.value.value == 0 for value in zeros)
+
+
 def test_changes_and_closures_need_their_reasons() -> None:
     case = open_entry(RISK_WORKFLOW, entry(1), "green", by=STAFF, at=at(6, 2))
     with pytest.raises(TransitionRefused) as refused:
@@ -181,3 +198,13 @@ class RegisterMachine(RuleBasedStateMachine):
 
 
 TestRegister = RegisterMachine.TestCase
+
+
+def test_a_registrations_repr_lists_its_categories_in_one_order_in_every_run() -> None:
+    import datetime as _dt
+
+    from fulian_core.risks import Registration, RiskCategory, RiskSubject
+
+    shown = repr(Registration("r", RiskSubject.HOUSEHOLD, "h", "371082103201", set(RiskCategory), _dt.date(2024, 1, 1)))
+    positions = [shown.index(f"RiskCategory.{member.name}:") for member in sorted(RiskCategory, key=str)]
+    assert positions == sorted(positions)

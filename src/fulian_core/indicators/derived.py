@@ -26,14 +26,14 @@ from fulian_core.credit import CreditRecord, CreditScheme, credit_standing
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import Indicator, RatioIndicator, TimeAggregation
 from fulian_core.indicators.values import DataValue, Origin
-from fulian_core.mediation import MediationFigures, mediation_figures_by_unit
+from fulian_core.mediation import MediationFigures, mediation_figures, mediation_figures_by_unit
 from fulian_core.nominations import CampaignStatistics, Counts
 from fulian_core.organisation import ContactReport, DutyStatus
 from fulian_core.periods import Period
 from fulian_core.quantities import Quantity, Unit
 from fulian_core.rectification import RectificationFigures, figures_by_unit
 from fulian_core.risks import LEVELS as _RISK_LEVELS
-from fulian_core.risks import RiskCategory, risk_figures_by_unit
+from fulian_core.risks import RiskCategory, risk_figures, risk_figures_by_unit
 from fulian_core.rules import SubjectKind
 from fulian_core.workflows import Case
 
@@ -461,24 +461,38 @@ MEDIATION_DEFINITIONS: Final[tuple[Indicator | RatioIndicator, ...]] = (
 按期办结率 recomputed from the summed counts of any region."""
 
 
+def _covered(units: Iterable[str]) -> tuple[str, ...]:
+    return tuple(str(unit) for unit in check_items(units, str, "units", "a list of unit codes"))
+
+
 def mediation_values(
-    cases: Iterable[Case], period: Period, *, codes: Mapping[str, str] = MEDIATION_INDICATORS
+    cases: Iterable[Case],
+    period: Period,
+    *,
+    codes: Mapping[str, str] = MEDIATION_INDICATORS,
+    units: Iterable[str] = (),
 ) -> tuple[DataValue, ...]:
     """Values per unit the disputes count under, from mediation cases as they stood at the end
     of *period* (累计): for each count named in *codes* (the counts of
     :class:`~fulian_core.mediation.MediationFigures` and ``mediated``), the indicator it feeds,
-    in 件."""
+    in 件. Each of *units* (the villages the federation covers) with no dispute gets zeros: it
+    reported none, it did not fail to report."""
     cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
     check_type(period, Period, "period")
+    covered = _covered(units)
     check_type(codes, Mapping, "codes", "a mapping of counts to indicator codes")
     known = [field.name for field in attrs.fields(MediationFigures) if field.name not in ("on", "by_channel")]
     known.append("mediated")
     for name in codes:
         if name not in known:
             raise ValidationError.single("codes", f"names of mediation counts ({', '.join(known)})", name)
+    by_unit = dict(mediation_figures_by_unit(cases, on=period.end))
+    none = mediation_figures([], on=period.end)
+    for unit in covered:
+        by_unit.setdefault(unit, none)
     return tuple(
         DataValue(indicator, unit, period, Quantity.exact(getattr(figures, name), Unit.PIECE), Origin.DERIVED)
-        for unit, figures in mediation_figures_by_unit(cases, on=period.end).items()
+        for unit, figures in sorted(by_unit.items())
         for name, indicator in codes.items()
     )
 
@@ -516,15 +530,20 @@ def risk_definitions() -> tuple[Indicator, ...]:
     )
 
 
-def risk_values(cases: Iterable[Case], period: Period) -> tuple[DataValue, ...]:
+def risk_values(cases: Iterable[Case], period: Period, *, units: Iterable[str] = ()) -> tuple[DataValue, ...]:
     """Values per unit the entries count under, from a family risk register as it stood at the
     end of *period*: entries registered, open, closed and overdue for review, and the open ones by
     level and by category (an entry counted once in each of its categories). Counts only: no
-    value names anyone."""
+    value names anyone. Each of *units* (the villages the register covers) with no entry gets
+    zeros: no one at risk was found there, which is a count, not a missing report."""
     cases = check_items(cases, Case, "cases", "a list of cases")  # type: ignore[assignment]
     check_type(period, Period, "period")
+    by_unit = dict(risk_figures_by_unit(cases, on=period.end))
+    none = risk_figures([], on=period.end)
+    for unit in _covered(units):
+        by_unit.setdefault(unit, none)
     values: list[DataValue] = []
-    for unit, figures in risk_figures_by_unit(cases, on=period.end).items():
+    for unit, figures in sorted(by_unit.items()):
         counts = {
             "registered": figures.registered,
             "open": figures.open,

@@ -1,7 +1,7 @@
 """Contact duties of committee members (执委联系包联): duties as data, contacts as a log, and
 who met, missed or still owes each duty in each period.
 
-Seeds 002 and 003 state the duty as counties publish it: "每月至少沟通1次，每季度至少走访1次，
+Seed 001 states the duty as counties publish it: "每月至少沟通1次，每季度至少走访1次，
 每年至少办1件好事实事". A :class:`Duty` says what counts (the kinds of contact: a visit is also a
 conversation), how often (a :class:`~fulian_core.schedules.Cadence`), how many times at least,
 and whether it is owed to each assigned family or once by the member. A :class:`ContactPlan`
@@ -35,7 +35,16 @@ from typing import Final
 import attrs
 
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
-from fulian_core._definitions import check_code, check_free_text, check_text, check_whole, listed, listed_set, mapped
+from fulian_core._definitions import (
+    check_code,
+    check_free_text,
+    check_text,
+    check_whole,
+    listed,
+    listed_set,
+    mapped,
+    sorted_set_repr,
+)
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import DefinitionError, ValidationError
@@ -85,7 +94,7 @@ class Duty:
     cadence: Cadence
     at_least: int = 1
     per_family: bool = True
-    kinds: frozenset[str] = attrs.field(factory=frozenset, converter=_kinds)
+    kinds: frozenset[str] = attrs.field(factory=frozenset, converter=_kinds, repr=sorted_set_repr)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

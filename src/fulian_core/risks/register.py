@@ -16,7 +16,7 @@ from typing import ClassVar
 
 import attrs
 
-from fulian_core._definitions import check_code, check_free_text, listed_set
+from fulian_core._definitions import check_code, check_free_text, listed_set, sorted_set_repr
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
 from fulian_core.errors import ValidationError
@@ -83,7 +83,7 @@ class Registration(Payload):
     about: RiskSubject
     reference: str
     unit: str
-    categories: frozenset[RiskCategory] = attrs.field(converter=_categories)
+    categories: frozenset[RiskCategory] = attrs.field(converter=_categories, repr=sorted_set_repr)
     found: dt.date
     source: ScreeningSource = ScreeningSource.MONTHLY_SCREENING
     note: str = attrs.field(default="", repr=_text_repr)

@@ -28,6 +28,7 @@ from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._faults import Faults
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, ValidationError
+from fulian_core.privacy import _text_repr
 from fulian_core.workflows.actors import Actor
 from fulian_core.workflows.declaration import BUILT_IN_GUARDS as _BUILT_IN_GUARDS
 from fulian_core.workflows.declaration import Attempt, Payload, Transition, Workflow
@@ -155,13 +156,14 @@ def first_allowed(
 @attrs.frozen
 class Act:
     """A command given to a case (操作): what, by whom, when (supplied by the caller), why, and
-    the payload its transition declares (None when it declares none)."""
+    the payload its transition declares (None when it declares none). The reason and the note
+    may name people (a referral's reason, a closure's): ``repr`` shows them by length only."""
 
     command: str
     actor: Actor
     at: dt.datetime
-    reason: str = ""
-    note: str = ""
+    reason: str = attrs.field(default="", repr=_text_repr)
+    note: str = attrs.field(default="", repr=_text_repr)
     payload: Payload | None = None
 
     def __attrs_post_init__(self) -> None:
