@@ -102,6 +102,19 @@ def test_bad_input_is_refused_with_its_path() -> None:
     with pytest.raises(ValidationError, match=r"contacts\[1\].id: expected an id not used before"):
         contact_duties(PLAN, [contact, contact], YEAR, on=dt.date(2025, 2, 1))
     assert "张秀梅" not in repr(Contact("c", "m1", dt.date(2025, 1, 1), "deed", note="为张秀梅家修缮院墙"))
+    with pytest.raises(DefinitionError, match=r"units\['m1'\]: expected a division code"):
+        ContactPlan(DUTIES, assignments={"m1": {"f1"}}, units={"m1": "3710821032"})
+    with pytest.raises(DefinitionError, match=r"units\['m1'\]: expected a code of ASCII letters"):
+        ContactPlan(DUTIES, assignments={"m1": {"f1"}}, units={"m1": "两新妇联"})
+
+
+def test_a_member_may_count_in_a_unit_outside_the_division_codes() -> None:
+    # Seed 001: 执委 包联妇联组织, a 两新 (enterprise) federation among them.
+    plan = ContactPlan(DUTIES, assignments={"m1": {"f1"}}, units={"m1": "371082103-LX01"})
+    report = contact_duties(
+        plan, [Contact("c", "m1", dt.date(2025, 1, 3), "visit", family="f1")], YEAR, on=dt.date(2025, 2, 1)
+    )
+    assert {line.unit for line in report.lines} == {"371082103-LX01"}
 
 
 contacts = st.lists(

@@ -146,8 +146,9 @@ def _units(value: Mapping[str, str]) -> Mapping[str, str]:
 @attrs.frozen
 class ContactPlan:
     """Who contacts whom (包联安排): the ``duties``, the families ``assignments`` gives each
-    member (by id), and the unit — a village or community code — each member is counted in
-    (``units``; every member assigned must have one)."""
+    member (by id), and the unit each member is counted in — a village's or community's division
+    code, or the code of a unit outside them (a 两新 federation) — (``units``; every member
+    assigned must have one)."""
 
     duties: tuple[Duty, ...] = attrs.field(converter=_duties)
     assignments: Mapping[str, frozenset[str]] = attrs.field(converter=_assignments)
@@ -174,6 +175,10 @@ class ContactPlan:
             faults.check(member in self.units, f"units[{member!r}]", "the unit code of every member assigned", None)
         for member, unit in self.units.items():
             check_code(member, f"units[{member!r}]", faults, punctuation="_-.")
+            if not (isinstance(unit, str) and unit.isdigit()):
+                # A unit outside the division codes (a 两新 federation: 371082103-LX01).
+                check_code(unit, f"units[{member!r}]", faults, punctuation="_-.")
+                continue
             try:
                 _normalize_division_code(unit, path=f"units[{member!r}]")
             except ValidationError as error:
