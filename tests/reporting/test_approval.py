@@ -369,3 +369,25 @@ def test_advance_with_refuses_what_is_not_a_workflow_a_case_or_an_act() -> None:
         advance_with(REPORT_WORKFLOW, case, act, context=None)  # type: ignore[misc]
     moved = advance_with(REPORT_WORKFLOW, case, act, context=round_)
     assert (case.state, moved.state) == ("open", "submitted")
+
+
+def test_seed_001s_micro_homes_approved_to_the_township_add_up_to_its_report() -> None:
+    # Seed 001 篇1: 在南柳、北新庄、埠东夼村打造妇女微家3处 — one a village, approved by 人和镇.
+    villages = {"371082103201": "南柳村", "371082103202": "北新庄村", "371082103203": "埠东夼村"}
+    tree = OrgTree.from_division_codes({"371082000000": "荣成市", "371082103000": "人和镇", **villages})
+    indicators = IndicatorSet([Indicator("micro_homes", "妇女微家", Unit.SITE)])
+    round_ = ReportRound(tree, "371082103000", YEAR, due=DUE)
+    for code in villages:
+        value = DataValue("micro_homes", code, YEAR, Quantity.parse("1处"))
+        round_ = round_.apply(
+            [
+                RoundAct(code, Act("submit", clerk(code), at(2), payload=Report([value]))),
+                RoundAct(code, Act("approve", chair("371082103"), at(3))),
+            ]
+        )
+    total = rollup(
+        round_.dataset(indicators), "micro_homes", "371082103", YEAR, level=Level.VILLAGE, approved=round_.approved()
+    )
+    assert total.value == Quantity.parse("妇女微家3处".removeprefix("妇女微家"))
+    assert str(total.coverage) == "3/3（仅含已审核数据）"
+    assert total.status.code == "complete"
