@@ -48,6 +48,7 @@ STRATEGIES: Final[Mapping[tuple[str, str], str]] = {
     ("fulian_core.nominations.voting", "Ballot"): "ballots",
     ("fulian_core.workflows.declaration", "Workflow"): "workflows",
     ("fulian_core.workflows.declaration", "Due"): "dues",
+    ("fulian_core.reporting.approval", "ReportRound"): "report_rounds",
 }
 
 _BY_MODULE: Final[Mapping[str, Sequence[tuple[str, str]]]] = {

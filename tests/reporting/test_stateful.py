@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import event
+from hypothesis import event, given
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
@@ -13,6 +13,7 @@ from fulian_core.errors import TransitionRefused
 from fulian_core.indicators import rollup
 from fulian_core.orgs import Level, OrgTree, OrgUnit
 from fulian_core.reporting import Report, ReportRound, ReturnReasons
+from fulian_core.testing import report_rounds
 from fulian_core.workflows import Act, Actor, Role
 from tests.reporting.test_approval import DUE, INDICATORS, YEAR, at, homes
 
@@ -158,3 +159,13 @@ class RoundMachine(RuleBasedStateMachine):
 
 
 TestRound = RoundMachine.TestCase
+
+
+@given(report_rounds())
+def test_any_round_the_strategy_draws_keeps_the_approval_order_and_is_its_log(round_: ReportRound) -> None:
+    for unit in round_.units:
+        if round_.state_of(unit) in HOLDING:
+            assert all(round_.state_of(code) in SETTLED for code in round_.below(unit)), unit
+        assert bool(round_.values_of(unit)) == (round_.state_of(unit) in HOLDING)
+    again = ReportRound(round_.tree, round_.top, round_.period, due=round_.due, acts=round_.acts)
+    assert again.records() == round_.records()

@@ -39,6 +39,7 @@ from fulian_core.testing._nominations import (
     workflows,
 )
 from fulian_core.testing._reported import intervals, percentages
+from fulian_core.testing._reporting import report_rounds
 from fulian_core.testing._rules import (
     best_facts,
     evaluation_days,
@@ -105,6 +106,7 @@ __all__ = [
     "price_lists",
     "quantities",
     "ratios",
+    "report_rounds",
     "resident_ids",
     "rule_items",
     "rule_sheets",
