@@ -24,7 +24,7 @@ from fulian_core.quantities import Quantity, Unit
 from fulian_core.reporting import REPORT_WORKFLOW, Report, ReportRound, ReturnReasons, RoundAct, report_workflow
 from fulian_core.serialization import structure, unstructure
 from fulian_core.workflows import CHINA_STANDARD_TIME as CST
-from fulian_core.workflows import Act, Actor, Due, Role, advance_with
+from fulian_core.workflows import Act, Actor, Due, Role, State, Transition, Workflow, advance_with
 
 YEAR = Period.year(2024)
 DUE = dt.date(2024, 12, 20)
@@ -239,7 +239,7 @@ def test_a_round_is_its_log() -> None:
 def test_a_round_refuses_what_it_cannot_use() -> None:
     with pytest.raises(ValidationError) as caught:
         ReportRound("tree", "C", "2024", due="2024-12-20")  # type: ignore[arg-type]
-    assert {fault.path for fault in caught.value.faults} == {"tree", "period", "due", "top"}
+    assert {fault.path for fault in caught.value.faults} == {"tree", "period", "due"}  # no top without a tree
     with pytest.raises(ValidationError, match="a unit of the tree"):
         ReportRound(TREE, "X", YEAR, due=DUE)
     with pytest.raises(ValidationError, match="units under it to report"):
@@ -365,7 +365,7 @@ def test_advance_with_refuses_what_is_not_a_workflow_a_case_or_an_act() -> None:
         with pytest.raises(ValidationError) as caught:
             advance_with(*args, context=round_)
         assert caught.value.faults[0].path == path
-    with pytest.raises(ValidationError, match="a context the 'own_values' guard"):
+    with pytest.raises(ValidationError, match="a context the 'for_the_unit' guard"):
         advance_with(REPORT_WORKFLOW, case, act, context=None)  # type: ignore[misc]
     moved = advance_with(REPORT_WORKFLOW, case, act, context=round_)
     assert (case.state, moved.state) == ("open", "submitted")
@@ -391,3 +391,134 @@ def test_seed_001s_micro_homes_approved_to_the_township_add_up_to_its_report() -
     assert total.value == Quantity.parse("妇女微家3处".removeprefix("妇女微家"))
     assert str(total.coverage) == "3/3（仅含已审核数据）"
     assert total.status.code == "complete"
+
+
+# What a red-team probe of the first version found, each now refused or fixed.
+DEEP = OrgTree(
+    [
+        OrgUnit("P", "某市", Level.CITY),
+        OrgUnit("C1", "甲县", Level.COUNTY, "P"),
+        OrgUnit("T1", "城关镇", Level.TOWNSHIP, "C1"),
+        OrgUnit("V11", "东村", Level.VILLAGE, "T1"),
+        OrgUnit("T2", "河口镇", Level.TOWNSHIP, "C1"),
+        OrgUnit("V21", "南村", Level.VILLAGE, "T2"),
+    ]
+)
+
+
+def test_nothing_moves_under_an_excused_report() -> None:
+    round_ = ReportRound(DEEP, "P", YEAR, due=DUE).apply(
+        [
+            submit("V21", 1, 2),
+            decide("V21", "approve", "T2", 3),
+            submit("T2", None, 4),
+            decide("T2", "approve", "C1", 5),
+            decide("T1", "excuse", "C1", 5, reason="镇妇联换届"),
+            submit("C1", None, 6),
+            decide("C1", "approve", "P", 7),
+        ]
+    )
+    refused = refusal(round_, submit("V11", 5, 8))
+    assert refused.guard == "not_under_excused"
+    assert "expected no excused report above V11, got T1 (免报)" in str(refused)
+    before = rollup(
+        round_.dataset(INDICATORS), "micro_homes", "C1", YEAR, level=Level.VILLAGE, approved=round_.approved()
+    )
+    assert str(before.value) == "1个"
+
+
+def test_padded_division_codes_are_the_same_units_everywhere() -> None:
+    codes = {"371082": "荣成市", "371082103": "人和镇", "371082103201": "院东村"}
+    tree = OrgTree.from_division_codes(codes)
+    round_ = ReportRound(tree, "371082000000", YEAR, due=DUE, down_to=Level.TOWNSHIP)
+    padded_town = Actor("t", "镇妇联", Role.STAFF, "371082103000")
+    value = DataValue("micro_homes", "371082103000", YEAR, Quantity.parse("1个"))
+    round_ = round_.act("371082103000", Act("submit", padded_town, at(2), payload=Report([value])))
+    assert round_.state_of("371082103") == "submitted"
+    assert round_.awaiting("371082000000") == ("371082103",)
+    assert round_.below("371082000000") == ("371082103",)
+    assert round_.awaiting("371082103000") == ()
+
+
+def test_only_a_workflow_made_by_report_workflow_runs_a_round() -> None:
+    look_alike: Workflow[ReportRound] = Workflow(
+        code="report_approval",
+        label="数据上报审核",
+        states=(State("open", "待上报"), State("done", "完成", final=True)),
+        initial="open",
+        transitions=(Transition("submit", "上报", {"open"}, "done"),),
+    )
+    with pytest.raises(ValidationError, match="a workflow made by report_workflow"):
+        ReportRound(TREE, "C", YEAR, due=DUE, workflow=look_alike)
+
+
+def test_a_report_goes_up_after_the_reports_under_it_and_not_before_its_period() -> None:
+    round_ = fresh().apply(
+        [submit("V11", 3, 10), decide("V11", "approve", "T1", 11), decide("V12", "excuse", "T1", 11, reason="撤并")]
+    )
+    early = RoundAct("T1", Act("submit", clerk("T1"), at(1), payload=Report()))
+    assert refusal(round_, early).guard == "after_below"
+    before_the_year = RoundAct(
+        "V21", Act("submit", clerk("V21"), dt.datetime(2023, 12, 31, 9, tzinfo=CST), payload=Report([homes("V21", 1)]))
+    )
+    assert refusal(round_, before_the_year).guard == "in_time"
+
+
+def test_a_round_that_names_its_indicators_takes_only_values_they_define() -> None:
+    round_ = ReportRound(TREE, "C", YEAR, due=DUE, indicators=INDICATORS)
+    wrong = DataValue("micro_homes", "V11", YEAR, Quantity.parse("3人"))
+    refused = refusal(round_, RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([wrong]))))
+    assert refused.guard == "own_values"
+    assert "expected values the round's indicators define" in str(refused)
+    unknown = DataValue("served", "V11", YEAR, Quantity.parse("3人次"))
+    assert refusal(round_, RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([unknown])))).guard == (
+        "own_values"
+    )
+    round_ = round_.apply([submit("V11", 3, 2)])
+    assert str(rollup(round_.dataset(), "micro_homes", "T1", YEAR, level=Level.VILLAGE).value) == "3个"
+    with pytest.raises(ValidationError, match="the round names none"):
+        fresh().dataset()
+
+
+def test_a_report_is_decided_by_someone_else_than_who_submitted_it() -> None:
+    both = Actor("x", "身兼两职", Role.LEADER, "V11")
+    round_ = fresh().act("V11", Act("submit", both, at(2), payload=Report([homes("V11", 3)])))
+    same_person = Actor("x", "身兼两职", Role.LEADER, "T1")
+    assert refusal(round_, RoundAct("V11", Act("approve", same_person, at(3)))).guard == "not_own_report"
+    standing_aside = Actor("y", "镇妇联主席", Role.LEADER, "T1", conflicts={"V11"})
+    assert refusal(round_, RoundAct("V11", Act("approve", standing_aside, at(3)))).guard == "not_own_report"
+
+
+def test_records_show_only_the_dates_a_report_still_stands_by() -> None:
+    round_ = fresh().apply([submit("V11", 3, 2), decide("V11", "approve", "T1", 3)])
+    withdrawn = round_.act("V11", Act("unapprove", chair("T1"), at(4), reason="复核"))
+    row = withdrawn.records()[1]
+    assert (row["state"], row["submitted_on"], row["approved_on"]) == ("submitted", dt.date(2024, 12, 2), None)
+    returned = withdrawn.act("V11", Act("return", chair("T1"), at(5), payload=ReturnReasons(["重报"])))
+    row = returned.records()[1]
+    assert (row["state"], row["submitted_on"], row["approved_on"]) == ("returned", None, None)
+
+
+def test_reasons_and_value_notes_stay_out_of_every_repr() -> None:
+    noted = DataValue("micro_homes", "V11", YEAR, Quantity.parse("3个"), note="张三家")
+    round_ = fresh().apply(
+        [
+            RoundAct("V11", Act("submit", clerk("V11"), at(2), payload=Report([noted]))),
+            decide("V11", "return", "T1", 3, payload=ReturnReasons(["李四家的妇女微家重复统计"])),
+        ]
+    )
+    for shown in (repr(round_.case("V11")), repr(round_.acts), repr(round_)):
+        assert "李四" not in shown
+        assert "张三" not in shown
+
+
+def test_a_round_names_the_right_field_when_it_is_wrong() -> None:
+    with pytest.raises(ValidationError) as caught:
+        ReportRound(DEEP, "P", YEAR, due=DUE, down_to=Level.CITY)
+    assert caught.value.faults[0].path == "down_to"
+    with pytest.raises(ValidationError) as caught:
+        fresh().act("X", submit("V11", 1, 2).act)
+    assert caught.value.faults[0].path == "unit"
+    with pytest.raises(ValidationError) as caught:
+        fresh().apply([submit("V11", 1, 2), RoundAct("X", submit("V11", 1, 2).act)])
+    assert caught.value.faults[0].path == "acts[1].unit"

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
 
 from fulian_core.errors import TransitionRefused
-from fulian_core.indicators import rollup
+from fulian_core.indicators import DataValue, rollup
 from fulian_core.orgs import Level, OrgTree, OrgUnit
 from fulian_core.reporting import Report, ReportRound, ReturnReasons
 from fulian_core.testing import report_rounds
@@ -51,6 +51,7 @@ class RoundMachine(RuleBasedStateMachine):
         self.round = ReportRound(TREE, "P", YEAR, due=DUE)
         self.model = dict.fromkeys(UNITS, "open")
         self.held: dict[str, tuple[object, ...]] = {}
+        self.standing: dict[str, dict[str, tuple[DataValue, ...]]] = {}
         self.step = 0
 
     def expected(self, unit: str, command: str, actor: Actor, reason: str, *, foreign: bool) -> str | None:
@@ -59,11 +60,16 @@ class RoundMachine(RuleBasedStateMachine):
         state = self.model[unit]
         acting_for = unit if own else ABOVE[unit]
         above_sent = ABOVE[unit] != "P" and self.model[ABOVE[unit]] not in {"open", "returned"}
+        chain, under_excused = ABOVE[unit], False
+        while chain != "P":
+            under_excused = under_excused or self.model[chain] == "excused"
+            chain = ABOVE[chain]
         refused = (
             state not in sources
             or actor.role not in roles
             or (needs_reason and not reason)
             or actor.unit != acting_for
+            or under_excused
             or (command == "submit" and (foreign or any(self.model[code] not in SETTLED for code in BELOW[unit])))
             or (command in {"unapprove", "reinstate"} and above_sent)
         )
@@ -117,10 +123,42 @@ class RoundMachine(RuleBasedStateMachine):
             if self.model[unit] in {"open", "returned"} and all(self.model[c] in SETTLED for c in BELOW[unit])
         ]
         ready += [(unit, "approve") for unit in UNITS if self.model[unit] == "submitted"]
+        # An excuse now and then, so that what stands above an excused report gets tried.
+        ready += [(unit, "excuse") for unit in UNITS if self.model[unit] in {"open", "returned"}][:1]
+        ready = [(unit, command) for unit, command in ready if not self.under_excused(unit)]
         if not ready:
             return
         unit, command = data.draw(st.sampled_from(ready))
-        self.attempt(unit, command, "right", Role.STAFF, "", data.draw(st.integers(0, 40)), foreign=False)
+        role, reason = (Role.LEADER, "机构调整") if command == "excuse" else (Role.STAFF, "")
+        self.attempt(unit, command, "right", role, reason, data.draw(st.integers(0, 40)), foreign=False)
+
+    def under_excused(self, unit: str) -> bool:
+        chain = ABOVE[unit]
+        while chain != "P":
+            if self.model[chain] == "excused":
+                return True
+            chain = ABOVE[chain]
+        return False
+
+    @invariant()
+    def what_a_standing_report_stands_for_never_changes(self) -> None:
+        """A submitted or approved report stands for the approved data under it: while it
+        stands, none of that changes (not even under an excused report below it)."""
+        for unit in UNITS:
+            under = self.subtree(unit)
+            now = {code: self.round.values_of(code) for code in under if self.model[code] == "approved"}
+            if self.model[unit] in HOLDING and unit in self.standing:
+                assert now == self.standing[unit], unit
+            if self.model[unit] in HOLDING:
+                self.standing[unit] = now
+            else:
+                self.standing.pop(unit, None)
+
+    def subtree(self, unit: str) -> list[str]:
+        found = list(BELOW[unit])
+        for code in BELOW[unit]:
+            found += self.subtree(code)
+        return found
 
     @invariant()
     def matches_the_model(self) -> None:

@@ -18,6 +18,7 @@ from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import Indicator, IndicatorSet
 from fulian_core.orgs import OrgTree
 from fulian_core.periods import Period
+from fulian_core.privacy import _text_repr
 from fulian_core.quantities import Quantity
 from fulian_core.tabular import Record as _Record
 from fulian_core.tabular import _coded, _period_cells, _quantity_cells
@@ -41,7 +42,7 @@ class DataValue:
     period: Period
     value: Quantity
     origin: Origin = Origin.REPORTED
-    note: str = ""
+    note: str = attrs.field(default="", repr=_text_repr)
 
     @property
     def key(self) -> tuple[str, str, Period]:

@@ -37,6 +37,7 @@ from fulian_core.errors import TransitionRefused, UnknownUnitError, ValidationEr
 from fulian_core.indicators import Dataset, DataValue, IndicatorSet
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.periods import Period
+from fulian_core.privacy import redact_text
 from fulian_core.reporting.reports import Report, ReturnReasons
 from fulian_core.tabular import Record as _Record
 from fulian_core.workflows import (
@@ -66,18 +67,38 @@ _A = Attempt["ReportRound"]
 _SHOWN = 5  # units named in a refusal; the rest are counted
 
 
+def _acting_for(attempt: _A) -> str:
+    """The unit the actor acts for, as the tree holds it (a division code may come padded)."""
+    unit = attempt.actor.unit
+    return _code_in(attempt.context.tree, unit) or unit
+
+
+def _shown(unit: str) -> str:
+    return redact_text(unit)  # a unit code is no place for an ID number; if one is, it is masked
+
+
 def _for_the_unit(attempt: _A) -> str | None:
-    if attempt.actor.unit == attempt.subject:
+    if _acting_for(attempt) == attempt.subject:
         return None
-    return f"expected an actor acting for {attempt.subject}, got one acting for {attempt.actor.unit}"
+    return f"expected an actor acting for {attempt.subject}, got one acting for {_shown(attempt.actor.unit)}"
 
 
 def _for_the_unit_above(attempt: _A) -> str | None:
     above = attempt.context.above(attempt.subject)
-    if attempt.actor.unit == above:
+    if _acting_for(attempt) == above:
         return None
-    acting = attempt.actor.unit
+    acting = _shown(attempt.actor.unit)
     return f"expected an actor acting for {above} (the unit above {attempt.subject}), got one acting for {acting}"
+
+
+def _not_under_excused(attempt: _A) -> str | None:
+    round_ = attempt.context
+    unit = round_.above(attempt.subject)
+    while unit != round_.top:
+        if round_.state_of(unit) == "excused":
+            return f"expected no excused report above {attempt.subject}, got {unit} (免报)"
+        unit = round_.above(unit)
+    return None
 
 
 def _below_settled(attempt: _A) -> str | None:
@@ -90,16 +111,55 @@ def _below_settled(attempt: _A) -> str | None:
     return f"expected every report under {attempt.subject} approved or excused, got {len(pending)} not: {shown}{more}"
 
 
+def _after_below(attempt: _A) -> str | None:
+    round_ = attempt.context
+    last = max(
+        (case.last_at for code in round_.below(attempt.subject) if (case := round_.case(code)).last_at is not None),
+        default=None,
+    )
+    if last is None or attempt.at >= last:
+        return None
+    under, given = attempt.subject, attempt.at.isoformat()
+    return f"expected a time at or after the last act on the reports under {under} ({last.isoformat()}), got {given}"
+
+
 def _own_values(attempt: _A) -> str | None:
     payload = attempt.payload
     assert isinstance(payload, Report)  # noqa: S101 - the engine checked the payload's type
-    period = attempt.context.period
+    round_ = attempt.context
+    period = round_.period
     for index, value in enumerate(payload.values):
-        if value.unit != attempt.subject or not period.contains(value.period):
+        unit = _code_in(round_.tree, value.unit)
+        if unit != attempt.subject or not period.contains(value.period):
             return (
                 f"expected values of {attempt.subject} within {period.code}, "
-                f"got values[{index}]: {value.indicator} of {value.unit} for {value.period.code}"
+                f"got values[{index}]: {value.indicator} of {_shown(value.unit)} for {value.period.code}"
             )
+    if round_.indicators is not None:
+        try:
+            Dataset(round_.indicators, round_.tree, payload.values)
+        except ValidationError as error:
+            fault = error.faults[0]
+            return f"expected values the round's indicators define, got {fault.path}: {fault.expected}"
+    return None
+
+
+def _in_time(attempt: _A) -> str | None:
+    first = attempt.context.period.start
+    day = china_date(attempt.at)
+    if day >= first:
+        return None
+    return f"expected a report on or after the period's first day ({first.isoformat()}), got {day.isoformat()}"
+
+
+def _not_own_report(attempt: _A) -> str | None:
+    case = attempt.context.case(attempt.subject)
+    submitted = case.acts("submit")
+    actor = attempt.actor
+    if attempt.subject in actor.conflicts:
+        return f"expected an actor not standing aside from {attempt.subject} (回避), got {actor.id}"
+    if submitted and submitted[-1].act.actor.id == actor.id:
+        return f"expected someone other than who submitted the report, got {actor.id}"
     return None
 
 
@@ -109,6 +169,89 @@ def _above_not_sent(attempt: _A) -> str | None:
     if above == round_.top or round_.state_of(above) in _NOT_SENT:
         return None
     return f"expected the report of {above} not yet sent up (待上报 or 已退回), got {round_.label_of(above)}"
+
+
+_GUARDS: Final = (
+    Guard("for_the_unit", "a unit's report is submitted by someone acting for that unit", _for_the_unit),
+    Guard(
+        "for_the_unit_above",
+        "a report is approved, returned or excused by someone acting for the unit directly above",
+        _for_the_unit_above,
+    ),
+    Guard(
+        "not_under_excused",
+        "nothing moves under an excused report: what it stands for is settled as excused",
+        _not_under_excused,
+    ),
+    Guard(
+        "own_values",
+        "a report carries the unit's own values, for periods within the round's (and, where the round "
+        "names its indicators, values they define)",
+        _own_values,
+    ),
+    Guard("in_time", "a report is submitted on or after the first day of its period", _in_time),
+    Guard(
+        "below_settled",
+        "a report goes up only once every report directly under it is approved or excused",
+        _below_settled,
+    ),
+    Guard("after_below", "a report goes up after the last act on the reports under it", _after_below),
+    Guard(
+        "not_own_report",
+        "a report is decided by someone other than who submitted it, and not by one who stands aside (回避)",
+        _not_own_report,
+    ),
+    Guard(
+        "above_not_sent",
+        "an approval or excuse is withdrawn only while the approver's own report has not gone up",
+        _above_not_sent,
+    ),
+)
+
+_ABOVE = ("for_the_unit_above", "not_under_excused")
+
+
+def _transitions() -> tuple[Transition, ...]:
+    return (
+        Transition(
+            "submit",
+            "上报",
+            {"open", "returned"},
+            "submitted",
+            _STAFF,
+            guards=("for_the_unit", "not_under_excused", "own_values", "in_time", "below_settled", "after_below"),
+            payload=Report,
+        ),
+        Transition("approve", "审核通过", {"submitted"}, "approved", _STAFF, guards=(*_ABOVE, "not_own_report")),
+        Transition(
+            "return",
+            "退回",
+            {"submitted"},
+            "returned",
+            _STAFF,
+            guards=(*_ABOVE, "not_own_report"),
+            payload=ReturnReasons,
+        ),
+        Transition(
+            "unapprove",
+            "撤销审核",
+            {"approved"},
+            "submitted",
+            _LEAD,
+            needs_reason=True,
+            guards=(*_ABOVE, "above_not_sent"),
+        ),
+        Transition("excuse", "免报", {"open", "returned"}, "excused", _LEAD, needs_reason=True, guards=_ABOVE),
+        Transition(
+            "reinstate",
+            "撤销免报",
+            {"excused"},
+            "open",
+            _LEAD,
+            needs_reason=True,
+            guards=(*_ABOVE, "above_not_sent"),
+        ),
+    )
 
 
 def report_workflow(*, resubmit: Due | None = None) -> Workflow[ReportRound]:
@@ -127,77 +270,19 @@ def report_workflow(*, resubmit: Due | None = None) -> Workflow[ReportRound]:
             State("excused", "免报"),
         ),
         initial="open",
-        transitions=(
-            Transition(
-                "submit",
-                "上报",
-                {"open", "returned"},
-                "submitted",
-                _STAFF,
-                guards=("for_the_unit", "own_values", "below_settled"),
-                payload=Report,
-            ),
-            Transition("approve", "审核通过", {"submitted"}, "approved", _STAFF, guards=("for_the_unit_above",)),
-            Transition(
-                "return",
-                "退回",
-                {"submitted"},
-                "returned",
-                _STAFF,
-                guards=("for_the_unit_above",),
-                payload=ReturnReasons,
-            ),
-            Transition(
-                "unapprove",
-                "撤销审核",
-                {"approved"},
-                "submitted",
-                _LEAD,
-                needs_reason=True,
-                guards=("for_the_unit_above", "above_not_sent"),
-            ),
-            Transition(
-                "excuse",
-                "免报",
-                {"open", "returned"},
-                "excused",
-                _LEAD,
-                needs_reason=True,
-                guards=("for_the_unit_above",),
-            ),
-            Transition(
-                "reinstate",
-                "撤销免报",
-                {"excused"},
-                "open",
-                _LEAD,
-                needs_reason=True,
-                guards=("for_the_unit_above", "above_not_sent"),
-            ),
-        ),
-        guards=(
-            Guard("for_the_unit", "a unit's report is submitted by someone acting for that unit", _for_the_unit),
-            Guard(
-                "for_the_unit_above",
-                "a report is approved, returned or excused by someone acting for the unit directly above",
-                _for_the_unit_above,
-            ),
-            Guard(
-                "own_values",
-                "a report carries the unit's own values, for periods within the round's",
-                _own_values,
-            ),
-            Guard(
-                "below_settled",
-                "a report goes up only once every report directly under it is approved or excused",
-                _below_settled,
-            ),
-            Guard(
-                "above_not_sent",
-                "an approval or excuse is withdrawn only while the approver's own report has not gone up",
-                _above_not_sent,
-            ),
-        ),
+        transitions=_transitions(),
+        guards=_GUARDS,
+    )
+
+
+def _shape_of(workflow: Workflow[ReportRound]) -> tuple[object, ...]:
+    """What a round relies on in its workflow: everything but the returned report's due period."""
+    return (
+        workflow.code,
+        workflow.initial,
+        tuple((state.code, state.final) for state in workflow.states),
+        workflow.transitions,
+        tuple((guard.code, guard.check) for guard in workflow.guards),
     )
 
 
@@ -272,7 +357,8 @@ class ReportRound(_Displayed):
 
     ``top`` receives the reports last (the county of a county's round); every unit under it — down
     to ``down_to`` (None: every level) — reports to the unit directly above. ``due`` is the day
-    reports are due. The round is built from its ``acts``, each checked again through
+    reports are due. Given ``indicators``, every report's values are checked against them when
+    submitted (so :meth:`dataset` can always be built). The round is built from its ``acts``, each checked again through
     :data:`REPORT_WORKFLOW` (or the ``workflow`` given); a refused act is a
     :class:`~fulian_core.errors.ValidationError` at ``acts[i]`` saying why. :meth:`act` and
     :meth:`apply` give the round after more acts; this one is unchanged.
@@ -290,6 +376,7 @@ class ReportRound(_Displayed):
     acts: tuple[RoundAct, ...] = attrs.field(default=(), converter=_acts)
     down_to: Level | None = None
     workflow: Workflow[ReportRound] = attrs.field(default=REPORT_WORKFLOW, repr=False)
+    indicators: IndicatorSet | None = attrs.field(default=None, repr=False)
     _shape: _Shape = attrs.field(init=False, repr=False)
     _cases: Mapping[str, Case] = attrs.field(init=False, repr=False)
 
@@ -302,20 +389,31 @@ class ReportRound(_Displayed):
             self.down_to is None or isinstance(self.down_to, Level), "down_to", "a Level or None", self.down_to
         )
         faults.check(isinstance(self.workflow, Workflow), "workflow", "a Workflow", self.workflow)
+        indicators = self.indicators
+        faults.check(
+            indicators is None or isinstance(indicators, IndicatorSet),
+            "indicators",
+            "an IndicatorSet or None",
+            indicators,
+        )
         top = _code_in(self.tree, self.top) if isinstance(self.tree, OrgTree) else None
-        faults.check(top is not None, "top", "a unit of the tree", self.top)
+        if isinstance(self.tree, OrgTree):  # without a tree, no top can be checked
+            faults.check(top is not None, "top", "a unit of the tree", self.top)
         faults.raise_if_any()
-        if self.workflow.code != REPORT_WORKFLOW.code:
+        if _shape_of(self.workflow) != _shape_of(REPORT_WORKFLOW):
             raise ValidationError.single("workflow", "a workflow made by report_workflow()", self.workflow.code)
         assert top is not None  # noqa: S101 - checked just above
         shape = _shape(self.tree, top, self.down_to)
         if not shape.order:
+            if self.down_to is not None and self.tree.children(top):
+                below = self.tree.children(top)[0].level.label
+                raise ValidationError.single("down_to", f"a level at or below {below}", self.down_to.code)
             raise ValidationError.single("top", "a unit with units under it to report", self.top)
         object.__setattr__(self, "top", top)
         object.__setattr__(self, "_shape", shape)
         cases = {code: Case(self.workflow.code, code, self.workflow.initial) for code in shape.order}
         object.__setattr__(self, "_cases", cases)  # filled in place while the acts are checked
-        _fold(self, self.acts, 0)
+        _fold(self, self.acts)
         object.__setattr__(self, "_cases", ReadOnlyDict(cases))
 
     # Reading the round -------------------------------------------------------------------------
@@ -337,9 +435,12 @@ class ReportRound(_Displayed):
 
     def below(self, unit: str) -> tuple[str, ...]:
         """The units reporting directly to *unit* (the top included)."""
-        if unit == self.top:
-            return self._shape.below[unit]
-        return self._shape.below[self._known(unit)]
+        return self._shape.below[self._known_or_top(unit, "unit")]
+
+    def _known_or_top(self, unit: object, path: str) -> str:
+        if unit == self.top or _code_in(self.tree, unit) == self.top:
+            return self.top
+        return self._known(unit, path)
 
     def case(self, unit: str) -> Case:
         """*unit*'s report as a case: its state, due date and every event."""
@@ -380,9 +481,8 @@ class ReportRound(_Displayed):
 
     def awaiting(self, approver: str) -> tuple[str, ...]:
         """The reports waiting for *approver*'s decision (待审核), in the round's order."""
-        if approver != self.top:
-            self._known(approver, "approver")
-        return tuple(code for code in self._shape.below[approver] if self._cases[code].state == "submitted")
+        code = self._known_or_top(approver, "approver")
+        return tuple(unit for unit in self._shape.below[code] if self._cases[unit].state == "submitted")
 
     def overdue(self, *, on: dt.date) -> tuple[str, ...]:
         """The units whose report should have come by *on* and has not (逾期未报): not yet
@@ -411,10 +511,14 @@ class ReportRound(_Displayed):
                 counts[self._cases[code].state] += 1
         return counts
 
-    def dataset(self, indicators: IndicatorSet) -> Dataset:
+    def dataset(self, indicators: IndicatorSet | None = None) -> Dataset:
         """Every value the round's reports stand by (submitted or approved), checked against
-        *indicators* and the tree; roll it up with ``approved=round.approved()`` to count only
-        approved data."""
+        *indicators* (by default the round's own) and the tree; roll it up with
+        ``approved=round.approved()`` to count only approved data."""
+        if indicators is None:
+            indicators = self.indicators
+            if indicators is None:
+                raise ValidationError.single("indicators", "an IndicatorSet (the round names none)", None)
         check_type(indicators, IndicatorSet, "indicators")
         values = [value for code in self._shape.order for value in self.values_of(code)]
         return Dataset(indicators, self.tree, values)
@@ -432,8 +536,9 @@ class ReportRound(_Displayed):
 
     def records(self) -> list[_Record]:
         """One tidy row per reporting unit: its code, name and level, the unit above, the state
-        (code and label), its due date, how many values it stands by, and when it was last
-        submitted and approved (China dates)."""
+        (code and label), its due date, how many values it stands by, when the report it stands
+        by was submitted (while it is submitted or approved) and when it was approved (while it
+        is), as China dates."""
         rows: list[_Record] = []
         for code in self._shape.order:
             case = self._cases[code]
@@ -450,8 +555,8 @@ class ReportRound(_Displayed):
                     "state_label": self.workflow.state(case.state).label,
                     "due": case.due if case.state == "returned" and case.due is not None else self.due,
                     "values": len(self.values_of(code)),
-                    "submitted_on": china_date(submitted[-1].act.at) if submitted else None,
-                    "approved_on": china_date(approved[-1].act.at) if approved else None,
+                    "submitted_on": china_date(submitted[-1].act.at) if case.state in _HOLDING else None,
+                    "approved_on": china_date(approved[-1].act.at) if case.state == "approved" else None,
                 }
             )
         return rows
@@ -481,7 +586,7 @@ class ReportRound(_Displayed):
     def act(self, unit: str, act: Act) -> ReportRound:
         """The round after *act* on *unit*'s report; refused with
         :class:`~fulian_core.errors.TransitionRefused` naming the guard (this round unchanged)."""
-        return self.apply([RoundAct(unit, act)])
+        return self.apply([RoundAct(self._known(unit), act)])
 
     def apply(self, acts: Iterable[RoundAct]) -> ReportRound:
         """The round after every one of *acts*, in order (a day's work at once, in one pass);
@@ -491,13 +596,13 @@ class ReportRound(_Displayed):
         for field in attrs.fields(ReportRound):
             object.__setattr__(made, field.name, getattr(self, field.name))
         object.__setattr__(made, "_cases", dict(self._cases))  # the guards read it as acts apply
-        _fold(made, more, len(self.acts), refuse=True)
+        _fold(made, more, refuse=True)
         object.__setattr__(made, "acts", (*self.acts, *more))
         object.__setattr__(made, "_cases", ReadOnlyDict(made._cases))
         return made
 
 
-def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], offset: int, *, refuse: bool = False) -> None:
+def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], *, refuse: bool = False) -> None:
     """Apply *acts* to the cases of *round_* (a round being made: its cases still a plain
     dict), the guards reading the round as it stands after each act.
 
@@ -506,7 +611,7 @@ def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], offset: int, *, refus
     cases = round_._cases
     assert isinstance(cases, dict)  # noqa: S101 - not yet frozen
     workflow = round_.workflow
-    for index, item in enumerate(acts, start=offset):
+    for index, item in enumerate(acts):
         at = f"acts[{index}]"
         if not isinstance(item, RoundAct):
             raise ValidationError.single(at, "a RoundAct", item)

@@ -28,6 +28,13 @@ def _values(value: Iterable[DataValue]) -> tuple[DataValue, ...]:
     return listed(value, "values", "a list of data values")
 
 
+def _texts_repr(value: object) -> str:
+    """Free texts shown by their lengths only (a reason may name people)."""
+    if not isinstance(value, tuple):
+        return repr(value)
+    return "(" + ", ".join(_text_repr(text) for text in value) + ("," if len(value) == 1 else "") + ")"
+
+
 def _reasons(value: Iterable[str]) -> tuple[str, ...]:
     return listed(value, "reasons", "a list of reasons")
 
@@ -67,7 +74,7 @@ class ReturnReasons(Payload):
 
     kind: ClassVar[str] = "return"
 
-    reasons: tuple[str, ...] = attrs.field(converter=_reasons)
+    reasons: tuple[str, ...] = attrs.field(converter=_reasons, repr=_texts_repr)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()

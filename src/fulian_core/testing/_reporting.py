@@ -34,6 +34,15 @@ def _move(round_: ReportRound, unit: str, command: str, at: dt.datetime, count: 
     return RoundAct(unit, Act(command, chair, at, reason=reason))
 
 
+def _under_excused(round_: ReportRound, unit: str) -> bool:
+    above = round_.above(unit)
+    while above != round_.top:
+        if round_.state_of(above) == "excused":
+            return True
+        above = round_.above(above)
+    return False
+
+
 @st.composite
 def report_rounds(
     draw: st.DrawFn,
@@ -54,6 +63,8 @@ def report_rounds(
     for step in range(draw(steps if steps is not None else st.integers(0, 60))):
         moves: list[tuple[str, str]] = []
         for unit in round_.units:
+            if _under_excused(round_, unit):
+                continue  # nothing moves under an excused report
             state = round_.state_of(unit)
             above = round_.above(unit)
             sent = above != round_.top and round_.state_of(above) not in ("open", "returned")
