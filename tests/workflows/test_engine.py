@@ -251,7 +251,7 @@ def test_a_case_with_payloads_travels_as_data_and_is_read_with_its_workflow() ->
     assert data["events"][0]["act"]["payload"] == {"kind": "assign", "unit": "u", "deadline": "2024-03-08"}
     assert json.loads(json.dumps(data)) == data
     assert structure_case(data, WORKFLOW) == case
-    with pytest.raises(ValidationError, match=r"structure_case\(data, workflow\)"):
+    with pytest.raises(ValidationError, match=r"structure\(data, cls, workflow=workflow\)"):
         structure(data, Case)
     data["events"][0]["act"]["payload"]["kind"] = "finish"
     with pytest.raises(
