@@ -23,7 +23,7 @@ checked again, so a stored round is read back by building it from the stored act
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import ClassVar, Final
 
 import attrs
@@ -32,6 +32,7 @@ from fulian_core._definitions import ReadOnlyDict, check_type, listed
 from fulian_core._display import Display as _Display
 from fulian_core._display import Displayed as _Displayed
 from fulian_core._faults import Faults
+from fulian_core._persistent import PersistentMap
 from fulian_core.calendars import china_date
 from fulian_core.errors import TransitionRefused, UnknownUnitError, ValidationError
 from fulian_core.indicators import Dataset, DataValue, IndicatorSet
@@ -378,7 +379,7 @@ class ReportRound(_Displayed):
     workflow: Workflow[ReportRound] = attrs.field(default=REPORT_WORKFLOW, repr=False)
     indicators: IndicatorSet | None = attrs.field(default=None, repr=False)
     _shape: _Shape = attrs.field(init=False, repr=False)
-    _cases: Mapping[str, Case] = attrs.field(init=False, repr=False)
+    _cases: PersistentMap[Case] | _Changes = attrs.field(init=False, repr=False)
 
     def __attrs_post_init__(self) -> None:
         faults = Faults()
@@ -412,9 +413,10 @@ class ReportRound(_Displayed):
         object.__setattr__(self, "top", top)
         object.__setattr__(self, "_shape", shape)
         cases = {code: Case(self.workflow.code, code, self.workflow.initial) for code in shape.order}
-        object.__setattr__(self, "_cases", cases)  # filled in place while the acts are checked
+        changes = _Changes(PersistentMap.from_dict(cases))
+        object.__setattr__(self, "_cases", changes)  # changed in place while the acts are checked
         _fold(self, self.acts)
-        object.__setattr__(self, "_cases", ReadOnlyDict(cases))
+        object.__setattr__(self, "_cases", changes.made())
 
     # Reading the round -------------------------------------------------------------------------
 
@@ -595,11 +597,42 @@ class ReportRound(_Displayed):
         made = object.__new__(ReportRound)
         for field in attrs.fields(ReportRound):
             object.__setattr__(made, field.name, getattr(self, field.name))
-        object.__setattr__(made, "_cases", dict(self._cases))  # the guards read it as acts apply
+        base = self._cases
+        assert isinstance(base, PersistentMap)  # noqa: S101 - a made round's cases
+        changes = _Changes(base)
+        object.__setattr__(made, "_cases", changes)  # the guards read it as acts apply
         _fold(made, more, refuse=True)
         object.__setattr__(made, "acts", (*self.acts, *more))
-        object.__setattr__(made, "_cases", ReadOnlyDict(made._cases))
+        object.__setattr__(made, "_cases", changes.made())  # sharing all but the changed buckets
         return made
+
+
+class _Changes:
+    """A round's cases while acts apply: the changes over the cases before them (a round made by
+    one more act shares all but the changed buckets with the round before it)."""
+
+    __slots__ = ("_base", "_changed")
+
+    def __init__(self, base: PersistentMap[Case]) -> None:
+        self._base = base
+        self._changed: dict[str, Case] = {}
+
+    def __getitem__(self, unit: str) -> Case:
+        changed = self._changed.get(unit)
+        return changed if changed is not None else self._base[unit]
+
+    def __setitem__(self, unit: str, case: Case) -> None:
+        self._changed[unit] = case
+
+    def __contains__(self, unit: object) -> bool:
+        return unit in self._changed or unit in self._base
+
+    def items(self) -> Iterator[tuple[str, Case]]:
+        for unit, case in self._base.items():
+            yield unit, self._changed.get(unit, case)
+
+    def made(self) -> PersistentMap[Case]:
+        return self._base.set_many(self._changed) if self._changed else self._base
 
 
 def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], *, refuse: bool = False) -> None:
@@ -609,7 +642,7 @@ def _fold(round_: ReportRound, acts: tuple[RoundAct, ...], *, refuse: bool = Fal
     While a round is built every refusal is a ValidationError at ``acts[i]``; acts added later
     (``refuse``) keep the engine's own refusal (TransitionRefused, ValidationError)."""
     cases = round_._cases
-    assert isinstance(cases, dict)  # noqa: S101 - not yet frozen
+    assert isinstance(cases, _Changes)  # noqa: S101 - a round being made
     workflow = round_.workflow
     for index, item in enumerate(acts):
         at = f"acts[{index}]"
