@@ -19,13 +19,15 @@ import typing
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, Final, NamedTuple, TypeAlias
 
+from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
 from fulian_core._definitions import check_type
 from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
-from fulian_core.indicators.rollup import Coverage
-from fulian_core.indicators.scale import HouseholdTally, UnitTotals
+from fulian_core.indicators.rollup import Coverage, _coverage_unchecked
+from fulian_core.indicators.scale import HouseholdTally, UnitTotals, _unit_totals_unchecked
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
@@ -109,7 +111,7 @@ def _by_village(
     """Households by village and tier, money and sessions by village, as arrays."""
     np = _numpy()
     for name, value in (("units", units), ("tier_codes", tier_codes)):
-        if isinstance(value, str) or not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
+        if isinstance(value, str) or not isinstance(value, Sequence) or not all(map(isinstance, value, repeat(str))):
             raise ValidationError.single(name, "a list of codes", value)
     village, tier, fen, joined = _arrays(
         np, {"villages": villages, "tiers": tiers, "money": money, "sessions": sessions}
@@ -180,49 +182,59 @@ def rollup_columns(
     reporting = households > 0
     # Tiers in code order, as HouseholdTally.totals lists them: those any record has.
     used = sorted((code, position) for position, code in enumerate(tier_codes) if counts[:, position].any())
-    chains = _chains(tree, units)
+    used_codes = tuple(code for code, _ in used)
+    by_tier = counts[:, [position for _, position in used]]
+    # Every level's ancestors first, in one batch look-up each, so an unknown unit is refused
+    # before any level is summed.
+    ancestors = [tree.ancestors_at(units, level) for level in levels]
+    if not levels:
+        for code in units:
+            tree.unit(code)  # refuses an unknown unit, as a rollup to any level would
     result: dict[Level, LevelTotals] = {}
-    for level in levels:
-        ancestors: list[str] = []
-        for code, chain in zip(units, chains, strict=True):
-            ancestor = next((found for at, found in chain if at is level), None)
-            if ancestor is None:
-                raise ValidationError.single("levels", f"a level above {code}", level.code)
-            ancestors.append(ancestor)
-        names, key = np.unique(np.array(ancestors, dtype=object), return_inverse=True)
+    for level, found in zip(levels, ancestors, strict=True):
+        try:
+            codes = [unit.code for unit in found]  # type: ignore[union-attr]
+        except AttributeError:  # None: a unit with no ancestor at this level
+            raise ValidationError.single("levels", f"a level above {units[found.index(None)]}", level.code) from None
+        names = sorted(set(codes))
+        position = dict(zip(names, range(len(names)), strict=True))
+        key = np.fromiter(map(position.__getitem__, codes), dtype=np.intp, count=len(codes))
         size = len(names)
-        rolled = [np.bincount(key, weights=counts[:, position], minlength=size) for _, position in used]
-        fen_up = _sums(np, key, fen, size) if fen.dtype != object else _object_sums(np, key, fen, size)
+        expected = np.bincount(key, minlength=size).tolist()
+        reported = np.bincount(key[reporting], minlength=size).tolist()
+        homes = _sums(np, key, households, size).tolist()
+        fen_up = (_sums(np, key, fen, size) if fen.dtype != object else _object_sums(np, key, fen, size)).tolist()
         joined_up = _sums(np, key, joined, size) if joined.dtype != object else _object_sums(np, key, joined, size)
-        homes = np.bincount(key, weights=households, minlength=size)
-        reported = np.bincount(key, weights=reporting, minlength=size)
-        expected = np.bincount(key, minlength=size)
+        rolled = _sums_by_tier(np, key, by_tier, size).tolist()
         totals: dict[str, UnitTotals] = {}
         coverage: dict[str, Coverage] = {}
-        for position, name in enumerate(names.tolist()):
-            coverage[name] = Coverage(int(reported[position]), int(expected[position]))
-            if not reported[position]:
+        # Coverage is a value: units with the same counts share one (most have one of a few).
+        shared: dict[tuple[int, int], Coverage] = {}
+        for name, seen, wanted, homes_up, fen_sum, sessions_up, tier_counts in zip(
+            names, reported, expected, homes, fen_up, joined_up.tolist(), rolled, strict=True
+        ):
+            # Counts of villages are whole numbers from 0 to len(units): valid as built.
+            counts_seen = shared.get((seen, wanted))
+            if counts_seen is None:
+                counts_seen = shared[seen, wanted] = _coverage_unchecked(seen, wanted)
+            coverage[name] = counts_seen
+            if not seen:
                 continue
-            totals[name] = UnitTotals(
-                name,
-                int(homes[position]),
-                _yuan(fen_up[position]),
-                int(joined_up[position]),
-                tuple((code, int(column[position])) for (code, _), column in zip(used, rolled, strict=True)),
-                int(reported[position]),
-            )
+            pairs = tuple(zip(used_codes, tier_counts, strict=False))  # as long, by construction
+            money_up = Decimal(fen_sum).scaleb(-2)
+            if 0 <= sessions_up <= _MAX_WHOLE and homes_up <= _MAX_WHOLE:
+                totals[name] = _unit_totals_unchecked(name, homes_up, money_up, sessions_up, pairs, seen)
+            else:  # out of range: the validating constructor refuses it, in its words
+                totals[name] = UnitTotals(name, homes_up, money_up, sessions_up, pairs, seen)
         result[level] = LevelTotals(level, totals, coverage)
     return result
 
 
-def _chains(tree: OrgTree, units: Sequence[str]) -> list[tuple[tuple[Level, str], ...]]:
-    """Each unit's chain, itself then its ancestors, as (level, code) pairs: what
-    :meth:`OrgTree.ancestor_at` walks, one walk per unit for every level at once."""
-    chains = []
-    for code in units:
-        unit = tree.unit(code)
-        chains.append(((unit.level, unit.code), *((above.level, above.code) for above in tree.ancestors(code))))
-    return chains
+def _sums_by_tier(np: Any, keys: Any, counts: Any, size: int) -> Any:
+    """Households by unit and tier: the villages' counts (rows × tiers) summed by *keys*."""
+    tiers = counts.shape[1]
+    flat = (keys[:, None] * tiers + np.arange(tiers)).ravel()
+    return np.bincount(flat, weights=counts.ravel(), minlength=size * tiers).astype(np.int64).reshape(size, tiers)
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:
