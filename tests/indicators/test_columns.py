@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
@@ -174,6 +175,29 @@ def test_a_rollup_to_no_level_still_refuses_an_unknown_unit() -> None:
             sessions=[0],
             levels=[],
         )
+
+
+def test_money_is_exact_whatever_the_callers_decimal_context() -> None:
+    """A notebook's ``prec=4`` does not round the yuan (分 become yuan by a shift of two places)."""
+    records = [HouseholdRecord("a", "371082103201", "clean", Decimal("1234567.89"), 1)]
+    c = _columns(records)
+    with decimal.localcontext() as context:
+        context.prec = 4
+        found = rollup_columns(
+            TREE,
+            VILLAGES,
+            c["villages"],
+            c["tiers"],
+            tier_codes=TIERS,
+            money=c["money"],
+            sessions=c["sessions"],
+            levels=[Level.COUNTY],
+        )
+        tallied = tally_columns(
+            VILLAGES, c["villages"], c["tiers"], tier_codes=TIERS, money=c["money"], sessions=c["sessions"]
+        )
+    assert found[Level.COUNTY].totals["371082"].money == Decimal("1234567.89")
+    assert tallied.money["371082103201"] == Decimal("1234567.89")
 
 
 def test_huge_money_is_summed_exactly() -> None:

@@ -24,6 +24,7 @@ from typing import Any, Final, NamedTuple, TypeAlias
 
 from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
 from fulian_core._definitions import check_type
+from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.indicators.rollup import Coverage, _coverage_unchecked
@@ -131,6 +132,7 @@ def _yuan(fen: object) -> Decimal:
     return Decimal(int(fen)).scaleb(-2)  # type: ignore[call-overload]
 
 
+@_exact
 def tally_columns(
     units: Sequence[str],
     villages: object,
@@ -159,6 +161,7 @@ def tally_columns(
     )
 
 
+@_exact
 def rollup_columns(
     tree: OrgTree,
     units: Sequence[str],
