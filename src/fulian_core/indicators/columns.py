@@ -193,6 +193,7 @@ def rollup_columns(
     if not levels:
         for code in units:
             tree.unit(code)  # refuses an unknown unit, as a rollup to any level would
+    sums = _Villages(fen, joined, households, reporting, by_tier, used_codes)
     result: dict[Level, LevelTotals] = {}
     for level, found in zip(levels, ancestors, strict=True):
         try:
@@ -202,35 +203,52 @@ def rollup_columns(
         names = sorted(set(codes))
         position = dict(zip(names, range(len(names)), strict=True))
         key = np.fromiter(map(position.__getitem__, codes), dtype=np.intp, count=len(codes))
-        size = len(names)
-        expected = np.bincount(key, minlength=size).tolist()
-        reported = np.bincount(key[reporting], minlength=size).tolist()
-        homes = _sums(np, key, households, size).tolist()
-        fen_up = (_sums(np, key, fen, size) if fen.dtype != object else _object_sums(np, key, fen, size)).tolist()
-        joined_up = _sums(np, key, joined, size) if joined.dtype != object else _object_sums(np, key, joined, size)
-        rolled = _sums_by_tier(np, key, by_tier, size).tolist()
-        totals: dict[str, UnitTotals] = {}
-        coverage: dict[str, Coverage] = {}
-        # Coverage is a value: units with the same counts share one (most have one of a few).
-        shared: dict[tuple[int, int], Coverage] = {}
-        for name, seen, wanted, homes_up, fen_sum, sessions_up, tier_counts in zip(
-            names, reported, expected, homes, fen_up, joined_up.tolist(), rolled, strict=True
-        ):
-            # Counts of villages are whole numbers from 0 to len(units): valid as built.
-            counts_seen = shared.get((seen, wanted))
-            if counts_seen is None:
-                counts_seen = shared[seen, wanted] = _coverage_unchecked(seen, wanted)
-            coverage[name] = counts_seen
-            if not seen:
-                continue
-            pairs = tuple(zip(used_codes, tier_counts, strict=False))  # as long, by construction
-            money_up = Decimal(fen_sum).scaleb(-2)
-            if 0 <= sessions_up <= _MAX_WHOLE and homes_up <= _MAX_WHOLE:
-                totals[name] = _unit_totals_unchecked(name, homes_up, money_up, sessions_up, pairs, seen)
-            else:  # out of range: the validating constructor refuses it, in its words
-                totals[name] = UnitTotals(name, homes_up, money_up, sessions_up, pairs, seen)
-        result[level] = LevelTotals(level, totals, coverage)
+        result[level] = _level_totals(np, level, names, key, sums)
     return result
+
+
+class _Villages(NamedTuple):
+    """The villages' sums, as arrays in the order of ``units``, that every level sums again."""
+
+    fen: Any
+    joined: Any
+    households: Any
+    reporting: Any
+    by_tier: Any
+    tier_codes: tuple[str, ...]
+
+
+def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _Villages) -> LevelTotals:
+    """One level's totals and coverage: the villages' sums summed by *key*, their unit's
+    position in *names*; the values built a column at a time, not a unit at a time."""
+    size = len(names)
+    expected = np.bincount(key, minlength=size)
+    reported = np.bincount(key[villages.reporting], minlength=size)
+    # Coverage is a value: units with the same counts share one (most have one of a few).
+    seen_of = list(zip(reported.tolist(), expected.tolist(), strict=True))
+    shared = {pair: _coverage_unchecked(*pair) for pair in set(seen_of)}
+    coverage = dict(zip(names, map(shared.__getitem__, seen_of), strict=True))
+    reached = np.flatnonzero(reported)
+    households = _sums(np, key, villages.households, size)[reached]
+    fen_up = _sums_again(np, key, villages.fen, size)[reached]
+    sessions = _sums_again(np, key, villages.joined, size)[reached]
+    tiers = _sums_by_tier(np, key, villages.by_tier, size)[reached]
+    # (tier, households) pairs, a tier's column at a time, then regrouped by unit.
+    by_tier = list(
+        zip(
+            *(zip(repeat(code), column) for code, column in zip(villages.tier_codes, tiers.T.tolist(), strict=True)),
+            strict=True,
+        )
+    )
+    unit_names = [names[index] for index in reached.tolist()]
+    money = list(map(Decimal.scaleb, map(Decimal, fen_up.tolist()), repeat(-2)))
+    columns = (unit_names, households.tolist(), money, sessions.tolist(), by_tier, reported[reached].tolist())
+    if len(reached) and (sessions.min() < 0 or max(sessions.max(), households.max()) > _MAX_WHOLE):
+        # Out of range: the validating constructor refuses the first such unit, in its words.
+        built = map(UnitTotals, *columns)
+    else:  # whole numbers in range, the tiers a tuple of pairs: valid as built
+        built = map(_unit_totals_unchecked, *columns)
+    return LevelTotals(level, dict(zip(unit_names, built, strict=True)), coverage)
 
 
 def _sums_by_tier(np: Any, keys: Any, counts: Any, size: int) -> Any:
@@ -238,6 +256,11 @@ def _sums_by_tier(np: Any, keys: Any, counts: Any, size: int) -> Any:
     tiers = counts.shape[1]
     flat = (keys[:, None] * tiers + np.arange(tiers)).ravel()
     return np.bincount(flat, weights=counts.ravel(), minlength=size * tiers).astype(np.int64).reshape(size, tiers)
+
+
+def _sums_again(np: Any, keys: Any, sums: Any, size: int) -> Any:
+    """The villages' exact *sums* summed by *keys*: Python's whole numbers stay Python's."""
+    return _object_sums(np, keys, sums, size) if sums.dtype == object else _sums(np, keys, sums, size)
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:
