@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
+import attrs
 import numpy as np
 import pytest
 from hypothesis import given
@@ -15,7 +17,7 @@ from numpy.typing import NDArray
 
 from fulian_core import Level, OrgTree
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, TIER_CODES
-from fulian_core.errors import ValidationError
+from fulian_core.errors import UnknownUnitError, ValidationError
 from fulian_core.indicators import (
     HouseholdRecord,
     HouseholdTally,
@@ -81,6 +83,11 @@ def test_a_rollup_of_columns_is_the_rollup_of_the_tally(records: list[HouseholdR
     reference = tally(records)
     for level in levels:
         assert found[level].totals == reference.totals(TREE, level)
+        # Built without re-running the validators, they still pass them.
+        for totals in found[level].totals.values():
+            attrs.validate(totals)
+        for coverage in found[level].coverage.values():
+            attrs.validate(coverage)
 
 
 def test_seed_township_by_hand() -> None:
@@ -134,6 +141,63 @@ def test_bad_columns_are_refused_with_the_row() -> None:
         tally_columns(
             VILLAGES, c["villages"], c["tiers"] * 1.0, tier_codes=TIERS, money=c["money"], sessions=c["sessions"]
         )
+
+
+def test_a_rollup_refuses_what_unit_totals_refuses() -> None:
+    """Sessions summed past what a UnitTotals holds, or below zero, are refused in its words."""
+    rows = np.zeros(3, dtype=np.int8)
+    for sessions, message in (
+        (np.full(3, 4 * 10**14), r"^sessions: expected a whole number at most 10\^15, got 1200000000000000$"),
+        (np.array([1, -3, 0]), r"^sessions: expected a whole number >= 0, got -2$"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            rollup_columns(
+                TREE,
+                VILLAGES,
+                rows,
+                rows,
+                tier_codes=TIERS,
+                money=np.zeros(3, dtype=np.int64),
+                sessions=sessions,
+                levels=[Level.COUNTY],
+            )
+
+
+def test_a_rollup_to_no_level_still_refuses_an_unknown_unit() -> None:
+    with pytest.raises(UnknownUnitError, match=r"^code: expected a unit of this hierarchy, got .999.$"):
+        rollup_columns(
+            TREE,
+            ["999"],
+            np.zeros(1, np.int8),
+            np.zeros(1, np.int8),
+            tier_codes=TIERS,
+            money=[0],
+            sessions=[0],
+            levels=[],
+        )
+
+
+def test_money_is_exact_whatever_the_callers_decimal_context() -> None:
+    """A notebook's ``prec=4`` does not round the yuan (分 become yuan by a shift of two places)."""
+    records = [HouseholdRecord("a", "371082103201", "clean", Decimal("1234567.89"), 1)]
+    c = _columns(records)
+    with decimal.localcontext() as context:
+        context.prec = 4
+        found = rollup_columns(
+            TREE,
+            VILLAGES,
+            c["villages"],
+            c["tiers"],
+            tier_codes=TIERS,
+            money=c["money"],
+            sessions=c["sessions"],
+            levels=[Level.COUNTY],
+        )
+        tallied = tally_columns(
+            VILLAGES, c["villages"], c["tiers"], tier_codes=TIERS, money=c["money"], sessions=c["sessions"]
+        )
+    assert found[Level.COUNTY].totals["371082"].money == Decimal("1234567.89")
+    assert tallied.money["371082103201"] == Decimal("1234567.89")
 
 
 def test_huge_money_is_summed_exactly() -> None:

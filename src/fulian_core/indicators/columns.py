@@ -19,13 +19,16 @@ import typing
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
+from itertools import repeat
 from typing import Any, Final, NamedTuple, TypeAlias
 
+from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
 from fulian_core._definitions import check_type
+from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
-from fulian_core.indicators.rollup import Coverage
-from fulian_core.indicators.scale import HouseholdTally, UnitTotals
+from fulian_core.indicators.rollup import Coverage, _coverage_unchecked
+from fulian_core.indicators.scale import HouseholdTally, UnitTotals, _unit_totals_unchecked
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
@@ -109,7 +112,7 @@ def _by_village(
     """Households by village and tier, money and sessions by village, as arrays."""
     np = _numpy()
     for name, value in (("units", units), ("tier_codes", tier_codes)):
-        if isinstance(value, str) or not isinstance(value, Sequence) or not all(isinstance(v, str) for v in value):
+        if isinstance(value, str) or not isinstance(value, Sequence) or not all(map(isinstance, value, repeat(str))):
             raise ValidationError.single(name, "a list of codes", value)
     village, tier, fen, joined = _arrays(
         np, {"villages": villages, "tiers": tiers, "money": money, "sessions": sessions}
@@ -129,6 +132,7 @@ def _yuan(fen: object) -> Decimal:
     return Decimal(int(fen)).scaleb(-2)  # type: ignore[call-overload]
 
 
+@_exact
 def tally_columns(
     units: Sequence[str],
     villages: object,
@@ -157,6 +161,7 @@ def tally_columns(
     )
 
 
+@_exact
 def rollup_columns(
     tree: OrgTree,
     units: Sequence[str],
@@ -180,49 +185,82 @@ def rollup_columns(
     reporting = households > 0
     # Tiers in code order, as HouseholdTally.totals lists them: those any record has.
     used = sorted((code, position) for position, code in enumerate(tier_codes) if counts[:, position].any())
-    chains = _chains(tree, units)
+    used_codes = tuple(code for code, _ in used)
+    by_tier = counts[:, [position for _, position in used]]
+    # Every level's ancestors first, in one batch look-up each, so an unknown unit is refused
+    # before any level is summed.
+    ancestors = [tree.ancestors_at(units, level) for level in levels]
+    if not levels:
+        for code in units:
+            tree.unit(code)  # refuses an unknown unit, as a rollup to any level would
+    sums = _Villages(fen, joined, households, reporting, by_tier, used_codes)
     result: dict[Level, LevelTotals] = {}
-    for level in levels:
-        ancestors: list[str] = []
-        for code, chain in zip(units, chains, strict=True):
-            ancestor = next((found for at, found in chain if at is level), None)
-            if ancestor is None:
-                raise ValidationError.single("levels", f"a level above {code}", level.code)
-            ancestors.append(ancestor)
-        names, key = np.unique(np.array(ancestors, dtype=object), return_inverse=True)
-        size = len(names)
-        rolled = [np.bincount(key, weights=counts[:, position], minlength=size) for _, position in used]
-        fen_up = _sums(np, key, fen, size) if fen.dtype != object else _object_sums(np, key, fen, size)
-        joined_up = _sums(np, key, joined, size) if joined.dtype != object else _object_sums(np, key, joined, size)
-        homes = np.bincount(key, weights=households, minlength=size)
-        reported = np.bincount(key, weights=reporting, minlength=size)
-        expected = np.bincount(key, minlength=size)
-        totals: dict[str, UnitTotals] = {}
-        coverage: dict[str, Coverage] = {}
-        for position, name in enumerate(names.tolist()):
-            coverage[name] = Coverage(int(reported[position]), int(expected[position]))
-            if not reported[position]:
-                continue
-            totals[name] = UnitTotals(
-                name,
-                int(homes[position]),
-                _yuan(fen_up[position]),
-                int(joined_up[position]),
-                tuple((code, int(column[position])) for (code, _), column in zip(used, rolled, strict=True)),
-                int(reported[position]),
-            )
-        result[level] = LevelTotals(level, totals, coverage)
+    for level, found in zip(levels, ancestors, strict=True):
+        try:
+            codes = [unit.code for unit in found]  # type: ignore[union-attr]
+        except AttributeError:  # None: a unit with no ancestor at this level
+            raise ValidationError.single("levels", f"a level above {units[found.index(None)]}", level.code) from None
+        names = sorted(set(codes))
+        position = dict(zip(names, range(len(names)), strict=True))
+        key = np.fromiter(map(position.__getitem__, codes), dtype=np.intp, count=len(codes))
+        result[level] = _level_totals(np, level, names, key, sums)
     return result
 
 
-def _chains(tree: OrgTree, units: Sequence[str]) -> list[tuple[tuple[Level, str], ...]]:
-    """Each unit's chain, itself then its ancestors, as (level, code) pairs: what
-    :meth:`OrgTree.ancestor_at` walks, one walk per unit for every level at once."""
-    chains = []
-    for code in units:
-        unit = tree.unit(code)
-        chains.append(((unit.level, unit.code), *((above.level, above.code) for above in tree.ancestors(code))))
-    return chains
+class _Villages(NamedTuple):
+    """The villages' sums, as arrays in the order of ``units``, that every level sums again."""
+
+    fen: Any
+    joined: Any
+    households: Any
+    reporting: Any
+    by_tier: Any
+    tier_codes: tuple[str, ...]
+
+
+def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _Villages) -> LevelTotals:
+    """One level's totals and coverage: the villages' sums summed by *key*, their unit's
+    position in *names*; the values built a column at a time, not a unit at a time."""
+    size = len(names)
+    expected = np.bincount(key, minlength=size)
+    reported = np.bincount(key[villages.reporting], minlength=size)
+    # Coverage is a value: units with the same counts share one (most have one of a few).
+    seen_of = list(zip(reported.tolist(), expected.tolist(), strict=True))
+    shared = {pair: _coverage_unchecked(*pair) for pair in set(seen_of)}
+    coverage = dict(zip(names, map(shared.__getitem__, seen_of), strict=True))
+    reached = np.flatnonzero(reported)
+    households = _sums(np, key, villages.households, size)[reached]
+    fen_up = _sums_again(np, key, villages.fen, size)[reached]
+    sessions = _sums_again(np, key, villages.joined, size)[reached]
+    tiers = _sums_by_tier(np, key, villages.by_tier, size)[reached]
+    # (tier, households) pairs, a tier's column at a time, then regrouped by unit.
+    by_tier = list(
+        zip(
+            *(zip(repeat(code), column) for code, column in zip(villages.tier_codes, tiers.T.tolist(), strict=True)),
+            strict=True,
+        )
+    )
+    unit_names = [names[index] for index in reached.tolist()]
+    money = list(map(Decimal.scaleb, map(Decimal, fen_up.tolist()), repeat(-2)))
+    columns = (unit_names, households.tolist(), money, sessions.tolist(), by_tier, reported[reached].tolist())
+    if len(reached) and (sessions.min() < 0 or max(sessions.max(), households.max()) > _MAX_WHOLE):
+        # Out of range: the validating constructor refuses the first such unit, in its words.
+        built = map(UnitTotals, *columns)
+    else:  # whole numbers in range, the tiers a tuple of pairs: valid as built
+        built = map(_unit_totals_unchecked, *columns)
+    return LevelTotals(level, dict(zip(unit_names, built, strict=True)), coverage)
+
+
+def _sums_by_tier(np: Any, keys: Any, counts: Any, size: int) -> Any:
+    """Households by unit and tier: the villages' counts (rows × tiers) summed by *keys*."""
+    tiers = counts.shape[1]
+    flat = (keys[:, None] * tiers + np.arange(tiers)).ravel()
+    return np.bincount(flat, weights=counts.ravel(), minlength=size * tiers).astype(np.int64).reshape(size, tiers)
+
+
+def _sums_again(np: Any, keys: Any, sums: Any, size: int) -> Any:
+    """The villages' exact *sums* summed by *keys*: Python's whole numbers stay Python's."""
+    return _object_sums(np, keys, sums, size) if sums.dtype == object else _sums(np, keys, sums, size)
 
 
 def _object_sums(np: Any, keys: Any, values: Any, size: int) -> Any:

@@ -69,6 +69,18 @@ class Coverage:
         return f"{counted}（仅含已审核数据）" if self.approved_only else counted
 
 
+_SET_REPORTED, _SET_EXPECTED = (Coverage.__dict__[field.name].__set__ for field in attrs.fields(Coverage))
+
+
+def _coverage_unchecked(reported: int, expected: int) -> Coverage:
+    """A :class:`Coverage` of counts the caller knows are whole numbers from 0 to ``MAX_WHOLE``,
+    without running its validators again (one a unit reached, at national size)."""
+    coverage = object.__new__(Coverage)
+    _SET_REPORTED(coverage, reported)
+    _SET_EXPECTED(coverage, expected)
+    return coverage
+
+
 def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
     return (value.bounds.low, value.value if value.value is not None else Decimal(-1), value.render())
 

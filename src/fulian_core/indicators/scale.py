@@ -192,6 +192,27 @@ class UnitTotals:
         )
 
 
+_SET_UNIT, _SET_HOUSEHOLDS, _SET_MONEY, _SET_SESSIONS, _SET_BY_TIER, _SET_VILLAGES = (
+    UnitTotals.__dict__[field.name].__set__ for field in attrs.fields(UnitTotals)
+)
+
+
+def _unit_totals_unchecked(  # noqa: PLR0917 - UnitTotals' six fields, in their order
+    unit: str, households: int, money: Decimal, sessions: int, by_tier: tuple[tuple[str, int], ...], villages: int
+) -> UnitTotals:
+    """:class:`UnitTotals` of values the caller knows pass its validators and converter (whole
+    numbers from 0 to ``MAX_WHOLE``, the tiers a tuple of pairs), without running them again:
+    one a unit reached, at national size. A user's ``UnitTotals(...)`` is always checked."""
+    totals = object.__new__(UnitTotals)
+    _SET_UNIT(totals, unit)
+    _SET_HOUSEHOLDS(totals, households)
+    _SET_MONEY(totals, money)
+    _SET_SESSIONS(totals, sessions)
+    _SET_BY_TIER(totals, by_tier)
+    _SET_VILLAGES(totals, villages)
+    return totals
+
+
 @_exact
 def tally(records: Iterable[HouseholdRecord]) -> HouseholdTally:
     """The tally of one partition of records."""
