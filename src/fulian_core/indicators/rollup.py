@@ -69,7 +69,9 @@ class Coverage:
         return f"{counted}（仅含已审核数据）" if self.approved_only else counted
 
 
-_SET_REPORTED, _SET_EXPECTED = (Coverage.__dict__[field.name].__set__ for field in attrs.fields(Coverage))
+_SET_REPORTED, _SET_EXPECTED, _SET_APPROVED_ONLY = (
+    Coverage.__dict__[field.name].__set__ for field in attrs.fields(Coverage)
+)
 
 
 def _coverage_unchecked(reported: int, expected: int) -> Coverage:
@@ -78,6 +80,7 @@ def _coverage_unchecked(reported: int, expected: int) -> Coverage:
     coverage = object.__new__(Coverage)
     _SET_REPORTED(coverage, reported)
     _SET_EXPECTED(coverage, expected)
+    _SET_APPROVED_ONLY(coverage, False)  # a tally of household records counts every record
     return coverage
 
 
