@@ -330,3 +330,28 @@ def test_a_record_in_a_state_keeps_its_due_date_and_a_re_entry_restarts_it() -> 
 def test_only_a_transition_back_to_its_own_state_may_keep_the_due_date() -> None:
     with pytest.raises(DefinitionError, match=r"transitions\[1\].keeps_due: expected false, or true only for a"):
         _noting_workflow(sources=frozenset({"new"}))
+
+
+def test_cases_are_grouped_by_the_unit_their_opening_payload_names() -> None:
+    import datetime as _dt
+
+    from fulian_core.mediation import MEDIATION_WORKFLOW, Channel, Dispute, DisputeKind, open_dispute
+    from fulian_core.workflows import CHINA_STANDARD_TIME, Actor, Case, Role, cases_by_unit
+
+    staff = Actor("s1", "调解员", Role.STAFF, "371082103")
+    at = _dt.datetime(2025, 3, 3, 9, tzinfo=CHINA_STANDARD_TIME)
+    opened = [
+        open_dispute(
+            MEDIATION_WORKFLOW,
+            Dispute(f"m-{n}", Channel.VISIT, at.date(), DisputeKind.MARRIAGE, unit, "纠纷"),
+            by=staff,
+            at=at,
+        )
+        for n, unit in enumerate(["371082103202", "371082103201", "371082103202"])
+    ]
+    unopened = Case.start(MEDIATION_WORKFLOW, "m-x")
+    grouped = cases_by_unit([*opened, unopened])
+    assert list(grouped) == ["371082103201", "371082103202"]
+    assert [case.subject for case in grouped["371082103202"]] == ["m-0", "m-2"]
+    with pytest.raises(ValidationError):
+        cases_by_unit("cases")  # type: ignore[arg-type]

@@ -22,7 +22,7 @@ from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core.calendars import china_date
 from fulian_core.mediation.cases import Channel, Dispute
 from fulian_core.shares import Ratio
-from fulian_core.workflows import Case, CaseEvent, cases_of, events_as_of
+from fulian_core.workflows import Case, CaseEvent, cases_by_unit, cases_of, events_as_of
 
 __all__ = ["MediationFigures", "mediation_figures", "mediation_figures_by_unit"]
 
@@ -132,11 +132,6 @@ def mediation_figures(cases: Iterable[Case], *, on: dt.date) -> MediationFigures
 def mediation_figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[str, MediationFigures]:
     """The figures per unit the disputes count under (``Dispute.unit``), as they stood at the
     end of *on*, by unit code."""
-    by_unit: dict[str, list[Case]] = {}
-    for case in _checked(cases, on):
-        if case.events:
-            dispute = case.events[0].act.payload
-            assert isinstance(dispute, Dispute)  # noqa: S101 - checked by _checked
-            by_unit.setdefault(dispute.unit, []).append(case)
-    figures = {unit: mediation_figures(listed, on=on) for unit, listed in sorted(by_unit.items())}
+    by_unit = cases_by_unit(_checked(cases, on))
+    figures = {unit: mediation_figures(listed, on=on) for unit, listed in by_unit.items()}
     return {unit: result for unit, result in figures.items() if result.received}

@@ -15,7 +15,7 @@ import attrs
 from fulian_core._definitions import ReadOnlyDict as _ReadOnlyDict
 from fulian_core.risks.register import Registration, RiskCategory
 from fulian_core.risks.workflow import LEVELS as _LEVELS
-from fulian_core.workflows import Case, cases_of, events_as_of
+from fulian_core.workflows import Case, cases_by_unit, cases_of, events_as_of
 
 __all__ = ["RiskFigures", "risk_figures", "risk_figures_by_unit"]
 
@@ -93,11 +93,5 @@ def risk_figures(cases: Iterable[Case], *, on: dt.date) -> RiskFigures:
 
 def risk_figures_by_unit(cases: Iterable[Case], *, on: dt.date) -> Mapping[str, RiskFigures]:
     """The register per unit the entries count under (``Registration.unit``), by unit code."""
-    by_unit: dict[str, list[Case]] = {}
-    for case in _checked(cases, on):
-        if case.events:
-            registration = case.events[0].act.payload
-            assert isinstance(registration, Registration)  # noqa: S101 - checked by _checked
-            by_unit.setdefault(registration.unit, []).append(case)
-    figures = {unit: risk_figures(listed, on=on) for unit, listed in sorted(by_unit.items())}
+    figures = {unit: risk_figures(listed, on=on) for unit, listed in cases_by_unit(_checked(cases, on)).items()}
     return {unit: result for unit, result in figures.items() if result.registered}

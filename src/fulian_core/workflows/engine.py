@@ -40,6 +40,7 @@ __all__ = [
     "Dated",
     "advance",
     "advance_with",
+    "cases_by_unit",
     "cases_of",
     "check",
     "events_as_of",
@@ -448,3 +449,17 @@ def cases_of(
             faults.check(isinstance(payload, opened_by), f"{path}.events[0]", what, payload)
     faults.raise_if_any()
     return listed
+
+
+def cases_by_unit(cases: Iterable[Case]) -> Mapping[str, tuple[Case, ...]]:
+    """*cases* grouped by the unit their opening act's payload counts them under (its ``unit``:
+    a dispute's village, a risk entry's), by unit code in order; a case not yet opened, or
+    opened by a payload naming no unit, is left out. What figures per unit are counted from."""
+    listed = check_items(cases, Case, "cases", "a list of cases")
+    by_unit: dict[str, list[Case]] = {}
+    for case in listed:
+        assert isinstance(case, Case)  # noqa: S101 - checked just above
+        unit = getattr(case.events[0].act.payload, "unit", None) if case.events else None
+        if isinstance(unit, str):
+            by_unit.setdefault(unit, []).append(case)
+    return {unit: tuple(found) for unit, found in sorted(by_unit.items())}
