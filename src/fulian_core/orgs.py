@@ -25,6 +25,7 @@ import attrs
 from fulian_core._definitions import check_items, check_iterable, check_type, encodable, listed
 from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults
+from fulian_core._unchecked import builder
 from fulian_core.errors import Fault, HierarchyError, UnknownUnitError, ValidationError
 
 __all__ = [
@@ -150,6 +151,10 @@ class OrgUnit:
             _check_text(self.parent, "parent", faults)
             faults.check(self.parent != self.code, "parent", "a code other than the unit's own", self.parent)
         faults.raise_if_any()
+
+
+_unit_unchecked = builder(OrgUnit)
+"""Units of a validated tree, without re-validating each."""
 
 
 def _significant(code: object) -> str | None:
@@ -519,17 +524,6 @@ class OrgTree:
 def _parent_in(code: str, present: Mapping[str, str]) -> str | None:
     length = _PARENT_LENGTH.get(len(code))
     return code[:length] if length is not None and code[:length] in present else None
-
-
-def _unit_unchecked(code: str, name: str, level: Level, parent: str | None, kind: OrgKind) -> OrgUnit:
-    # Units of a validated tree: skip per-unit re-validation.
-    unit = object.__new__(OrgUnit)
-    object.__setattr__(unit, "code", code)
-    object.__setattr__(unit, "name", name)
-    object.__setattr__(unit, "level", level)
-    object.__setattr__(unit, "parent", parent)
-    object.__setattr__(unit, "kind", kind)
-    return unit
 
 
 def _read_plain_division_codes(pairs: Iterable[object]) -> dict[str, str] | None:

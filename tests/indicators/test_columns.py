@@ -313,7 +313,7 @@ def test_wrong_types_meet_the_librarys_error() -> None:
 def test_the_coverage_built_without_its_validators_is_the_coverage_built_with_them() -> None:
     from fulian_core.indicators.rollup import _coverage_unchecked
 
-    made = _coverage_unchecked(3, 5)
+    made = _coverage_unchecked(3, 5, False)
     assert made == Coverage(3, 5)
     assert (str(made), made.approved_only, made.complete) == ("3/5", False, False)
     attrs.validate(made)

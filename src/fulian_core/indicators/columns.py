@@ -226,7 +226,7 @@ def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _
     reported = np.bincount(key[villages.reporting], minlength=size)
     # Coverage is a value: units with the same counts share one (most have one of a few).
     seen_of = list(zip(reported.tolist(), expected.tolist(), strict=True))
-    shared = {pair: _coverage_unchecked(*pair) for pair in set(seen_of)}
+    shared = {pair: _coverage_unchecked(*pair, False) for pair in set(seen_of)}
     coverage = dict(zip(names, map(shared.__getitem__, seen_of), strict=True))
     reached = np.flatnonzero(reported)
     households = _sums(np, key, villages.households, size)[reached]

@@ -22,6 +22,7 @@ from fulian_core._enums import CodedEnum
 from fulian_core._faults import Faults as _Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
+from fulian_core._unchecked import builder
 from fulian_core.errors import ValidationError
 from fulian_core.indicators.definitions import (
     Indicator,
@@ -69,19 +70,9 @@ class Coverage:
         return f"{counted}（仅含已审核数据）" if self.approved_only else counted
 
 
-_SET_REPORTED, _SET_EXPECTED, _SET_APPROVED_ONLY = (
-    Coverage.__dict__[field.name].__set__ for field in attrs.fields(Coverage)
-)
-
-
-def _coverage_unchecked(reported: int, expected: int) -> Coverage:
-    """A :class:`Coverage` of counts the caller knows are whole numbers from 0 to ``MAX_WHOLE``,
-    without running its validators again (one a unit reached, at national size)."""
-    coverage = object.__new__(Coverage)
-    _SET_REPORTED(coverage, reported)
-    _SET_EXPECTED(coverage, expected)
-    _SET_APPROVED_ONLY(coverage, False)  # a tally of household records counts every record
-    return coverage
+_coverage_unchecked = builder(Coverage)
+"""A :class:`Coverage` of counts the caller knows are whole numbers from 0 to ``MAX_WHOLE``,
+without running its validators again (one a unit reached, at national size)."""
 
 
 def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:

@@ -21,6 +21,7 @@ from fulian_core._definitions import check_finite, check_iterable, check_type, l
 from fulian_core._definitions import whole_number as _whole_number
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
+from fulian_core._unchecked import builder
 from fulian_core.errors import ValidationError
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.rules import RuleSheet, SubjectKind
@@ -192,25 +193,10 @@ class UnitTotals:
         )
 
 
-_SET_UNIT, _SET_HOUSEHOLDS, _SET_MONEY, _SET_SESSIONS, _SET_BY_TIER, _SET_VILLAGES = (
-    UnitTotals.__dict__[field.name].__set__ for field in attrs.fields(UnitTotals)
-)
-
-
-def _unit_totals_unchecked(  # noqa: PLR0917 - UnitTotals' six fields, in their order
-    unit: str, households: int, money: Decimal, sessions: int, by_tier: tuple[tuple[str, int], ...], villages: int
-) -> UnitTotals:
-    """:class:`UnitTotals` of values the caller knows pass its validators and converter (whole
-    numbers from 0 to ``MAX_WHOLE``, the tiers a tuple of pairs), without running them again:
-    one a unit reached, at national size. A user's ``UnitTotals(...)`` is always checked."""
-    totals = object.__new__(UnitTotals)
-    _SET_UNIT(totals, unit)
-    _SET_HOUSEHOLDS(totals, households)
-    _SET_MONEY(totals, money)
-    _SET_SESSIONS(totals, sessions)
-    _SET_BY_TIER(totals, by_tier)
-    _SET_VILLAGES(totals, villages)
-    return totals
+_unit_totals_unchecked = builder(UnitTotals)
+""":class:`UnitTotals` of values the caller knows pass its validators and converter (whole
+numbers from 0 to ``MAX_WHOLE``, the tiers a tuple of pairs), without running them again: one
+a unit reached, at national size. A user's ``UnitTotals(...)`` is always checked."""
 
 
 @_exact

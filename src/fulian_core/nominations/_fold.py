@@ -10,10 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Generic, TypeVar, cast
 
-import attrs
-from attrs import AttrsInstance
-
 from fulian_core._persistent import PersistentMap
+from fulian_core._unchecked import evolve as _evolve
 from fulian_core.calendars import CHINA_STANDARD_TIME as _CST
 from fulian_core.nominations._store import family_key, forward_key
 from fulian_core.nominations.events import Event
@@ -36,22 +34,6 @@ if TYPE_CHECKING:
     from fulian_core.nominations.commands import OpenNotice, RaiseObjection, Resubmit, Submit
 
 _V = TypeVar("_V")
-
-
-_R = TypeVar("_R", bound=AttrsInstance)
-
-
-def _evolve(record: _R, **changes: object) -> _R:
-    """*record* with *changes*, without running its converters and validators again: the fold
-    builds every change from values already checked (a command's payload, the record itself), and
-    replay folds a log of a million events through here (``attrs.evolve`` re-checked every tuple
-    field of a nomination at every event)."""
-    cls = type(record)
-    made = object.__new__(cls)
-    for field in attrs.fields(cls):
-        name = field.name
-        object.__setattr__(made, name, changes[name] if name in changes else getattr(record, name))
-    return made
 
 
 class Draft(Generic[_V]):
