@@ -386,7 +386,7 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
                 rf"(?P<what>.+?)(?:,? (?:above|>=|from|of at least) (?P<low>{_NUMBER}))?,? below (?P<high>{_NUMBER}) "
                 r"with at most (?P<places>[0-9]+) decimal(?: place)?s"
             ),
-            rf"a (?P<what>figure) below (?P<high>{_NUMBER}) \(no report counts more\)",
+            rf"a (?P<what>figure|sum of figures) below (?P<high>{_NUMBER}) \(no report counts more\)",
             rf"a (?P<what>number) below (?P<high>{_NUMBER}) with a denominator of at most {_NUMBER}",
         ),
     ),
@@ -423,7 +423,8 @@ ROWS: Final[tuple[tuple[str, str, str, tuple[str, ...]], ...]] = (
             r"an IndicatorSet \(the round names none\)",
             r"a workflow made by \w+\(\)",
             r"one reporter per value \((?P<count>.+)\), or none",
-            r"one value per reporter \((?P<count>.+)\)",
+            r"one (?:value|number) per reporter \((?P<count>.+)\)",
+            r"every village the tally has records of",
             r"at most places \((?P<count>[0-9]+)\)",
             r"event number (?P<count>[0-9]+)",
             r"the three phases .* in this order",

@@ -27,14 +27,15 @@ def builder(cls: type[_A]) -> Callable[..., _A]:
     namespace: dict[str, object] = {"_fc_new": object.__new__, "_fc_cls": cls, "_fc_set": object.__setattr__}
     if all(isinstance(slot, types.MemberDescriptorType) for slot in slots):
         namespace.update({f"_fc_set_{index}": slot.__set__ for index, slot in enumerate(slots)})  # type: ignore[union-attr]
-        lines = [f"    _fc_set_{index}(_fc_made, {name})" for index, name in enumerate(names)]
+        lines = [f"    _fc_set_{index}(_fc_made, _fc_{index})" for index in range(len(names))]
     else:
-        lines = [f"    _fc_set(_fc_made, {name!r}, {name})" for name in names]
+        lines = [f"    _fc_set(_fc_made, {name!r}, _fc_{index})" for index, name in enumerate(names)]
     # Written out field by field, as attrs writes its own __init__: a loop over the fields
     # costs about three times as much, once a unit of a national tree.
-    head = [f"def build({', '.join(names)}):", "    _fc_made = _fc_new(_fc_cls)"]
+    arguments = ", ".join(f"_fc_{index}" for index in range(len(names)))
+    head = [f"def build({arguments}):", "    _fc_made = _fc_new(_fc_cls)"]
     source = "\n".join([*head, *lines, "    return _fc_made"])
-    exec(compile(source, f"<unchecked {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - our own field names
+    exec(compile(source, f"<unchecked {cls.__qualname__}>", "exec"), namespace)  # noqa: S102 - no text but numbered names and repr()
     return namespace["build"]  # type: ignore[return-value]
 
 

@@ -32,6 +32,7 @@ from fulian_core._faults import Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core._numbers import format_number
+from fulian_core._unchecked import builder
 from fulian_core.errors import UnitMismatchError, ValidationError
 
 __all__ = [
@@ -681,6 +682,20 @@ class Quantity:
 
     def __repr__(self) -> str:
         return f"Quantity.parse({self.render()!r})"
+
+
+_BOUNDS_UNCHECKED = builder(Bounds)
+_QUANTITY_UNCHECKED = builder(Quantity)
+_PLAIN = Notation()
+
+
+def _exact_unchecked(value: Decimal, unit: Unit) -> Quantity:
+    """``Quantity(value, unit)`` for a *value* the caller knows valid in *unit* (a Decimal from
+    0 below ``MAX_VALUE``, whole for counts, to the fen for money), without checking it again:
+    one a unit a rollup reaches, at national size."""
+    return _QUANTITY_UNCHECKED(
+        value, unit, Qualifier.EXACT, _BOUNDS_UNCHECKED(value, value, False, False), _PLAIN, None
+    )
 
 
 def _classify(value: Decimal, bounds: Bounds, terms: tuple[Quantity, ...]) -> Qualifier:

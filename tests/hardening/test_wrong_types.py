@@ -181,6 +181,11 @@ def _extra_scenarios() -> None:
     tree.ancestor_at("371082103201", Level.COUNTY)
     tree.descendants("371082")
     tree.units_at(Level.VILLAGE, under="371082")
+    from fulian_core.indicators import HouseholdRecord, tally
+
+    tallied = tally([HouseholdRecord("h1", "371082103201", "clean", Decimal(5), 1)])
+    tallied.partials(tree, Level.COUNTY)
+    tallied.rollup(tree, villages=["371082103201"], levels=[Level.TOWNSHIP])
     share = Percentage.parse("67.9%")
     FoundPercentage(0, 5, "67.9%", share)
     share.render()

@@ -81,8 +81,11 @@ def test_a_rollup_of_columns_is_the_rollup_of_the_tally(records: list[HouseholdR
         levels=levels,
     )
     reference = tally(records)
+    per_object = reference.rollup(TREE, villages=VILLAGES, levels=levels)
     for level in levels:
         assert found[level].totals == reference.totals(TREE, level)
+        # The per-object path (through Partial) gives the same totals and coverage.
+        assert found[level] == per_object[level]
         # Built without re-running the validators, they still pass them.
         for totals in found[level].totals.values():
             attrs.validate(totals)
@@ -175,6 +178,26 @@ def test_a_rollup_to_no_level_still_refuses_an_unknown_unit() -> None:
             sessions=[0],
             levels=[],
         )
+
+
+def test_both_rollups_refuse_money_no_report_counts() -> None:
+    """10^15 yuan or more in a unit: refused by the columns as by the partials, in one wording."""
+    records = [HouseholdRecord("a", village, "clean", Decimal(6 * 10**14), 1) for village in VILLAGES[:2]]
+    c = _columns(records)
+    message = r"^money: expected a sum of figures below 10\^15 \(no report counts more\), got .*1200000000000000"
+    with pytest.raises(ValidationError, match=message):
+        rollup_columns(
+            TREE,
+            VILLAGES,
+            c["villages"],
+            c["tiers"],
+            tier_codes=TIERS,
+            money=c["money"],
+            sessions=c["sessions"],
+            levels=[Level.COUNTY],
+        )
+    with pytest.raises(ValidationError, match=message):
+        tally(records).totals(TREE, Level.COUNTY)
 
 
 def test_money_is_exact_whatever_the_callers_decimal_context() -> None:

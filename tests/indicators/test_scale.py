@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import pickle
 import random
+from collections import Counter
 from decimal import Decimal
 
+import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
 from fulian_core import Level, OrgTree, Period, Quantity
 from fulian_core.courtyard.catalog import TIER_CODES
+from fulian_core.errors import ValidationError
 from fulian_core.indicators import (
     Dataset,
     DataValue,
@@ -23,7 +27,7 @@ from fulian_core.indicators import (
     tally,
 )
 from fulian_core.quantities import Unit
-from fulian_core.testing import household_tallies, partial_aggregates, quantities
+from fulian_core.testing import household_records, household_tallies, partial_aggregates, quantities
 from tests.indicators.conftest import CODES, YEAR, make_indicators
 
 TREE = OrgTree.from_division_codes(CODES)
@@ -172,3 +176,136 @@ def test_totals_by_level_are_summed_by_hand() -> None:
     assert dict(lidao.by_tier) == {boutique: 0, model: 1}
     county = tally(records).totals(TREE, Level.COUNTY)["371082"]
     assert (county.households, county.money, county.sessions, county.villages) == (4, Decimal("210.00"), 11, 3)
+
+
+RECORDS = st.lists(household_records(villages=st.sampled_from(VILLAGES)), max_size=15)
+
+
+@given(RECORDS)
+def test_the_tally_rolls_up_through_partials(records: list[HouseholdRecord]) -> None:
+    """Every unit's partials are its villages' figures, summed as Partial.of_many sums them;
+    the totals are read from them, and level by level they merge into the level above."""
+    tallied = tally(records)
+    by_county = tallied.partials(TREE, Level.COUNTY)
+    by_town = tallied.partials(TREE, Level.TOWNSHIP)
+    tiers = sorted({record.tier for record in records})
+    for county, figures in by_county.items():
+        assert list(figures) == ["households", "money", "sessions", *(f"households.{tier}" for tier in tiers)]
+        for name, partial in figures.items():
+            villages = sorted(partial.reporters)
+            assert villages == sorted({r.village for r in records if r.village.startswith(county)})
+            unit = Unit.YUAN if name == "money" else Unit.SESSION if name == "sessions" else Unit.HOUSEHOLD
+            values = [Quantity(Decimal(_village_figure(records, village, name)), unit) for village in villages]
+            assert partial == Partial.of_many(unit, villages, values, name)
+            # The county's partial is its townships' partials merged.
+            towns = [by_town[town][name] for town in by_town if town.startswith(county)]
+            merged = Partial.empty(unit, name)
+            for town in towns:
+                merged = merged.merge(town)
+            assert merged == partial
+        totals = tallied.totals(TREE, Level.COUNTY)[county]
+        assert totals.households == sum(r.village.startswith(county) for r in records)
+        assert totals.villages == figures["households"].count
+
+
+def _village_figure(records: list[HouseholdRecord], village: str, name: str) -> int | Decimal:
+    mine = [r for r in records if r.village == village]
+    if name == "money":
+        return sum((r.money for r in mine), Decimal(0))
+    if name == "sessions":
+        return sum(r.sessions for r in mine)
+    if name == "households":
+        return len(mine)
+    return sum(r.tier == name.removeprefix("households.") for r in mine)
+
+
+def test_a_village_counted_twice_is_refused_when_units_partials_merge() -> None:
+    """Partials keep coverage honest: a village's records from two partitions add up in the
+    tally (merge), while two partials holding the same village do not merge."""
+    first = tally([HouseholdRecord("h1", VILLAGES[0], "clean", Decimal(1), 1)])
+    second = tally([HouseholdRecord("h2", VILLAGES[0], "clean", Decimal(2), 1)])
+    both = first.merge(second).partials(TREE, Level.COUNTY)["371082"]["households"]
+    assert (both.count, both.total) == (1, Quantity.exact(2, Unit.HOUSEHOLD))
+    one = first.partials(TREE, Level.COUNTY)["371082"]["households"]
+    other = second.partials(TREE, Level.COUNTY)["371082"]["households"]
+    with pytest.raises(ValidationError, match=r"^other.reporters: expected reporters not already counted"):
+        one.merge(other)
+
+
+def test_rollup_coverage_counts_the_expected_villages() -> None:
+    records = [
+        HouseholdRecord("h1", "371082103201", "clean", Decimal(1), 1),
+        HouseholdRecord("h2", "371082104201", "clean", Decimal(1), 1),
+    ]
+    found = tally(records).rollup(TREE, villages=VILLAGES, levels=[Level.TOWNSHIP, Level.COUNTY])
+    expected = {town: sum(v.startswith(town) for v in VILLAGES) for town in {v[:9] for v in VILLAGES}}
+    towns = found[Level.TOWNSHIP]
+    assert {town: c.expected for town, c in towns.coverage.items()} == expected
+    assert towns.coverage["371082103"].reported == 1
+    assert set(towns.totals) == {"371082103", "371082104"}
+    county = found[Level.COUNTY].coverage["371082"]
+    assert (county.reported, county.expected) == (2, sum(v.startswith("371082") for v in VILLAGES))
+
+
+def test_bad_figures_and_villages_are_refused_where_they_are() -> None:
+    village = "371082103201"
+    bad_money = HouseholdTally(
+        Counter({(village, "clean"): 1}),
+        Counter({village: Decimal("1.234")}),
+        Counter({village: 1}),
+        Counter({village: 1}),
+    )
+    with pytest.raises(ValidationError, match=r"^money\[371082103201\]: expected an amount exact to the fen"):
+        bad_money.totals(TREE, Level.COUNTY)
+    negative = HouseholdTally(
+        Counter({(village, "clean"): 1}), Counter({village: Decimal(1)}), Counter({village: -2}), Counter({village: 1})
+    )
+    with pytest.raises(ValidationError, match=r"^sessions\[371082103201\]: expected a number >= 0"):
+        negative.partials(TREE, Level.TOWNSHIP)
+    tallied = tally([HouseholdRecord("h1", village, "clean", Decimal(1), 1)])
+    with pytest.raises(
+        ValidationError, match=r"^villages: expected every village the tally has records of, got \['3710"
+    ):
+        tallied.rollup(TREE, villages=[v for v in VILLAGES if v != village], levels=[Level.COUNTY])
+    with pytest.raises(ValidationError, match=r"^levels\[0\]: expected a Level"):
+        tallied.rollup(TREE, villages=VILLAGES, levels=["county"])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match=r"^level: expected a level above 3710"):
+        tallied.partials(TREE, Level.GRID)
+
+
+@given(
+    st.lists(st.from_regex(r"v[0-9]{3}", fullmatch=True), unique=True, max_size=6).flatmap(
+        lambda names: st.tuples(
+            st.just(names),
+            st.lists(
+                st.one_of(st.integers(0, 10**9), st.decimals(0, 10**9, places=2)),
+                min_size=len(names),
+                max_size=len(names),
+            ),
+        )
+    )
+)
+def test_of_numbers_is_of_many_of_exact_figures(drawn: tuple[list[str], list[int | Decimal]]) -> None:
+    names, numbers = drawn
+    found = Partial.of_numbers(Unit.YUAN, names, numbers, "money")
+    assert found == Partial.of_many(Unit.YUAN, names, [Quantity(Decimal(n), Unit.YUAN) for n in numbers], "money")
+    attrs.validate(found)
+    if found.total is not None:
+        assert found.total.render() == Quantity(Decimal(sum(numbers)), Unit.YUAN).render()
+
+
+def test_of_numbers_refuses_what_a_figure_refuses() -> None:
+    for numbers, message in (
+        ([1, -2], r"^numbers\[1\]: expected a number >= 0"),
+        ([1, Decimal("0.5")], r"^numbers\[1\]: expected a whole number of 户"),
+        ([True, 1], r"^numbers\[0\]: expected an int or a Decimal, got True"),
+        ([Decimal("NaN"), 1], r"^numbers\[0\]: expected a finite number"),
+        ([10**15, 0], r"^numbers: expected a sum of figures below 10\^15"),
+        ([1], r"^numbers: expected one number per reporter \(2\), got 1"),
+        (["1", 2], r"^numbers\[0\]: expected an int or a Decimal"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            Partial.of_numbers(Unit.HOUSEHOLD, ["a", "b"], numbers)  # type: ignore[arg-type]
+    with pytest.raises(ValidationError, match=r"^reporters: expected each unit once, got \['a'\]"):
+        Partial.of_numbers(Unit.HOUSEHOLD, ["a", "a"], [1, 2])
+    assert Partial.of_numbers(Unit.HOUSEHOLD, [], []) == Partial.empty(Unit.HOUSEHOLD)

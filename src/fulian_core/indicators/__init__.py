@@ -27,7 +27,7 @@ from fulian_core.indicators.analysis import (
     rank_units,
     share_breakdown,
 )
-from fulian_core.indicators.columns import LevelTotals, rollup_columns, scored_tiers, tally_columns
+from fulian_core.indicators.columns import rollup_columns, scored_tiers, tally_columns
 from fulian_core.indicators.definitions import (
     Indicator,
     IndicatorSet,
@@ -73,6 +73,7 @@ from fulian_core.indicators.rollup import (
 from fulian_core.indicators.scale import (
     HouseholdRecord,
     HouseholdTally,
+    LevelTotals,
     UnitTotals,
     dask_tally,
     dask_tally_columns,

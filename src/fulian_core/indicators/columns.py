@@ -27,9 +27,10 @@ from fulian_core._definitions import check_type
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
-from fulian_core.indicators.rollup import Coverage, _coverage_unchecked
-from fulian_core.indicators.scale import HouseholdTally, UnitTotals, _unit_totals_unchecked
+from fulian_core.indicators.rollup import _coverage_unchecked
+from fulian_core.indicators.scale import HouseholdTally, LevelTotals, UnitTotals, _unit_totals_unchecked
 from fulian_core.orgs import Level, OrgTree
+from fulian_core.quantities import MAX_VALUE as _MAX_VALUE
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
 from fulian_core.rules import batch as _batch
 
@@ -41,18 +42,10 @@ if typing.TYPE_CHECKING:
 else:  # numpy is optional: where nothing checks types, the arrays' annotations read as object
     _Bands = object
 
-__all__ = ["LevelTotals", "rollup_columns", "scored_tiers", "tally_columns"]
+__all__ = ["rollup_columns", "scored_tiers", "tally_columns"]
 
 _EXACT: Final = 2**63  # a sum of 64-bit whole numbers stays exact below it
-
-
-class LevelTotals(NamedTuple):
-    """One level's totals (逐级汇总结果): every unit's :class:`UnitTotals` and its coverage, the
-    villages with records out of the villages in ``units`` under it (报送率)."""
-
-    level: Level
-    totals: Mapping[str, UnitTotals]
-    coverage: Mapping[str, Coverage]
+_MAX_FEN: Final = int(_MAX_VALUE) * 100  # no report counts 10^15 yuan
 
 
 def _arrays(np: Any, named: Mapping[str, object]) -> list[Any]:
@@ -243,6 +236,10 @@ def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _
     unit_names = [names[index] for index in reached.tolist()]
     money = list(map(Decimal.scaleb, map(Decimal, fen_up.tolist()), repeat(-2)))
     columns = (unit_names, households.tolist(), money, sessions.tolist(), by_tier, reported[reached].tolist())
+    if len(reached) and max(fen_up.tolist()) >= _MAX_FEN:
+        # What the per-object rollup (Partial.of_numbers) refuses, in its words.
+        largest = max(money)
+        raise ValidationError.single("money", "a sum of figures below 10^15 (no report counts more)", largest)
     if len(reached) and (sessions.min() < 0 or max(sessions.max(), households.max()) > _MAX_WHOLE):
         # Out of range: the validating constructor refuses the first such unit, in its words.
         built = map(UnitTotals, *columns)

@@ -34,9 +34,10 @@ from fulian_core.indicators.definitions import (
 from fulian_core.indicators.values import Dataset
 from fulian_core.orgs import Level
 from fulian_core.periods import Period
+from fulian_core.quantities import MAX_VALUE as _MAX_VALUE
 from fulian_core.quantities import Notation as _Notation
 from fulian_core.quantities import Qualifier as _Qualifier
-from fulian_core.quantities import Quantity, Unit
+from fulian_core.quantities import Quantity, Unit, _check_value, _exact_unchecked
 from fulian_core.tabular import Record as _Record
 from fulian_core.tabular import _coded, _period_cells, _quantity_cells
 
@@ -80,6 +81,7 @@ def _by_size(value: Quantity) -> tuple[Decimal, Decimal, str]:
 
 
 _PLAIN = _Notation()
+_ZERO = Decimal(0)
 
 
 def _fold_total(values: Sequence[Quantity]) -> Quantity:
@@ -190,13 +192,26 @@ class Partial:
         values = check_items(values, Quantity, "values", "a list of quantities")  # type: ignore[assignment]
         if len(reporters) != len(values):
             raise ValidationError.single("values", f"one value per reporter ({len(reporters)})", len(values))
-        names = frozenset(reporters)
-        if len(names) != len(reporters):
-            twice = sorted(name for name, times in Counter(reporters).items() if times > 1)
-            raise ValidationError.single("reporters", "each unit once", twice)
+        names = _once_each(reporters)
         if not values:
             return cls.empty(unit, indicator)
         return cls(unit, _fold_total(values), len(values), _largest(values), names, indicator)
+
+    @classmethod
+    def of_numbers(
+        cls, unit: Unit, reporters: Sequence[str], numbers: Sequence[int | Decimal], indicator: str = ""
+    ) -> Partial:
+        """Exact figures of many units given as plain numbers (按数汇总): whole numbers, or
+        Decimals (to the fen for money, whole for counts). The same partial as :meth:`of_many`
+        of ``Quantity(Decimal(n), unit)`` each, without making a figure a unit: what a tally of
+        records rolls up through (see :meth:`HouseholdTally.partials
+        <fulian_core.indicators.HouseholdTally.partials>`)."""
+        check_type(unit, Unit, "unit")
+        reporters = check_items(reporters, str, "reporters", "a list of unit codes")  # type: ignore[assignment]
+        numbers = listed(numbers, "numbers", "a list of whole numbers or Decimals")  # each checked below
+        if len(reporters) != len(numbers):
+            raise ValidationError.single("numbers", f"one number per reporter ({len(reporters)})", len(numbers))
+        return _of_numbers(unit, _once_each(reporters), numbers, indicator)
 
     def merge(self, other: Partial) -> Partial:
         """Both partials together; refused for partials of other units of measure or other
@@ -242,6 +257,69 @@ class Partial:
                 return Quantity(rounded, self.unit)
             return Quantity.about(rounded, self.unit)
         return self.total
+
+
+def _once_each(reporters: Sequence[str]) -> frozenset[str]:
+    names = frozenset(reporters)
+    if len(names) != len(reporters):
+        twice = sorted(name for name, times in Counter(reporters).items() if times > 1)
+        raise ValidationError.single("reporters", "each unit once", twice)
+    return names
+
+
+_partial_unchecked = builder(Partial)
+
+
+def _of_numbers(  # noqa: PLR0917 - of_numbers' four, and where a fault is
+    unit: Unit,
+    reporters: frozenset[str],
+    numbers: Sequence[int | Decimal],
+    indicator: str,
+    path: str = "numbers",
+    keys: Sequence[str] = (),
+) -> Partial:
+    """:meth:`Partial.of_numbers` of *reporters* already checked (each once, one a number)."""
+    if not numbers:
+        return Partial.empty(unit, indicator)
+    total = _sum_of_numbers(unit, numbers, path, keys)
+    largest = _exact_unchecked(Decimal(max(numbers)), unit)
+    return _partial_unchecked(unit, _exact_unchecked(total, unit), len(numbers), largest, reporters, indicator)
+
+
+def _sum_of_numbers(unit: Unit, numbers: Sequence[int | Decimal], path: str, keys: Sequence[str] = ()) -> Decimal:
+    """The exact sum of *numbers* as figures in *unit* (what :meth:`Partial.of_numbers` totals,
+    and a tally's totals read without making the partial): checked cheaply first (whole numbers
+    from 0, and Decimals from 0 written to the fen for money or whole otherwise, pass), each one
+    only when one does not, in :class:`Quantity`'s words at ``path[i]`` (``path[key]`` with
+    *keys*); a sum of 10^15 or more is refused at *path*."""
+    kinds = set(map(type, numbers))
+    if kinds == {int}:  # whole numbers: figures in every unit, when none is below 0
+        valid = min(numbers) >= 0
+        total = Decimal(sum(numbers))
+    elif kinds == {Decimal} and all(map(Decimal.is_finite, numbers)):  # type: ignore[arg-type]
+        total = Decimal(sum(numbers, _ZERO))
+        # A sum has the fewest places of its terms: to the fen (or whole) if every one is.
+        places = -2 if unit.is_money else 0
+        valid = min(numbers) >= 0 and total.as_tuple().exponent >= places  # type: ignore[operator]
+    else:
+        valid = False
+    if not valid:
+        _refuse_numbers(unit, numbers, path, keys)  # every number in its words; none, if all are
+        total = Decimal(sum(numbers))
+    if total >= _MAX_VALUE:
+        raise ValidationError.single(path, "a sum of figures below 10^15 (no report counts more)", total)
+    return total
+
+
+def _refuse_numbers(unit: Unit, numbers: Sequence[object], path: str, keys: Sequence[str]) -> None:
+    """Every number that is not a figure in *unit*, at ``path[i]`` (``path[key]``); none refused
+    when each is one after all (a measure's Decimal of more places may still be exact)."""
+    faults = _Faults()
+    for index, number in enumerate(numbers):
+        at = f"{path}[{keys[index] if keys else index}]"
+        if faults.check(type(number) in {int, Decimal}, at, "an int or a Decimal", number):
+            _check_value(Decimal(number), unit, faults, at)  # type: ignore[arg-type]
+    faults.raise_if_any()
 
 
 class RollupStatus(CodedEnum):

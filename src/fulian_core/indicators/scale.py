@@ -11,9 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple, cast
+from typing import Any, NamedTuple
 
 import attrs
 
@@ -23,11 +23,21 @@ from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core._unchecked import builder
 from fulian_core.errors import ValidationError
-from fulian_core.orgs import Level, OrgTree
+from fulian_core.indicators.rollup import Coverage, Partial, _of_numbers, _sum_of_numbers
+from fulian_core.orgs import Level, OrgTree, OrgUnit
+from fulian_core.quantities import Unit
 from fulian_core.rules import RuleSheet, SubjectKind
 from fulian_core.tabular import Record as _Record
 
-__all__ = ["HouseholdRecord", "HouseholdTally", "UnitTotals", "dask_tally", "dask_tally_columns", "tally"]
+__all__ = [
+    "HouseholdRecord",
+    "HouseholdTally",
+    "LevelTotals",
+    "UnitTotals",
+    "dask_tally",
+    "dask_tally_columns",
+    "tally",
+]
 
 
 @attrs.frozen
@@ -108,53 +118,107 @@ class HouseholdTally:
             if count
         ]
 
+    def partials(self, tree: OrgTree, level: Level) -> dict[str, dict[str, Partial]]:
+        """The tally as partial aggregates of every unit its villages reach at *level* (按单位部分汇总):
+        one :class:`Partial` a figure, its reporters the unit's villages with records, in figure
+        order ``households``, ``money`` (元), ``sessions``, then ``households.<band code>`` for
+        every tier the tally has, in code order.
+
+        This is the one rollup path (:class:`Partial`): partials of units apart merge (two
+        counties' into their city's), and a village counted twice is refused. One village's
+        records from many partitions add up in the tally first (:meth:`merge`), so each village
+        reports once.
+        """
+        return {
+            unit: {
+                name: _of_numbers(kind, names, numbers, name, name, villages)
+                for name, (kind, numbers) in figures.items()
+            }
+            for unit, villages, names, figures in self._figures(tree, level)
+        }
+
     def totals(self, tree: OrgTree, level: Level) -> dict[str, UnitTotals]:
-        """The tally rolled up to every unit at *level* (a village's ancestor at that level)."""
+        """The tally rolled up to every unit at *level* (a village's ancestor at that level): the
+        totals its :meth:`partials` hold, summed and checked by the same function, without
+        making the partials."""
+        result: dict[str, UnitTotals] = {}
+        for unit, villages, _, figures in self._figures(tree, level):
+            sums = {name: _sum_of_numbers(kind, numbers, name, villages) for name, (kind, numbers) in figures.items()}
+            by_tier = tuple((name.removeprefix("households."), int(sums[name])) for name in list(sums)[3:])
+            # Exact figures below MAX_VALUE, whole for counts: valid as they are.
+            result[unit] = _unit_totals_unchecked(
+                unit, int(sums["households"]), sums["money"], int(sums["sessions"]), by_tier, len(villages)
+            )
+        return result
+
+    def _figures(
+        self, tree: OrgTree, level: Level
+    ) -> Iterator[tuple[str, list[str], frozenset[str], dict[str, tuple[Unit, list[Any]]]]]:
+        """Every unit at *level* its villages reach, its villages (in code order, as a list and
+        a set) and their figures: name, unit of measure and one number a village."""
         check_type(tree, OrgTree, "tree")
         check_type(level, Level, "level")
-        villages = sorted(self.households)
         codes = sorted({tier for _, tier in self.tiers})
-        # One batch look-up of the ancestors, then sums in plain numbers: one UnitTotals a
-        # unit, not one a village.
-        sums: dict[str, list[int | Decimal]] = {}
-        by_tier: dict[str, dict[str, int]] = {}
-        count: dict[str, int] = {}
-        for village, unit in zip(villages, tree.ancestors_at(villages, level), strict=True):
-            if unit is None:
-                raise ValidationError.single("level", f"a level above {village}", level.code)
-            code = unit.code
-            row = sums.get(code)
-            if row is None:
-                sums[code] = row = [0, Decimal(0), 0]
-                by_tier[code] = dict.fromkeys(codes, 0)
-                count[code] = 0
-            households, sessions = self.households[village], self.sessions[village]
-            # Money is summed in a Counter of Decimals, whatever Counter[str] says.
-            money = cast("Decimal | int", self.money[village])
-            amount = money if isinstance(money, Decimal) else Decimal(money)
-            if type(households) is not int or type(sessions) is not int or not amount.is_finite():
-                # What UnitTotals.plus checks, with its words.
-                check_type(households, int, "households", "a whole number")
-                check_finite(amount, "money", "a finite amount of money")
-                check_type(sessions, int, "sessions", "a whole number")
-            row[0] += households
-            row[1] += amount
-            row[2] += sessions
-            tiers = by_tier[code]
+        households, money, sessions, tiers = self.households, self.money, self.sessions, self.tiers
+        for unit, villages in _by_unit(tree, level, self.villages()).items():
+            # get(…, 0), not a Counter's [ ]: a missing key costs a Python call there.
+            figures: dict[str, tuple[Unit, list[Any]]] = {
+                "households": (Unit.HOUSEHOLD, [households.get(village, 0) for village in villages]),
+                "money": (Unit.YUAN, [money.get(village, 0) for village in villages]),
+                "sessions": (Unit.SESSION, [sessions.get(village, 0) for village in villages]),
+            }
             for tier in codes:
-                tiers[tier] += self.tiers[(village, tier)]
-            count[code] += 1
-        return {
-            code: UnitTotals(
-                code,
-                int(households),
-                Decimal(money),
-                int(sessions),
-                tuple(sorted(by_tier[code].items())),
-                count[code],
-            )
-            for code, (households, money, sessions) in sums.items()
-        }
+                counts = [tiers.get((village, tier), 0) for village in villages]
+                figures[f"households.{tier}"] = (Unit.HOUSEHOLD, counts)
+            yield unit, villages, frozenset(villages), figures
+
+    def rollup(self, tree: OrgTree, *, villages: Iterable[str], levels: Iterable[Level]) -> dict[Level, LevelTotals]:
+        """The tally rolled up to every unit at each of *levels* (逐级汇总), with coverage: a
+        unit's villages with records out of its *villages* (the villages expected to report,
+        every tallied one among them). The same answer as
+        :func:`~fulian_core.indicators.rollup_columns` of the same records."""
+        check_type(tree, OrgTree, "tree")
+        expected = listed(villages, "villages", "a list of village codes")
+        levels = listed(levels, "levels", "a list of Levels")
+        for index, level in enumerate(levels):
+            check_type(level, Level, f"levels[{index}]")
+        unexpected = sorted(set(self.villages()).difference(expected))
+        if unexpected:
+            raise ValidationError.single("villages", "every village the tally has records of", unexpected[:10])
+        result: dict[Level, LevelTotals] = {}
+        for level in levels:
+            totals = self.totals(tree, level)
+            counted = Counter(unit.code for unit in _ancestors(tree, level, expected))
+            coverage = {
+                unit: Coverage(totals[unit].villages if unit in totals else 0, count) for unit, count in counted.items()
+            }
+            result[level] = LevelTotals(level, totals, coverage)
+        return result
+
+    def villages(self) -> list[str]:
+        """The villages with records, in code order."""
+        return sorted(village for village, count in self.households.items() if count != 0)
+
+
+def _ancestors(tree: OrgTree, level: Level, villages: Sequence[str]) -> list[OrgUnit]:
+    """Each village's ancestor at *level*, refusing a village with none (one batch look-up)."""
+    found = tree.ancestors_at(villages, level)
+    for village, unit in zip(villages, found, strict=True):
+        if unit is None:
+            raise ValidationError.single("level", f"a level above {village}", level.code)
+    return found  # type: ignore[return-value]
+
+
+def _by_unit(tree: OrgTree, level: Level, villages: list[str]) -> dict[str, list[str]]:
+    """The villages grouped by their ancestor at *level*, each group in code order."""
+    groups: dict[str, list[str]] = {}
+    for village, unit in zip(villages, _ancestors(tree, level, villages), strict=True):
+        group = groups.get(unit.code)
+        if group is None:
+            groups[unit.code] = [village]
+        else:
+            group.append(village)
+    return groups
 
 
 def _by_tier(value: Iterable[tuple[str, int]]) -> tuple[tuple[str, int], ...]:
@@ -191,6 +255,15 @@ class UnitTotals:
             tuple(sorted(counts.items())),
             self.villages + 1,
         )
+
+
+class LevelTotals(NamedTuple):
+    """One level's totals (逐级汇总结果): every unit's :class:`UnitTotals` and its coverage, the
+    villages with records out of the villages expected under it (报送率)."""
+
+    level: Level
+    totals: Mapping[str, UnitTotals]
+    coverage: Mapping[str, Coverage]
 
 
 _unit_totals_unchecked = builder(UnitTotals)
