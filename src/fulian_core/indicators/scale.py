@@ -2,7 +2,10 @@
 partition, merged anywhere, and an optional Dask recipe.
 
 :class:`HouseholdTally` has an identity (``HouseholdTally()``), an associative and commutative
-:meth:`~HouseholdTally.merge`, and pickles, so partitions can be tallied on many machines.
+:meth:`~HouseholdTally.merge`, and pickles, so partitions can be tallied on many machines. It
+adds records up to their village only (one village's records from many partitions add); from the
+villages up it rolls up through the one rollup path, :class:`~fulian_core.indicators.Partial`
+(:meth:`~HouseholdTally.partials`), whose merge refuses a village counted twice.
 :func:`dask_tally` runs it over a ``dask.bag`` (install ``fulian_core[dask]``).
 """
 
