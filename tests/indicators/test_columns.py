@@ -21,6 +21,7 @@ from fulian_core.errors import UnknownUnitError, ValidationError
 from fulian_core.indicators import (
     HouseholdRecord,
     HouseholdTally,
+    LevelTotals,
     dask_tally_columns,
     rollup_columns,
     scored_tiers,
@@ -53,6 +54,21 @@ def _tally(records: list[HouseholdRecord]) -> HouseholdTally:
     )
 
 
+def _rollup(records: list[HouseholdRecord], levels: list[Level]) -> dict[Level, LevelTotals]:
+    """The records' columns rolled up to *levels* by the batch path."""
+    c = _columns(records)
+    return rollup_columns(
+        TREE,
+        VILLAGES,
+        c["villages"],
+        c["tiers"],
+        tier_codes=TIERS,
+        money=c["money"],
+        sessions=c["sessions"],
+        levels=levels,
+    )
+
+
 RECORDS = st.lists(household_records(villages=st.sampled_from(VILLAGES)), max_size=12)
 
 
@@ -68,18 +84,8 @@ def test_tallies_of_columns_merge_like_tallies(first: list[HouseholdRecord], sec
 
 @given(RECORDS)
 def test_a_rollup_of_columns_is_the_rollup_of_the_tally(records: list[HouseholdRecord]) -> None:
-    c = _columns(records)
     levels = [Level.VILLAGE, Level.TOWNSHIP, Level.COUNTY]
-    found = rollup_columns(
-        TREE,
-        VILLAGES,
-        c["villages"],
-        c["tiers"],
-        tier_codes=TIERS,
-        money=c["money"],
-        sessions=c["sessions"],
-        levels=levels,
-    )
+    found = _rollup(records, levels)
     reference = tally(records)
     per_object = reference.rollup(TREE, villages=VILLAGES, levels=levels)
     for level in levels:
@@ -100,17 +106,7 @@ def test_seed_township_by_hand() -> None:
         HouseholdRecord("b", "371082103201", "clean", Decimal("0"), 1),
         HouseholdRecord("c", "371082104201", "clean", Decimal("5.25"), 4),
     ]
-    c = _columns(records)
-    found = rollup_columns(
-        TREE,
-        VILLAGES,
-        c["villages"],
-        c["tiers"],
-        tier_codes=TIERS,
-        money=c["money"],
-        sessions=c["sessions"],
-        levels=[Level.TOWNSHIP, Level.COUNTY],
-    )
+    found = _rollup(records, [Level.TOWNSHIP, Level.COUNTY])
     town = found[Level.TOWNSHIP].totals["371082103"]
     assert (town.households, town.money, town.sessions, town.by_tier, town.villages) == (
         2,
@@ -183,19 +179,9 @@ def test_a_rollup_to_no_level_still_refuses_an_unknown_unit() -> None:
 def test_both_rollups_refuse_money_no_report_counts() -> None:
     """10^15 yuan or more in a unit: refused by the columns as by the partials, in one wording."""
     records = [HouseholdRecord("a", village, "clean", Decimal(6 * 10**14), 1) for village in VILLAGES[:2]]
-    c = _columns(records)
     message = r"^money: expected a sum of figures below 10\^15 \(no report counts more\), got .*1200000000000000"
     with pytest.raises(ValidationError, match=message):
-        rollup_columns(
-            TREE,
-            VILLAGES,
-            c["villages"],
-            c["tiers"],
-            tier_codes=TIERS,
-            money=c["money"],
-            sessions=c["sessions"],
-            levels=[Level.COUNTY],
-        )
+        _rollup(records, [Level.COUNTY])
     with pytest.raises(ValidationError, match=message):
         tally(records).totals(TREE, Level.COUNTY)
 
@@ -206,6 +192,7 @@ def test_money_is_exact_whatever_the_callers_decimal_context() -> None:
     c = _columns(records)
     with decimal.localcontext() as context:
         context.prec = 4
+        # The columns are built above, in the default context: only the library runs in prec=4.
         found = rollup_columns(
             TREE,
             VILLAGES,
