@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from fulian_core import Level, OrgTree, Period, Quantity
 from fulian_core.courtyard.catalog import TIER_CODES
-from fulian_core.errors import ValidationError
+from fulian_core.errors import UnknownUnitError, ValidationError
 from fulian_core.indicators import (
     Dataset,
     DataValue,
@@ -267,6 +267,8 @@ def test_bad_figures_and_villages_are_refused_where_they_are() -> None:
         ValidationError, match=r"^villages: expected every village the tally has records of, got \['3710"
     ):
         tallied.rollup(TREE, villages=[v for v in VILLAGES if v != village], levels=[Level.COUNTY])
+    with pytest.raises(UnknownUnitError, match=r"^code: expected a unit of this hierarchy, got .999.$"):
+        tallied.rollup(TREE, villages=[*VILLAGES, "999"], levels=[])
     with pytest.raises(ValidationError, match=r"^levels\[0\]: expected a Level"):
         tallied.rollup(TREE, villages=VILLAGES, levels=["county"])  # type: ignore[list-item]
     with pytest.raises(ValidationError, match=r"^level: expected a level above 3710"):

@@ -188,6 +188,9 @@ class HouseholdTally:
         unexpected = sorted(set(self.villages()).difference(expected))
         if unexpected:
             raise ValidationError.single("villages", "every village the tally has records of", unexpected[:10])
+        if not levels:
+            for code in expected:
+                tree.unit(code)  # refuses an unknown village, as a rollup to any level would
         result: dict[Level, LevelTotals] = {}
         for level in levels:
             totals = self.totals(tree, level)
