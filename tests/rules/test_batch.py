@@ -16,7 +16,7 @@ from numpy.typing import NDArray
 from fulian_core.courtyard import Inspection
 from fulian_core.courtyard.catalog import FOUR_GOALS_RUBRIC, FOUR_ROOMS_RUBRIC
 from fulian_core.errors import ValidationError
-from fulian_core.rules import Fact, RuleSheet, SubjectKind, compile_sheet
+from fulian_core.rules import Band, Fact, Item, ItemKind, Rating, RuleSheet, SubjectKind, Threshold, compile_sheet
 from fulian_core.rules.batch import (
     MISSING_LEVEL,
     OTHER_LEVEL,
@@ -220,6 +220,46 @@ def test_every_whole_number_type_of_column_scores_alike(dtype: type) -> None:
     scores = score_columns(GOALS, columns, on=DAY)
     assert (scores.totals // scores.scale).tolist() == [100, 86, 99]
     assert [scores.codes[band] for band in scores.bands] == ["boutique", "demonstration", "boutique"]
+
+
+def test_points_past_what_the_column_type_holds_are_exact() -> None:
+    """30 points an occurrence, found 5 times: 150, past what an int8 column holds (numpy
+    1.26 multiplied in the column's own type before widening). Beside it a rating, a
+    deduction that stops (扣完为止) and an override, each on rows of every kind, mixed."""
+    sheet = RuleSheet(
+        issuer="x",
+        code="s",
+        version="1",
+        title="t",
+        effective_from=DAY,
+        items=(
+            Item("found", "发现", ItemKind.SCORED, points=150, per_occurrence=30),
+            Item(
+                "tidy",
+                "整洁",
+                ItemKind.SCORED,
+                points=10,
+                ratings=(Rating("好", 10), Rating("一般", 6), Rating("差", 0)),
+            ),
+            Item("litter", "垃圾", ItemKind.DEDUCTION, points=10, per_occurrence=4),
+            Item("veto", "一票否决", ItemKind.OVERRIDE, target="none"),
+        ),
+        bands=(Band("good", "好", Threshold.at_least(150)), Band("none", "差", passing=False)),
+    )
+    plan = compile_sheet(sheet)
+    rng = np.random.default_rng(3)
+    rows = 400
+    columns = {
+        "found": rng.integers(0, 6, rows).astype(np.int8),
+        "tidy": rng.integers(0, 3, rows).astype(np.int8),
+        "litter": rng.integers(0, 5, rows).astype(np.int8),
+        "veto": (rng.random(rows) < 0.5).astype(np.int8),
+    }
+    scores = score_columns(plan, columns, on=DAY)
+    assert not scores.needs_object_path.any()
+    assert scores.standing(int(np.argmax(columns["found"]))).total >= 150
+    for row in range(rows):
+        assert scores.standing(row) == plan.standing(row_facts(plan, columns, row), on=DAY)
 
 
 def test_no_rows_score_to_empty_arrays() -> None:

@@ -79,6 +79,9 @@ OTHER_LEVEL: Final = -4
 """The level of a fact the columns cannot carry (finer points, a measured figure): the row's
 facts must be given to :func:`complete_scores`."""
 
+_FEW_RISES: Final = 4
+"""A table that changes at most this often is added as one comparison per change: numpy's
+``take`` widens every level to an index first, a pass several times slower."""
 _SPECIAL: Final = {MISSING_LEVEL: None, UNKNOWN_LEVEL: FactKind.UNKNOWN, NOT_APPLICABLE_LEVEL: FactKind.NOT_APPLICABLE}
 _EARNING: Final = (ItemKind.SCORED, ItemKind.BONUS)
 
@@ -148,6 +151,8 @@ class _Column:
     straight: int  # the table is first + slope × level up to this level (-1: nowhere)
     first: int
     slope: int
+    clipped: tuple[int, int] | None  # the table is first + slope × level held between these, everywhere
+    rises: tuple[tuple[int, int], ...]  # (level, rise) at each level where the table changes
 
 
 @attrs.frozen
@@ -208,7 +213,40 @@ def _column(np: Any, slot: _program.ItemSlot, scale: int, target: int, dtype: An
         straight = 0
         while straight + 1 < len(values) and values[straight + 1] == first + slope * (straight + 1):
             straight += 1
-    return _Column(slot, mode, limit, np.array(values, dtype=dtype), valid, target, straight, first, slope)
+    rises = tuple(
+        (level, values[level] - values[level - 1])
+        for level in range(1, len(values))
+        if values[level] != values[level - 1]
+    )
+    return _Column(
+        slot,
+        mode,
+        limit,
+        np.array(values, dtype=dtype),
+        valid,
+        target,
+        straight,
+        first,
+        slope,
+        _clipped(values, first, slope),
+        rises,
+    )
+
+
+def _clipped(values: list[int], first: int, slope: int) -> tuple[int, int] | None:
+    """The least and greatest entries of *values* when every level reads the table as the
+    line first + slope × level held between them (a count or deduction that stops), else None."""
+    if not slope:
+        return None
+    low, high = min(values), max(values)
+
+    def line(level: int) -> int:
+        return min(max(first + slope * level, low), high)
+
+    # Levels past the end read the last entry: the line must stay there, held at a bound.
+    if all(line(level) == value for level, value in enumerate(values)) and line(len(values)) == values[-1]:
+        return low, high
+    return None
 
 
 @functools.lru_cache(maxsize=64)
@@ -343,8 +381,9 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
     sums = {number: np.zeros(rows, dtype=dtype) for number in batch.kept}
     bonus = np.zeros(rows, dtype=dtype)
     buffer = np.empty(rows, dtype=dtype)
+    scratch = np.empty(rows, dtype=bool)
     met: dict[int, Any] = {}
-    constants: dict[int, int] = {}  # what straight-line columns add to every row, by accumulator
+    constants: dict[int, int] = {}  # what the columns add to every row, by accumulator, added once
     failed = np.zeros(rows, dtype=np.int16) if batch.requirements else None
     fired_set = fired_cap = None
     for column, array in zip(batch.columns, arrays, strict=True):
@@ -364,34 +403,21 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
                 assert failed is not None  # noqa: S101 - a sheet with requirements has the array
                 failed += ~holds
             elif item.kind is ItemKind.OVERRIDE:
-                target = column.slot.target
                 if item.effect is OverrideEffect.SET:
-                    if fired_set is None:
-                        fired_set = np.full(rows, -1, dtype=np.int16)
-                    np.putmask(fired_set, holds & (fired_set < target), target)
+                    fired_set = _fire(np, fired_set, holds, column.slot.target)
                 else:
-                    if fired_cap is None:
-                        fired_cap = np.full(rows, -1, dtype=np.int16)
-                    np.putmask(fired_cap, holds & (fired_cap < target), target)
+                    fired_cap = _fire(np, fired_cap, holds, column.slot.target)
             if number in batch.met:
                 met[number] = ~holds if item.kind is ItemKind.OVERRIDE else holds
             continue
         into = bonus if column.target < 0 else sums[column.target]
-        if top <= column.straight and number not in batch.met:
-            constants[column.target] = constants.get(column.target, 0) + column.first
-            # Every level here is from 0 to the top: the column as given holds them exactly.
-            if column.slope == 1:
-                np.add(into, array, out=into, casting="unsafe")
-            elif column.slope == -1:
-                np.subtract(into, array, out=into, casting="unsafe")
-            elif column.slope:
-                np.multiply(array, dtype.type(column.slope), out=buffer, casting="unsafe")
-                np.add(into, buffer, out=into)
-            continue
-        np.take(column.table, _indices(np, levels, len(column.table)), out=buffer, mode="clip")
-        np.add(into, buffer, out=into)
         if number in batch.met:
+            np.take(column.table, _indices(np, levels, len(column.table)), out=buffer, mode="clip")
+            np.add(into, buffer, out=into)
             met[number] = buffer == column.slot.maximum
+            continue
+        added = _add_points(np, column, array, top, into=into, scratch=(buffer, scratch))
+        constants[column.target] = constants.get(column.target, 0) + added
     subtotals: dict[int, Any] = {}
     for group in layout.groups:
         j = group.number
@@ -426,16 +452,77 @@ def _run(np: Any, batch: _Batch, arrays: list[Any], kind: SubjectKind) -> BatchS
         lowest = next((index for index, band in enumerate(sheet.bands) if not band.passing), layout.floor)
         for band in (worst, best):
             if fired_set is not None:
-                np.copyto(band, fired_set, where=fired_set >= 0, casting="unsafe")
+                _put(np, band, fired_set > 0, fired_set - 1)
             if fired_cap is not None:
-                np.maximum(band, fired_cap, out=band, casting="unsafe")
+                np.maximum(band, fired_cap - 1, out=band, casting="unsafe")
             if failed is not None:
-                np.putmask(band, (failed > 0) & (band < lowest), lowest)
+                _put(np, band, (failed > 0) & (band < lowest), lowest)
     if mask.any():
         total[mask] = 0
         worst[mask] = layout.floor
         best[mask] = layout.floor
     return BatchScores(total, total, worst, best, mask, layout.total_scale, program.grades)
+
+
+def _add_points(np: Any, column: _Column, array: Any, top: int, *, into: Any, scratch: tuple[Any, Any]) -> int:
+    """Add the points of *column*'s levels *array* (the greatest read unsigned: *top*) to
+    *into*, less a constant it returns for the caller to add once; *scratch* is an array of
+    *into*'s type and a boolean one, both as long."""
+    buffer, flags = scratch
+    levels = _unsigned(np, array)
+    if top <= column.straight:
+        # Every level here is from 0 to the top: the column as given holds them exactly.
+        _add_times(np, into, array, column.slope, buffer)
+        return column.first
+    if column.clipped is not None and abs(column.slope) * top <= np.iinfo(into.dtype).max:
+        # No level is too large for the line: the products are exact in *into*'s type.
+        low, high = column.clipped
+        np.multiply(levels, column.slope, out=buffer, dtype=into.dtype, casting="unsafe")
+        np.clip(buffer, low - column.first, high - column.first, out=buffer)
+        np.add(into, buffer, out=into)
+        return column.first
+    if len(column.rises) <= _FEW_RISES:
+        # The table's first entry, and each rise where a level reaches it (levels past the
+        # table's end read its last entry, as ``take`` clips them).
+        for level, rise in column.rises:
+            np.greater_equal(levels, level, out=flags)
+            _add_times(np, into, flags, rise, buffer)
+        return column.first
+    np.take(column.table, _indices(np, levels, len(column.table)), out=buffer, mode="clip")
+    np.add(into, buffer, out=into)
+    return 0
+
+
+def _add_times(np: Any, into: Any, values: Any, factor: int, buffer: Any) -> None:
+    """``into += factor * values`` in place, exact when the products fit *into*'s type
+    (*buffer*: scratch of that type)."""
+    if factor == 1:
+        np.add(into, values, out=into, casting="unsafe")
+    elif factor == -1:
+        np.subtract(into, values, out=into, casting="unsafe")
+    elif factor:
+        np.multiply(values, factor, out=buffer, dtype=into.dtype, casting="unsafe")
+        np.add(into, buffer, out=into)
+
+
+def _fire(np: Any, fired: Any, holds: Any, target: int) -> Any:
+    """*fired* (None before the first override) with the overrides in *holds* to band
+    *target*: each row's greatest band fired, plus one (0: none fired), in the bands' int8
+    (a sheet has at most 50 bands)."""
+    these = np.multiply(holds.view(np.int8), target + 1, dtype=np.int8)
+    if fired is None:
+        return these
+    np.maximum(fired, these, out=fired)
+    return fired
+
+
+def _put(np: Any, target: Any, where: Any, value: Any) -> None:
+    """``np.putmask(target, where, value)`` as arithmetic: ``putmask`` and ``copyto`` branch
+    on every row, several times slower where marked rows and others mix. *value* (a number,
+    or an array as long) and *target* must differ by what *target*'s type holds."""
+    change = np.subtract(value, target)
+    change *= where
+    np.add(target, change, out=target, casting="unsafe")
 
 
 def _empty(np: Any, program: _program.Program, rows: int, mask: Any) -> BatchScores:
@@ -519,7 +606,7 @@ def _bands(np: Any, batch: _Batch, sums: _Sums, *, worst: bool) -> Any:
         if condition is True:
             found.fill(index)
         elif condition is not False:
-            np.putmask(found, condition, index)
+            _put(np, found, condition, index)
     return found
 
 
