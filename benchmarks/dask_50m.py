@@ -71,6 +71,13 @@ def columns(da: Any, rows: int, chunk: int, seed: int, villages: int) -> dict[st
     return found
 
 
+def _peak_rss() -> int:
+    """This process's peak resident memory in bytes (run on each worker of a cluster)."""
+    import resource  # noqa: PLC0415 - on the worker
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
 class PeakMemory:
     """The largest resident memory of this process and its children, sampled every 0.2 s."""
 
@@ -116,18 +123,27 @@ def main() -> None:
     chunk = -(-args.records // args.partitions)
     data = columns(da, args.records, chunk, args.seed, len(units))
     scheduler: str | None = "processes"
+    client: Any = None
+    workers = args.workers
     if args.address:
         distributed: Any = importlib.import_module("distributed")
-        distributed.Client(args.address)
+        client = distributed.Client(args.address)
         scheduler = None
+        workers = len(client.scheduler_info()["workers"])
     with PeakMemory() as memory, dask.config.set(num_workers=args.workers):
         started = time.perf_counter()
         tallied = dask_tally_columns(data, units=units, sheet=FOUR_GOALS_RUBRIC, on=DAY, scheduler=scheduler)
         county = tallied.totals(tree, Level.COUNTY)["371082"]
         seconds = time.perf_counter() - started
+    peak, where = memory.peak, "all processes"
+    if client is not None:
+        # The cluster's workers are not this process's children: add each one's own peak.
+        peak += sum(client.run(_peak_rss).values())
+        where = "this process and every worker's peak"
     print(
-        f"{args.records:,} records in {args.partitions} partitions on {args.workers} worker processes: "
-        f"{seconds:.1f} s, peak memory {memory.peak / 2**20:,.0f} MiB (all processes); "
+        f"{args.records:,} records in {args.partitions} partitions on {workers} worker processes"
+        f"{' of a dask.distributed cluster' if client is not None else ''}: "
+        f"{seconds:.1f} s, peak memory {peak / 2**20:,.0f} MiB ({where}); "
         f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores, {dt.date.today().isoformat()}"  # noqa: DTZ011 - the date of the run, for the record
     )
     print(
