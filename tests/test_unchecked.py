@@ -6,6 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 import attrs
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -81,3 +82,14 @@ def test_evolve_is_attrs_evolve_without_the_checks() -> None:
     assert evolve(coverage, reported=5) == attrs.evolve(coverage, reported=5)
     # It does not check: what the callers promise is theirs to keep.
     assert evolve(coverage, reported=-1).reported == -1
+
+
+def test_what_cannot_be_built_around_is_refused() -> None:
+    @attrs.frozen(cache_hash=True)
+    class Hashed:
+        value: int
+
+    with pytest.raises(TypeError, match="caches its hash"):
+        builder(Hashed)
+    with pytest.raises(TypeError, match="Coverage has no field 'reportd'"):
+        evolve(Coverage(1, 2), reportd=5)

@@ -23,6 +23,9 @@ def builder(cls: type[_A]) -> Callable[..., _A]:
     order, without its converters, validators or post-init checks: for values the caller knows
     pass them."""
     names = tuple(field.name for field in attrs.fields(cls))
+    if "_attrs_cached_hash" in getattr(cls, "__slots__", ()):
+        # Its hash lives in a slot attrs fills in __init__: not for building around it.
+        raise TypeError(f"{cls.__qualname__} caches its hash; build it with its constructor")
     slots = tuple(getattr(cls, name, None) for name in names)
     namespace: dict[str, object] = {"_fc_new": object.__new__, "_fc_cls": cls, "_fc_set": object.__setattr__}
     if all(isinstance(slot, types.MemberDescriptorType) for slot in slots):
@@ -43,8 +46,18 @@ def evolve(record: _A, **changes: object) -> _A:
     """*record* with *changes*, without running its converters and validators again: for
     changes built from values already checked (``attrs.evolve`` checks every field again)."""
     cls = type(record)
+    known = _NAMES.get(cls)
+    if known is None:
+        ordered = tuple(field.name for field in attrs.fields(cls))
+        known = _NAMES[cls] = (ordered, frozenset(ordered))
+    names, named = known
+    if not changes.keys() <= named:  # as attrs.evolve refuses a misspelt field
+        raise TypeError(f"{cls.__qualname__} has no field {sorted(changes.keys() - named)[0]!r}")
     made = object.__new__(cls)
-    for field in attrs.fields(cls):
-        name = field.name
+    for name in names:
         object.__setattr__(made, name, changes[name] if name in changes else getattr(record, name))
     return made
+
+
+_NAMES: dict[type, tuple[tuple[str, ...], frozenset[str]]] = {}
+"""The field names of each class :func:`evolve` has copied (a class's fields never change)."""

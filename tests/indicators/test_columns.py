@@ -142,21 +142,25 @@ def test_bad_columns_are_refused_with_the_row() -> None:
         )
 
 
-def test_a_rollup_refuses_what_unit_totals_refuses() -> None:
-    """Sessions summed past what a UnitTotals holds, or below zero, are refused in its words."""
+def test_a_rollup_refuses_what_the_per_object_rollup_refuses() -> None:
+    """Figures no report counts (below 0, or 10^15 or more in a village or a unit) go to the
+    per-object path, which refuses them in its words; the two rollups always agree."""
     rows = np.zeros(3, dtype=np.int8)
-    for sessions, message in (
-        (np.full(3, 4 * 10**14), r"^sessions: expected a whole number at most 10\^15, got 1200000000000000$"),
-        (np.array([1, -3, 0]), r"^sessions: expected a whole number >= 0, got -2$"),
+    spread = np.arange(3, dtype=np.int8)
+    for villages, money, sessions, message in (
+        (rows, [0, 0, 0], np.full(3, 4 * 10**14), r"^sessions\[371082103201\]: expected a whole number at most 10\^15"),
+        (rows, [0, 0, 0], np.array([1, -3, 0]), r"^sessions\[371082103201\]: expected a whole number >= 0, got -2$"),
+        (spread, [-500, 700, 0], [1, 1, 1], r"^money\[371082103201\]: expected a number >= 0"),
+        (spread, [0, 0, 0], [5 * 10**14, 5 * 10**14, 0], r"^sessions: expected a sum of figures below 10\^15"),
     ):
         with pytest.raises(ValidationError, match=message):
             rollup_columns(
                 TREE,
                 VILLAGES,
-                rows,
+                villages,
                 rows,
                 tier_codes=TIERS,
-                money=np.zeros(3, dtype=np.int64),
+                money=np.array(money, dtype=np.int64),
                 sessions=sessions,
                 levels=[Level.COUNTY],
             )
@@ -210,17 +214,20 @@ def test_money_is_exact_whatever_the_callers_decimal_context() -> None:
     assert tallied.money["371082103201"] == Decimal("1234567.89")
 
 
-def test_huge_money_is_summed_exactly() -> None:
+def test_huge_money_is_summed_exactly_and_refused() -> None:
+    """Fen summed past 64-bit whole numbers stay exact (Python's whole numbers), so the refusal
+    of a village's money no report counts shows the very sum."""
     money = np.array([2**62 // 4, 2**62 // 4, 1], dtype=np.int64)
-    found = tally_columns(
-        VILLAGES,
-        np.zeros(3, dtype=np.int8),
-        np.zeros(3, dtype=np.int8),
-        tier_codes=TIERS,
-        money=money,
-        sessions=np.ones(3, dtype=np.int8),
-    )
-    assert found.money[VILLAGES[0]] == Decimal(2**61 + 1).scaleb(-2)
+    message = r"^money\[371082103201\]: expected a figure below 10\^15 .*, got Decimal\('23058430092136939.53'\)$"
+    with pytest.raises(ValidationError, match=message):
+        tally_columns(
+            VILLAGES,
+            np.zeros(3, dtype=np.int8),
+            np.zeros(3, dtype=np.int8),
+            tier_codes=TIERS,
+            money=money,
+            sessions=np.ones(3, dtype=np.int8),
+        )
 
 
 def test_scored_tiers_on_dask_equal_the_single_process_answer() -> None:

@@ -247,32 +247,66 @@ def test_rollup_coverage_counts_the_expected_villages() -> None:
     assert (county.reported, county.expected) == (2, sum(v.startswith("371082") for v in VILLAGES))
 
 
-def test_bad_figures_and_villages_are_refused_where_they_are() -> None:
-    village = "371082103201"
-    bad_money = HouseholdTally(
-        Counter({(village, "clean"): 1}),
-        Counter({village: Decimal("1.234")}),
-        Counter({village: 1}),
-        Counter({village: 1}),
-    )
-    with pytest.raises(ValidationError, match=r"^money\[371082103201\]: expected an amount exact to the fen"):
-        bad_money.totals(TREE, Level.COUNTY)
-    negative = HouseholdTally(
-        Counter({(village, "clean"): 1}), Counter({village: Decimal(1)}), Counter({village: -2}), Counter({village: 1})
-    )
-    with pytest.raises(ValidationError, match=r"^sessions\[371082103201\]: expected a number >= 0"):
-        negative.partials(TREE, Level.TOWNSHIP)
+def test_a_tally_that_is_not_one_is_refused_where_it_is_wrong() -> None:
+    """A tally is built from codes and counts from 0, money to the fen, and every village's
+    tiers adding up to its households: anything else is refused at ``field[village]``, and no
+    tally that compares equal to another can give another answer."""
+    village, other = VILLAGES[0], VILLAGES[1]
+
+    def built(tiers: object, money: object, sessions: object, households: object) -> HouseholdTally:
+        return HouseholdTally(tiers, money, sessions, households)  # type: ignore[arg-type]
+
+    one_tier = Counter({(village, "clean"): 1})
+    for arguments, message in (
+        (
+            (one_tier, {village: Decimal("1.234")}, {village: 1}, {village: 1}),
+            r"^money\[3710\d+\]: expected an amount exact",
+        ),
+        ((one_tier, {village: Decimal("NaN")}, {village: 1}, {village: 1}), r"^money\[3710\d+\]: expected a finite"),
+        ((one_tier, {village: 1.5}, {village: 1}, {village: 1}), r"^money\[3710\d+\]: expected an int or a Decimal"),
+        ((one_tier, {village: 1}, {village: -2}, {village: 1}), r"^sessions\[3710\d+\]: expected a whole number >= 0"),
+        ((one_tier, {}, {}, {village: True}), r"^households\[3710\d+\]: expected a whole number >= 0, got True"),
+        (({(village, 5): 1}, {}, {}, {village: 1}), r"^tiers: expected keys that are \(village, tier\) pairs of codes"),
+        (({village: 1}, {}, {}, {village: 1}), r"^tiers: expected keys that are \(village, tier\) pairs"),
+        ((one_tier, {}, {}, {5: 1}), r"^households: expected keys that are village codes"),
+        ((Counter({(village, "clean"): 5}), {}, {}, {village: 1}), r"households \(1\), got 5$"),
+        (
+            (one_tier, {other: Decimal(7)}, {}, {village: 1}),
+            r"^households\[3710\d+\]: expected households for a village",
+        ),
+        ((one_tier, {}, {}, {village: 1, other: -1}), r"^households\[3710\d+\]: expected a whole number >= 0"),
+    ):
+        with pytest.raises(ValidationError, match=message):
+            built(*arguments)
+    # Zero entries are nothing: equal tallies, equal answers.
+    zeros = built(Counter({(village, "clean"): 1, (other, "zz"): 0}), {village: Decimal(5)}, {village: 3}, {village: 1})
+    plain = built(one_tier, {village: Decimal(5)}, {village: 3}, {village: 1})
+    assert zeros == plain
+    assert zeros.totals(TREE, Level.TOWNSHIP) == plain.totals(TREE, Level.TOWNSHIP)
+
+
+def test_rollup_arguments_are_refused_where_they_are_wrong() -> None:
+    village = VILLAGES[0]
     tallied = tally([HouseholdRecord("h1", village, "clean", Decimal(1), 1)])
     with pytest.raises(
         ValidationError, match=r"^villages: expected every village the tally has records of, got \['3710"
     ):
         tallied.rollup(TREE, villages=[v for v in VILLAGES if v != village], levels=[Level.COUNTY])
+    with pytest.raises(ValidationError, match=r"^villages: expected each unit once, got \['3710"):
+        tallied.rollup(TREE, villages=[*VILLAGES, village], levels=[Level.COUNTY])
+    with pytest.raises(ValidationError, match=r"^villages\[\d+\]: expected a str"):
+        tallied.rollup(TREE, villages=[*VILLAGES, ["x"]], levels=[Level.COUNTY])  # type: ignore[list-item]
     with pytest.raises(UnknownUnitError, match=r"^code: expected a unit of this hierarchy, got .999.$"):
         tallied.rollup(TREE, villages=[*VILLAGES, "999"], levels=[])
     with pytest.raises(ValidationError, match=r"^levels\[0\]: expected a Level"):
         tallied.rollup(TREE, villages=VILLAGES, levels=["county"])  # type: ignore[list-item]
+    with pytest.raises(ValidationError, match=r"^levels: expected a level above 3710"):
+        tallied.rollup(TREE, villages=VILLAGES, levels=[Level.COUNTY, Level.GRID])
     with pytest.raises(ValidationError, match=r"^level: expected a level above 3710"):
         tallied.partials(TREE, Level.GRID)
+    # Coverage lists its units in code order, whatever the order of the villages given.
+    found = tallied.rollup(TREE, villages=VILLAGES[::-1], levels=[Level.TOWNSHIP])
+    assert list(found[Level.TOWNSHIP].coverage) == sorted(found[Level.TOWNSHIP].coverage)
 
 
 @given(
@@ -302,7 +336,10 @@ def test_of_numbers_refuses_what_a_figure_refuses() -> None:
         ([1, Decimal("0.5")], r"^numbers\[1\]: expected a whole number of 户"),
         ([True, 1], r"^numbers\[0\]: expected an int or a Decimal, got True"),
         ([Decimal("NaN"), 1], r"^numbers\[0\]: expected a finite number"),
-        ([10**15, 0], r"^numbers: expected a sum of figures below 10\^15"),
+        ([10**15, 0], r"^numbers\[0\]: expected a figure below 10\^15"),
+        ([6 * 10**14, 6 * 10**14], r"^numbers: expected a sum of figures below 10\^15"),
+        ([Decimal("1E+1000000"), 1], r"^numbers\[0\]: expected a figure below 10\^15"),
+        ([Decimal("9E+999999"), Decimal("9E+999999")], r"^numbers\[0\]: expected a figure below 10\^15"),
         ([1], r"^numbers: expected one number per reporter \(2\), got 1"),
         (["1", 2], r"^numbers\[0\]: expected an int or a Decimal"),
     ):
@@ -311,3 +348,10 @@ def test_of_numbers_refuses_what_a_figure_refuses() -> None:
     with pytest.raises(ValidationError, match=r"^reporters: expected each unit once, got \['a'\]"):
         Partial.of_numbers(Unit.HOUSEHOLD, ["a", "a"], [1, 2])
     assert Partial.of_numbers(Unit.HOUSEHOLD, [], []) == Partial.empty(Unit.HOUSEHOLD)
+    with pytest.raises(ValidationError, match=r"^indicator: expected an indicator code, or nothing, got 'int'"):
+        Partial.of_numbers(Unit.HOUSEHOLD, ["a"], [1], indicator=5)  # type: ignore[arg-type]
+    # Written as Partial.of_many writes its total: Decimal('1E+2') stays 1E+2, -0 stays -0.
+    for number in (Decimal("1E+2"), Decimal("-0"), Decimal("0E+5")):
+        found = Partial.of_numbers(Unit.YUAN, ["a"], [number]).total
+        assert found is not None
+        assert str(found.value) == str(number)

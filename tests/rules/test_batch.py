@@ -295,3 +295,18 @@ def test_wrong_types_meet_the_librarys_error() -> None:
     for call in calls:
         with pytest.raises(ValidationError):
             call()
+
+
+def test_columns_in_the_other_byte_order_score_as_in_the_machines() -> None:
+    """A big-endian column (from a file written on another machine) is read by value: level 1
+    is 1, not 256."""
+    columns = _columns(_goals_row(), _goals_row(yard_litter=3))
+    native = score_columns(GOALS, columns, on=DAY)
+    for dtype in (">i2", ">u2", ">i8", "<i4"):
+        swapped = {**columns, "yard_litter": columns["yard_litter"].astype(dtype)}
+        found = score_columns(GOALS, swapped, on=DAY)
+        assert found.totals.tolist() == native.totals.tolist()
+        assert found.needs_object_path.tolist() == native.needs_object_path.tolist()
+        assert [GOALS.standing(row_facts(GOALS, swapped, row), on=DAY).total * found.scale for row in (0, 1)] == (
+            found.totals.tolist()
+        )

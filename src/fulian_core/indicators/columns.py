@@ -22,13 +22,12 @@ from decimal import Decimal
 from itertools import repeat
 from typing import Any, Final, NamedTuple, TypeAlias
 
-from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
 from fulian_core._definitions import check_type
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import load_numpy as _numpy
 from fulian_core.errors import Fault, ValidationError
 from fulian_core.indicators.rollup import _coverage_unchecked
-from fulian_core.indicators.scale import HouseholdTally, LevelTotals, UnitTotals, _unit_totals_unchecked
+from fulian_core.indicators.scale import HouseholdTally, LevelTotals, _unit_totals_unchecked
 from fulian_core.orgs import Level, OrgTree
 from fulian_core.quantities import MAX_VALUE as _MAX_VALUE
 from fulian_core.rules import RuleSheet, SubjectKind, compile_sheet
@@ -46,6 +45,7 @@ __all__ = ["rollup_columns", "scored_tiers", "tally_columns"]
 
 _EXACT: Final = 2**63  # a sum of 64-bit whole numbers stays exact below it
 _MAX_FEN: Final = int(_MAX_VALUE) * 100  # no report counts 10^15 yuan
+_MAX_COUNT: Final = int(_MAX_VALUE)  # nor 10^15 households or sessions
 
 
 def _arrays(np: Any, named: Mapping[str, object]) -> list[Any]:
@@ -175,6 +175,17 @@ def rollup_columns(
     np = _numpy()
     counts, fen, joined, _ = _by_village(units, villages, tiers, tier_codes=tier_codes, money=money, sessions=sessions)
     households = counts.sum(axis=1)
+
+    def per_object() -> dict[Level, LevelTotals]:
+        """Figures no report counts (below 0, or 10^15 or more): the per-object path, which
+        refuses them in its words (and, were they valid after all, gives the same answer)."""
+        tallied = tally_columns(units, villages, tiers, tier_codes=tier_codes, money=money, sessions=sessions)
+        return tallied.rollup(tree, villages=units, levels=levels)
+
+    if len(units) and (
+        min(fen.min(), joined.min()) < 0 or fen.max() >= _MAX_FEN or max(joined.max(), households.max()) >= _MAX_COUNT
+    ):
+        return per_object()
     reporting = households > 0
     # Tiers in code order, as HouseholdTally.totals lists them: those any record has.
     used = sorted((code, position) for position, code in enumerate(tier_codes) if counts[:, position].any())
@@ -196,7 +207,10 @@ def rollup_columns(
         names = sorted(set(codes))
         position = dict(zip(names, range(len(names)), strict=True))
         key = np.fromiter(map(position.__getitem__, codes), dtype=np.intp, count=len(codes))
-        result[level] = _level_totals(np, level, names, key, sums)
+        totals = _level_totals(np, level, names, key, sums)
+        if totals is None:
+            return per_object()
+        result[level] = totals
     return result
 
 
@@ -211,9 +225,10 @@ class _Villages(NamedTuple):
     tier_codes: tuple[str, ...]
 
 
-def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _Villages) -> LevelTotals:
+def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _Villages) -> LevelTotals | None:
     """One level's totals and coverage: the villages' sums summed by *key*, their unit's
-    position in *names*; the values built a column at a time, not a unit at a time."""
+    position in *names*; the values built a column at a time, not a unit at a time. None when
+    a unit's sum is one no report counts (10^15 or more)."""
     size = len(names)
     expected = np.bincount(key, minlength=size)
     reported = np.bincount(key[villages.reporting], minlength=size)
@@ -236,15 +251,10 @@ def _level_totals(np: Any, level: Level, names: list[str], key: Any, villages: _
     unit_names = [names[index] for index in reached.tolist()]
     money = list(map(Decimal.scaleb, map(Decimal, fen_up.tolist()), repeat(-2)))
     columns = (unit_names, households.tolist(), money, sessions.tolist(), by_tier, reported[reached].tolist())
-    if len(reached) and max(fen_up.tolist()) >= _MAX_FEN:
-        # What the per-object rollup (Partial.of_numbers) refuses, in its words.
-        largest = max(money)
-        raise ValidationError.single("money", "a sum of figures below 10^15 (no report counts more)", largest)
-    if len(reached) and (sessions.min() < 0 or max(sessions.max(), households.max()) > _MAX_WHOLE):
-        # Out of range: the validating constructor refuses the first such unit, in its words.
-        built = map(UnitTotals, *columns)
-    else:  # whole numbers in range, the tiers a tuple of pairs: valid as built
-        built = map(_unit_totals_unchecked, *columns)
+    if len(reached) and (max(fen_up.tolist()) >= _MAX_FEN or max(sessions.max(), households.max()) >= _MAX_COUNT):
+        return None  # a sum no report counts: the per-object path refuses it, in its words
+    # Whole numbers from 0 below 10^15, the tiers a tuple of pairs: valid as built.
+    built = map(_unit_totals_unchecked, *columns)
     return LevelTotals(level, dict(zip(unit_names, built, strict=True)), coverage)
 
 

@@ -207,6 +207,7 @@ class Partial:
         records rolls up through (see :meth:`HouseholdTally.partials
         <fulian_core.indicators.HouseholdTally.partials>`)."""
         check_type(unit, Unit, "unit")
+        check_type(indicator, str, "indicator", "an indicator code, or nothing")
         reporters = check_items(reporters, str, "reporters", "a list of unit codes")  # type: ignore[assignment]
         numbers = listed(numbers, "numbers", "a list of whole numbers or Decimals")  # each checked below
         if len(reporters) != len(numbers):
@@ -259,11 +260,11 @@ class Partial:
         return self.total
 
 
-def _once_each(reporters: Sequence[str]) -> frozenset[str]:
+def _once_each(reporters: Sequence[str], path: str = "reporters") -> frozenset[str]:
     names = frozenset(reporters)
     if len(names) != len(reporters):
         twice = sorted(name for name, times in Counter(reporters).items() if times > 1)
-        raise ValidationError.single("reporters", "each unit once", twice)
+        raise ValidationError.single(path, "each unit once", twice)
     return names
 
 
@@ -293,19 +294,25 @@ def _sum_of_numbers(unit: Unit, numbers: Sequence[int | Decimal], path: str, key
     only when one does not, in :class:`Quantity`'s words at ``path[i]`` (``path[key]`` with
     *keys*); a sum of 10^15 or more is refused at *path*."""
     kinds = set(map(type, numbers))
-    if kinds == {int}:  # whole numbers: figures in every unit, when none is below 0
-        valid = min(numbers) >= 0
-        total = Decimal(sum(numbers))
-    elif kinds == {Decimal} and all(map(Decimal.is_finite, numbers)):  # type: ignore[arg-type]
-        total = Decimal(sum(numbers, _ZERO))
+    if kinds == {int}:  # whole numbers: figures in every unit, from 0 below 10^15
+        if min(numbers) >= 0 and max(numbers) < _MAX_VALUE:
+            return _checked_sum(Decimal(sum(numbers)), path)
+    elif (
+        kinds == {Decimal}
+        and all(map(Decimal.is_finite, numbers))  # type: ignore[arg-type]
+        and min(numbers) >= 0
+        and max(numbers) < _MAX_VALUE
+    ):
+        total = sum(numbers[1:], numbers[0])  # as Partial.of_many adds its figures
         # A sum has the fewest places of its terms: to the fen (or whole) if every one is.
-        places = -2 if unit.is_money else 0
-        valid = min(numbers) >= 0 and total.as_tuple().exponent >= places  # type: ignore[operator]
-    else:
-        valid = False
-    if not valid:
-        _refuse_numbers(unit, numbers, path, keys)  # every number in its words; none, if all are
-        total = Decimal(sum(numbers))
+        if total.as_tuple().exponent >= (-2 if unit.is_money else 0):  # type: ignore[union-attr, operator]
+            return _checked_sum(total, path)  # type: ignore[arg-type]
+    _refuse_numbers(unit, numbers, path, keys)  # every number in its words; none, if all are
+    values = [Decimal(number) for number in numbers]
+    return _checked_sum(sum(values[1:], values[0]), path)
+
+
+def _checked_sum(total: Decimal, path: str) -> Decimal:
     if total >= _MAX_VALUE:
         raise ValidationError.single(path, "a sum of figures below 10^15 (no report counts more)", total)
     return total

@@ -20,15 +20,26 @@ from typing import Any, NamedTuple
 
 import attrs
 
-from fulian_core._definitions import check_finite, check_iterable, check_type, listed, mapped
+from fulian_core._definitions import MAX_WHOLE as _MAX_WHOLE
+from fulian_core._definitions import (
+    check_finite,
+    check_items,
+    check_iterable,
+    check_type,
+    check_whole,
+    listed,
+    mapped,
+)
 from fulian_core._definitions import whole_number as _whole_number
+from fulian_core._faults import Faults as _Faults
 from fulian_core._numbers import exact as _exact
 from fulian_core._numbers import exact_methods as _exact_methods
 from fulian_core._unchecked import builder
-from fulian_core.errors import ValidationError
-from fulian_core.indicators.rollup import Coverage, Partial, _of_numbers, _sum_of_numbers
+from fulian_core.errors import Fault, ValidationError
+from fulian_core.indicators.rollup import Coverage, Partial, _of_numbers, _once_each, _sum_of_numbers
 from fulian_core.orgs import Level, OrgTree, OrgUnit
-from fulian_core.quantities import Unit
+from fulian_core.quantities import MAX_VALUE as _MAX_VALUE
+from fulian_core.quantities import Unit, _check_value
 from fulian_core.rules import RuleSheet, SubjectKind
 from fulian_core.tabular import Record as _Record
 
@@ -82,10 +93,16 @@ class HouseholdTally:
     sessions: Counter[str] = attrs.field(factory=Counter, converter=_sessions)
     households: Counter[str] = attrs.field(factory=Counter, converter=_households)
 
+    def __attrs_post_init__(self) -> None:
+        if not _plain_tally(self.tiers, self.money, self.sessions, self.households):
+            _refuse_tally(self.tiers, self.money, self.sessions, self.households)
+
     def merge(self, other: HouseholdTally) -> HouseholdTally:
         """Both tallies together (the identity is ``HouseholdTally()``)."""
         check_type(other, HouseholdTally, "other")
-        return HouseholdTally(
+        # Sums of two checked tallies' counts (from 0, consistent village by village) are
+        # checked tallies' counts again: nothing to check.
+        return _tally_unchecked(
             self.tiers + other.tiers,
             self.money + other.money,
             self.sessions + other.sessions,
@@ -161,7 +178,7 @@ class HouseholdTally:
         a set) and their figures: name, unit of measure and one number a village."""
         check_type(tree, OrgTree, "tree")
         check_type(level, Level, "level")
-        codes = sorted({tier for _, tier in self.tiers})
+        codes = sorted({tier for (_, tier), count in self.tiers.items() if count})
         households, money, sessions, tiers = self.households, self.money, self.sessions, self.tiers
         for unit, villages in _by_unit(tree, level, self.villages()).items():
             # get(…, 0), not a Counter's [ ]: a missing key costs a Python call there.
@@ -181,22 +198,27 @@ class HouseholdTally:
         every tallied one among them). The same answer as
         :func:`~fulian_core.indicators.rollup_columns` of the same records."""
         check_type(tree, OrgTree, "tree")
-        expected = listed(villages, "villages", "a list of village codes")
+        expected: tuple[str, ...] = check_items(villages, str, "villages", "a list of village codes")  # type: ignore[assignment]
         levels = listed(levels, "levels", "a list of Levels")
         for index, level in enumerate(levels):
             check_type(level, Level, f"levels[{index}]")
+        _once_each(expected, "villages")
         unexpected = sorted(set(self.villages()).difference(expected))
         if unexpected:
             raise ValidationError.single("villages", "every village the tally has records of", unexpected[:10])
         if not levels:
             for code in expected:
                 tree.unit(code)  # refuses an unknown village, as a rollup to any level would
+        # Every level's ancestors first, as rollup_columns looks them up: a level with none
+        # above a village is refused before any level is summed.
+        found = [_ancestors(tree, level, expected, "levels") for level in levels]
         result: dict[Level, LevelTotals] = {}
-        for level in levels:
+        for level, ancestors in zip(levels, found, strict=True):
             totals = self.totals(tree, level)
-            counted = Counter(unit.code for unit in _ancestors(tree, level, expected))
+            counted = Counter(unit.code for unit in ancestors)
             coverage = {
-                unit: Coverage(totals[unit].villages if unit in totals else 0, count) for unit, count in counted.items()
+                unit: Coverage(totals[unit].villages if unit in totals else 0, counted[unit])
+                for unit in sorted(counted)
             }
             result[level] = LevelTotals(level, totals, coverage)
         return result
@@ -206,12 +228,142 @@ class HouseholdTally:
         return sorted(village for village, count in self.households.items() if count != 0)
 
 
-def _ancestors(tree: OrgTree, level: Level, villages: Sequence[str]) -> list[OrgUnit]:
-    """Each village's ancestor at *level*, refusing a village with none (one batch look-up)."""
+_tally_unchecked = builder(HouseholdTally)
+_ZERO = Decimal(0)
+
+
+def _plain_tally(
+    tiers: Counter[tuple[str, str]],
+    money: Counter[str],
+    sessions: Counter[str],
+    households: Counter[str],
+    *,
+    counted: bool = False,
+) -> bool:
+    """Whether a tally is well formed, checked in a few passes (the common case): codes for
+    keys, whole numbers from 0 for counts, money from 0 to the fen, and every village's tiers
+    adding up to its households, no money or sessions without households. *counted*: the
+    households and tiers were counted from records, one each (so they are, and they agree)."""
+    if not (
+        _codes(households)
+        and _codes(sessions)
+        and _codes(money)
+        and _pairs_of_codes(tiers)
+        and _whole_counts(sessions)
+        and (counted or (_whole_counts(households) and _whole_counts(tiers)))
+        and _plain_money(money)
+    ):
+        return False
+    if counted:  # money and sessions only where records were
+        return households.keys() >= money.keys() and households.keys() >= sessions.keys()
+    return not _inconsistent(tiers, money, sessions, households)
+
+
+def _pairs_of_codes(tiers: Counter[tuple[str, str]]) -> bool:
+    if not tiers:
+        return True
+    if set(map(type, tiers)) != {tuple} or set(map(len, tiers)) != {2}:
+        return False
+    villages, codes = zip(*tiers, strict=True)
+    return set(map(type, villages)) <= {str} and set(map(type, codes)) <= {str}
+
+
+def _plain_money(money: Counter[str]) -> bool:
+    """Amounts from 0 below 10^15 yuan, to the fen."""
+    amounts = list(money.values())
+    if not amounts:
+        return True
+    if not set(map(type, amounts)) <= {int, Decimal}:
+        return False
+    numbers = [Decimal(amount) for amount in amounts]
+    if not all(map(Decimal.is_finite, numbers)) or min(numbers) < 0 or max(numbers) >= _MAX_VALUE:
+        return False
+    # A sum has the fewest places of its terms: to the fen if every amount is.
+    return sum(numbers, _ZERO).as_tuple().exponent >= -2  # type: ignore[operator]
+
+
+def _codes(counter: Counter[Any]) -> bool:
+    """Whether every key is text (a subclass of str goes to the slow path, which takes it)."""
+    return set(map(type, counter)) <= {str}
+
+
+def _village_and_tier(key: object) -> bool:
+    return type(key) is tuple and len(key) == 2 and isinstance(key[0], str) and isinstance(key[1], str)
+
+
+def _whole_counts(counter: Counter[Any]) -> bool:
+    values = counter.values()
+    return not values or (set(map(type, values)) == {int} and min(values) >= 0 and max(values) <= _MAX_WHOLE)
+
+
+def _inconsistent(
+    tiers: Counter[tuple[str, str]], money: Counter[str], sessions: Counter[str], households: Counter[str]
+) -> list[Fault]:
+    """Villages whose tiers do not add up to their households, or with money or sessions and
+    no households."""
+    by_village: Counter[str] = Counter()
+    for (village, _), count in tiers.items():
+        by_village[village] += count
+    faults = [
+        Fault(
+            f"tiers[{village}]",
+            f"households by tier adding up to the village's households ({count})",
+            by_village[village],
+        )
+        for village, count in sorted(households.items())
+        if by_village[village] != count
+    ]
+    faults += [
+        Fault(f"tiers[{village}]", "households by tier adding up to the village's households (0)", count)
+        for village, count in sorted(by_village.items())
+        if count and village not in households
+    ]
+    faults += [
+        Fault(f"households[{village}]", "households for a village with money or sessions", 0)
+        for village in sorted({*_nonzero(money), *_nonzero(sessions)})
+        if not households.get(village)
+    ]
+    return faults
+
+
+def _nonzero(counter: Counter[str]) -> list[str]:
+    return [key for key, value in counter.items() if value != 0]
+
+
+def _refuse_tally(
+    tiers: Counter[tuple[str, str]], money: Counter[str], sessions: Counter[str], households: Counter[str]
+) -> None:
+    """Every fault of a tally, at ``field[village]`` (``tiers[village, tier]``)."""
+    faults = _Faults()
+    for name, counter in (("households", households), ("sessions", sessions)):
+        for key, value in counter.items():
+            if faults.check(isinstance(key, str), name, "keys that are village codes", key):
+                check_whole(value, f"{name}[{key}]", faults)
+    for pair, value in tiers.items():
+        if faults.check(
+            _village_and_tier(pair),
+            "tiers",
+            "keys that are (village, tier) pairs of codes",
+            pair,
+        ):
+            check_whole(value, f"tiers[{pair[0]}, {pair[1]}]", faults)
+    for key, value in money.items():
+        if faults.check(isinstance(key, str), "money", "keys that are village codes", key):
+            at = f"money[{key}]"
+            if faults.check(type(value) in {int, Decimal}, at, "an int or a Decimal", value):
+                _check_value(Decimal(value), Unit.YUAN, faults, at)
+    if not faults:
+        faults.extend(_inconsistent(tiers, money, sessions, households))
+    faults.raise_if_any()
+
+
+def _ancestors(tree: OrgTree, level: Level, villages: Sequence[str], path: str = "level") -> list[OrgUnit]:
+    """Each village's ancestor at *level*, refusing a village with none at *path* (one batch
+    look-up)."""
     found = tree.ancestors_at(villages, level)
     for village, unit in zip(villages, found, strict=True):
         if unit is None:
-            raise ValidationError.single("level", f"a level above {village}", level.code)
+            raise ValidationError.single(path, f"a level above {village}", level.code)
     return found  # type: ignore[return-value]
 
 
@@ -294,7 +446,9 @@ def tally(records: Iterable[HouseholdRecord]) -> HouseholdTally:
         money[village] += record.money  # type: ignore[assignment]
         sessions[village] += record.sessions
         households[village] += 1
-    return HouseholdTally(tiers, money, sessions, households)
+    if _plain_tally(tiers, money, sessions, households, counted=True):
+        return _tally_unchecked(tiers, money, sessions, households)
+    return HouseholdTally(tiers, money, sessions, households)  # refuses what is wrong, where
 
 
 def _merge_all(tallies: Iterable[HouseholdTally]) -> HouseholdTally:

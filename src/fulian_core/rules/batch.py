@@ -315,7 +315,8 @@ def _read(np: Any, plan: SheetPlan, columns: object, names: Mapping[str, str] | 
         elif len(array) != length:
             problems.append((path, f"{length} rows, as the first column", len(array)))
             continue
-        arrays.append(array)
+        # The scorer reads the bytes of a signed level as unsigned: in the machine's own order.
+        arrays.append(array if array.dtype.isnative else array.astype(array.dtype.newbyteorder("=")))
     if problems:
         raise ValidationError([Fault(*problem) for problem in problems])
     return arrays
