@@ -230,6 +230,17 @@ def test_huge_money_is_summed_exactly_and_refused() -> None:
         )
 
 
+def test_columns_that_could_pass_64_bits_are_summed_exactly() -> None:
+    """A thousand rows, one of them 10^14 yuan: the sums could pass 64-bit whole numbers, so
+    they are made in Python's; the answer is the per-object rollup's."""
+    records = [HouseholdRecord(f"h{n}", VILLAGES[n % 2], "clean", Decimal(0), 1) for n in range(999)]
+    records.append(HouseholdRecord("rich", VILLAGES[2], "boutique", Decimal(10**14), 2))
+    levels = [Level.TOWNSHIP, Level.COUNTY]
+    found = _rollup(records, levels)
+    assert found == tally(records).rollup(TREE, villages=VILLAGES, levels=levels)
+    assert found[Level.COUNTY].totals["371082"].money == Decimal(10**14)
+
+
 def test_scored_tiers_on_dask_equal_the_single_process_answer() -> None:
     da = pytest.importorskip("dask.array")
     plan = compile_sheet(FOUR_GOALS_RUBRIC)
