@@ -56,7 +56,10 @@ def _tally(records: list[HouseholdRecord]) -> HouseholdTally:
 
 def _rollup(records: list[HouseholdRecord], levels: list[Level]) -> dict[Level, LevelTotals]:
     """The records' columns rolled up to *levels* by the batch path."""
-    c = _columns(records)
+    return _rollup_of(_columns(records), levels)
+
+
+def _rollup_of(c: dict[str, NDArray[Any]], levels: list[Level]) -> dict[Level, LevelTotals]:
     return rollup_columns(
         TREE,
         VILLAGES,
@@ -197,16 +200,7 @@ def test_money_is_exact_whatever_the_callers_decimal_context() -> None:
     with decimal.localcontext() as context:
         context.prec = 4
         # The columns are built above, in the default context: only the library runs in prec=4.
-        found = rollup_columns(
-            TREE,
-            VILLAGES,
-            c["villages"],
-            c["tiers"],
-            tier_codes=TIERS,
-            money=c["money"],
-            sessions=c["sessions"],
-            levels=[Level.COUNTY],
-        )
+        found = _rollup_of(c, [Level.COUNTY])
         tallied = tally_columns(
             VILLAGES, c["villages"], c["tiers"], tier_codes=TIERS, money=c["money"], sessions=c["sessions"]
         )
